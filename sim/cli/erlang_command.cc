@@ -1,0 +1,145 @@
+// `ccsim erlang`: the analytical KPIs of one interval (Erlang C, or Erlang A with --patience).
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/cli/commands.h"
+#include "sim/cli/json_writer.h"
+#include "sim/cli/options.h"
+#include "sim/model/erlang.h"
+#include "sim/scenario/units.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kErlangHelp = R"(Usage: ccsim erlang --rate RATE --aht DURATION --agents N [options]
+
+The steady-state answer for one interval with Poisson arrivals and exponential handle
+times: Erlang C (M/M/c), or Erlang A (M/M/c+M) when --patience gives the customers' mean
+patience. Prints service_level, asa, p_wait, abandon_rate and occupancy with the same
+definitions as `ccsim run`.
+
+Examples:
+  ccsim erlang --rate 360/h --aht 4m --agents 28
+  ccsim erlang --rate 1/s --aht 100s --agents 110 --patience 60s --json
+
+Options)";
+
+}  // namespace
+
+int ErlangCommand(const std::vector<std::string>& args) {
+  const std::string cmd = "erlang";
+  po::options_description options(kErlangHelp);
+  options.add_options()                                                                     //
+      ("help,h", "show this help")                                                          //
+      ("rate", po::value<std::string>(), "arrival rate: 360/h, 6/m, 0.1/s (bare: per hour)")  //
+      ("aht", po::value<std::string>(), "mean handle time (talk + wrap-up): 4m, 240s, 240")   //
+      ("agents", po::value<int>(), "agents on duty")                                        //
+      ("patience", po::value<std::string>(), "mean patience (exponential): Erlang A")        //
+      ("threshold", po::value<std::string>()->default_value("20s"),
+       "service-level threshold")  //
+      ("json", "print one flat JSON object");
+  po::variables_map vm;
+  if (!ParseOptions(cmd, args, options, nullptr, vm)) return kExitBadInput;
+  if (vm.count("help")) {
+    std::cout << options << "\n";
+    return kExitOk;
+  }
+  bool ok = true;
+  auto need = [&](const char* name) {
+    if (vm.count(name)) return true;
+    PrintError(cmd, std::string("missing --") + name + " (see ccsim erlang --help)");
+    ok = false;
+    return false;
+  };
+  auto duration = [&](const char* name) -> std::optional<double> {
+    const std::string text = vm[name].as<std::string>();
+    const std::optional<double> d = scenario::ParseDuration(text);
+    if (!d || *d <= 0) {
+      PrintError(cmd, std::string("--") + name + ": expected a positive duration like 45s, 4m or 1h; got '" + text + "'");
+      ok = false;
+      return std::nullopt;
+    }
+    return d;
+  };
+  model::QueueInputs in{};
+  if (need("rate")) {
+    const std::string text = vm["rate"].as<std::string>();
+    const std::optional<double> r = scenario::ParseRate(text);
+    if (!r || *r <= 0) {
+      PrintError(cmd, "--rate: expected a positive rate like 360/h, 6/m or 0.1/s; got '" + text + "'");
+      ok = false;
+    } else {
+      in.arrival_rate = *r;
+    }
+  }
+  if (need("aht")) {
+    if (auto d = duration("aht")) in.mean_handle = *d;
+  }
+  if (need("agents")) {
+    in.agents = vm["agents"].as<int>();
+    if (in.agents < 1) {
+      PrintError(cmd, "--agents: expected at least 1 agent");
+      ok = false;
+    }
+  }
+  if (vm.count("patience")) {
+    if (auto d = duration("patience")) in.mean_patience = *d;
+  }
+  {
+    const std::string text = vm["threshold"].as<std::string>();
+    const std::optional<double> d = scenario::ParseDuration(text);
+    if (!d || *d < 0) {
+      PrintError(cmd, "--threshold: expected a duration like 20s; got '" + text + "'");
+      ok = false;
+    } else {
+      in.threshold = *d;
+    }
+  }
+  if (!ok) return kExitBadInput;
+
+  const model::QueueKpis k = model::AnalyticKpis(in);
+  const double load = in.arrival_rate * in.mean_handle;
+  if (vm.count("json")) {
+    JsonWriter j;
+    j.BeginObject();
+    j.Key("model");
+    j.String(in.mean_patience ? "erlang_a" : "erlang_c");
+    j.Key("offered_load");
+    j.Number(load);
+    j.Key("agents");
+    j.Integer(in.agents);
+    j.Key("stable");
+    j.Integer(k.stable ? 1 : 0);
+    j.Key("service_level");
+    j.Number(k.service_level);
+    j.Key("asa");
+    j.Number(k.asa);
+    j.Key("p_wait");
+    j.Number(k.p_wait);
+    j.Key("abandon_rate");
+    j.Number(k.abandon_rate);
+    j.Key("occupancy");
+    j.Number(k.occupancy);
+    j.EndObject();
+    std::printf("%s\n", j.str().c_str());
+    return kExitOk;
+  }
+  std::printf("%s: offered load %.4g erlangs on %d agents\n",
+              in.mean_patience ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)", load, in.agents);
+  if (!k.stable) {
+    std::printf("unstable: the load is at least the number of agents, so the queue grows without bound\n");
+    return kExitOk;
+  }
+  std::printf("service_level  %.4f   (answered within %gs / offered)\n", k.service_level, in.threshold);
+  std::printf("asa            %.4g s\n", k.asa);
+  std::printf("p_wait         %.4f\n", k.p_wait);
+  std::printf("abandon_rate   %.4f\n", k.abandon_rate);
+  std::printf("occupancy      %.4f\n", k.occupancy);
+  return kExitOk;
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,69 @@
+// ccsim: a discrete-event contact-centre simulator. See `ccsim --help`.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "sim/cli/commands.h"
+#include "sim/cli/version.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(ccsim - simulate a contact centre before you change it
+
+Usage:
+  ccsim run SCENARIO.yaml [-r N] [-s SEED] [-j THREADS] [--set KEY.PATH=VALUE]... [--json]
+  ccsim validate SCENARIO.yaml [--set KEY.PATH=VALUE]...
+  ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
+               [--threshold DURATION] [--json]
+  ccsim COMMAND --help        options of one command
+  ccsim --version
+
+Commands:
+  run       simulate the scenario's replications in parallel and print service level,
+            ASA, abandonment, AHT and occupancy with 95% confidence intervals,
+            overall and per contact type
+  validate  check a scenario and report every mistake as FILE:LINE:COL: error: ...
+  erlang    the analytical answer for one interval: Erlang C, or Erlang A when
+            customers abandon (--patience)
+
+Examples:
+  ccsim run scenarios/help_desk.yaml -r 30
+  ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --json
+  ccsim erlang --rate 360/h --aht 4m --agents 28 --threshold 20s
+
+Units: durations 45s, 2.5m, 1h, 1d, 1w (a bare number is seconds); rates 0.5/s, 6/m,
+360/h, 2000/d (a bare number is per hour).
+Exit status: 0 success, 2 bad input (scenario or arguments), 1 any other failure.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace ccsim::cli;
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return kExitBadInput;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "-h" || command == "--help" || command == "help") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    }
+    if (command == "--version") {
+      std::printf("ccsim %s\n", kVersion);
+      return kExitOk;
+    }
+    if (command == "run") return RunCommand(args);
+    if (command == "validate") return ValidateCommand(args);
+    if (command == "erlang") return ErlangCommand(args);
+    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate or erlang; see ccsim --help)\n",
+                 command.c_str());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ccsim: error: %s\n", e.what());
+    return kExitFailure;
+  }
+}

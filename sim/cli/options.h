@@ -1,0 +1,29 @@
+// Command-line parsing shared by the sub-commands (Boost.Program_options).
+#ifndef CCSIM_CLI_OPTIONS_H_
+#define CCSIM_CLI_OPTIONS_H_
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/diagnostic.h"
+
+namespace ccsim::cli {
+
+namespace po = boost::program_options;
+
+// Parses `args` for `ccsim COMMAND`. Returns false after printing "ccsim COMMAND: error:
+// ..." to stderr when they do not parse. `positional` may be null.
+bool ParseOptions(const std::string& command, const std::vector<std::string>& args,
+                  const po::options_description& options,
+                  const po::positional_options_description* positional, po::variables_map& vm);
+
+// Prints "ccsim COMMAND: error: MESSAGE" to stderr.
+void PrintError(const std::string& command, const std::string& message);
+
+// Prints each diagnostic as FILE:LINE:COL: error: MESSAGE on stderr.
+void PrintDiagnostics(const scenario::Diagnostics& errors);
+
+}  // namespace ccsim::cli
+
+#endif  // CCSIM_CLI_OPTIONS_H_

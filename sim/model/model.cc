@@ -1,0 +1,83 @@
+#include "sim/model/model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ccsim::model {
+
+Model::Model(const scenario::Scenario& s) : scenario_(s) {
+  const int n_types = static_cast<int>(s.contact_types.size());
+  types_.resize(n_types);
+  for (int t = 0; t < n_types; ++t) {
+    const scenario::ContactType& ct = s.contact_types[t];
+    ContactTypeModel& m = types_[t];
+    m.arrivals = ArrivalProcess(ct.arrivals, s.horizon);
+    m.handle_time = Sampler(ct.handle_time);
+    m.wrap_up = Sampler(ct.wrap_up);
+    if (ct.patience) m.patience = Sampler(*ct.patience);
+    if (ct.retrial) {
+      m.retrial_probability = ct.retrial->probability;
+      m.retrial_delay = Sampler(ct.retrial->delay);
+    }
+    m.queue_capacity = ct.queue_capacity.value_or(-1);
+    m.priority = ct.priority;
+    m.sl_threshold = ct.service_level.threshold;
+  }
+
+  groups_.resize(s.agent_groups.size());
+  for (size_t g = 0; g < s.agent_groups.size(); ++g) {
+    const scenario::AgentGroup& ag = s.agent_groups[g];
+    AgentGroupModel& m = groups_[g];
+    m.first_agent = agent_count_;
+    m.agents = ag.agents;
+    m.skill_count = static_cast<int>(ag.skills.size());
+    agent_count_ += ag.agents;
+    for (const scenario::Skill& sk : ag.skills) {
+      types_[sk.contact_type].groups.push_back({.group = static_cast<int>(g),
+                                                .contact_type = sk.contact_type,
+                                                .after = 0,
+                                                .level = sk.level,
+                                                .handle_time_factor = sk.handle_time_factor});
+    }
+  }
+
+  // Overflow: a group gains a type after a wait. A group that already serves the type
+  // directly keeps its direct terms; several rules for one pair keep the shortest wait.
+  for (const scenario::Overflow& o : s.routing.overflow) {
+    ContactTypeModel& m = types_[o.contact_type];
+    for (int g : o.add_groups) {
+      auto it = std::find_if(m.groups.begin(), m.groups.end(),
+                             [g](const Eligibility& e) { return e.group == g; });
+      if (it != m.groups.end()) {
+        it->after = std::min(it->after, o.after);
+        continue;
+      }
+      int max_level = 1;
+      for (const scenario::Skill& sk : s.agent_groups[g].skills) max_level = std::max(max_level, sk.level);
+      m.groups.push_back({.group = g, .contact_type = o.contact_type, .after = o.after,
+                          .level = max_level + 1, .handle_time_factor = 1.0});
+    }
+  }
+
+  for (int t = 0; t < n_types; ++t) {
+    ContactTypeModel& m = types_[t];
+    std::sort(m.groups.begin(), m.groups.end(),
+              [](const Eligibility& a, const Eligibility& b) { return a.group < b.group; });
+    for (const Eligibility& e : m.groups) {
+      groups_[e.group].serves.push_back(e);
+      if (e.after > 0) m.overflow_delays.push_back(e.after);
+    }
+    std::sort(m.overflow_delays.begin(), m.overflow_delays.end());
+    m.overflow_delays.erase(std::unique(m.overflow_delays.begin(), m.overflow_delays.end()),
+                            m.overflow_delays.end());
+  }
+
+  interval_count_ = std::max(1, static_cast<int>(std::ceil(s.horizon / s.interval)));
+}
+
+int Model::IntervalOf(double t) const {
+  const int i = static_cast<int>(t / scenario_.interval);
+  return i < 0 ? 0 : (i >= interval_count_ ? interval_count_ - 1 : i);
+}
+
+}  // namespace ccsim::model

@@ -1,0 +1,86 @@
+// The centre built from a Scenario: samplers, arrival processes and routing tables,
+// computed once and shared read-only by every replication.
+//
+// Example:
+//   Model model(scenario);
+//   ReplicationResult r = Simulate(model, /*replication=*/0, {});
+//
+// Thread safety: immutable after construction; share it between threads freely.
+#ifndef CCSIM_MODEL_MODEL_H_
+#define CCSIM_MODEL_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/model/arrival_process.h"
+#include "sim/model/sampler.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccsim::model {
+
+// Purposes of random streams (engine::RandomStream's `purpose`). Never renumber: a
+// number's meaning is part of what "same seed, same customers" means across versions.
+enum StreamPurpose : uint32_t {
+  kArrivalStream = 1,   // entity: contact type
+  kHandleStream = 2,    // entity: customer, sub: attempt
+  kWrapUpStream = 3,    // entity: customer, sub: attempt
+  kPatienceStream = 4,  // entity: customer, sub: attempt
+  kRetrialStream = 5,   // entity: customer, sub: attempt
+  kRoutingStream = 6,   // entity: 0
+};
+
+// A group that may serve a contact type, and on which terms.
+struct Eligibility {
+  int group = -1;
+  int contact_type = -1;
+  double after = 0;  // seconds the contact must have waited first (0: at once)
+  int level = 1;     // skill level (overflow without a skill: after the group's largest)
+  double handle_time_factor = 1.0;
+};
+
+struct ContactTypeModel {
+  ArrivalProcess arrivals;
+  Sampler handle_time;
+  Sampler wrap_up;
+  std::optional<Sampler> patience;
+  double retrial_probability = 0;
+  Sampler retrial_delay;
+  int64_t queue_capacity = -1;  // -1: unlimited
+  int priority = 0;
+  double sl_threshold = 20;
+  std::vector<Eligibility> groups;     // who may serve it, by group index
+  std::vector<double> overflow_delays;  // distinct `after` > 0, ascending
+};
+
+struct AgentGroupModel {
+  int first_agent = 0;  // agents are numbered group by group
+  int agents = 0;
+  int skill_count = 0;  // direct skills (for fewest_skills)
+  std::vector<Eligibility> serves;  // contact types it may serve, by type index
+};
+
+class Model {
+ public:
+  // REQUIRES: `s` is valid (as LoadScenario* returns it).
+  explicit Model(const scenario::Scenario& s);
+
+  const scenario::Scenario& scenario() const { return scenario_; }
+  const std::vector<ContactTypeModel>& types() const { return types_; }
+  const std::vector<AgentGroupModel>& groups() const { return groups_; }
+  int agent_count() const { return agent_count_; }
+  int interval_count() const { return interval_count_; }
+  // Interval of time t (clamped to the last one).
+  int IntervalOf(double t) const;
+
+ private:
+  scenario::Scenario scenario_;
+  std::vector<ContactTypeModel> types_;
+  std::vector<AgentGroupModel> groups_;
+  int agent_count_ = 0;
+  int interval_count_ = 1;
+};
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_MODEL_H_

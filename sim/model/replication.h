@@ -1,0 +1,36 @@
+// One replication of a Model: a run from an empty centre until arrivals have stopped at
+// the horizon and no event is left (SPEC §2 "Rules").
+//
+// Event order at equal times (the rank in the event key): an agent freeing up, then an
+// abandonment, then an overflow, then a retrial, then a fresh arrival. So a contact whose
+// patience ends exactly when an agent frees is answered, and an arrival sees the agents
+// freed at its own instant.
+//
+// Example:
+//   ReplicationResult r = Simulate(model, 3, {.trace = &sink});
+#ifndef CCSIM_MODEL_REPLICATION_H_
+#define CCSIM_MODEL_REPLICATION_H_
+
+#include <atomic>
+#include <cstdint>
+
+#include "sim/model/model.h"
+#include "sim/model/results.h"
+#include "sim/model/trace.h"
+
+namespace ccsim::model {
+
+struct SimulateOptions {
+  uint64_t seed = 1;              // the scenario's unless the command line overrides it
+  TraceSink* trace = nullptr;     // null: no contact records
+  // Incremented by the simulated seconds done (up to the horizon), every few thousand
+  // events, for a progress bar. May be null.
+  std::atomic<int64_t>* progress_seconds = nullptr;
+};
+
+// Thread safety: any number of replications of one Model may run at once.
+ReplicationResult Simulate(const Model& model, int replication, const SimulateOptions& options);
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_REPLICATION_H_

@@ -1,0 +1,396 @@
+// Exact, hand-computed small cases: replayed arrival times, constant handle times, a
+// handful of agents. Every expected number below is worked out in the comment beside it.
+#include "sim/model/replication.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include "sim/model/model.h"
+#include "sim/model/summary.h"
+
+namespace ccsim::model {
+namespace {
+
+using scenario::Distribution;
+
+class RecordingSink : public TraceSink {
+ public:
+  void OnContacts(int replication, std::span<const ContactRecord> chunk) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const ContactRecord& r : chunk) rows[replication].push_back(r);
+  }
+  std::map<int, std::vector<ContactRecord>> rows;
+
+ private:
+  std::mutex mu_;
+};
+
+scenario::ContactType Replay(const std::string& name, std::vector<double> times, double handle) {
+  scenario::ContactType ct;
+  ct.name = name;
+  ct.arrivals.kind = scenario::ArrivalKind::kFile;
+  ct.arrivals.times = std::move(times);
+  ct.handle_time = Distribution::Constant(handle);
+  ct.service_level.threshold = 5;
+  return ct;
+}
+
+scenario::AgentGroup Group(const std::string& name, int agents, std::vector<scenario::Skill> skills) {
+  scenario::AgentGroup g;
+  g.name = name;
+  g.agents = agents;
+  g.skills = std::move(skills);
+  return g;
+}
+
+scenario::Scenario OneQueue(std::vector<double> times, double handle, int agents = 1) {
+  scenario::Scenario s;
+  s.name = "exact";
+  s.horizon = 100;
+  s.interval = 50;
+  s.contact_types.push_back(Replay("call", std::move(times), handle));
+  s.agent_groups.push_back(Group("desk", agents, {{.contact_type = 0}}));
+  return s;
+}
+
+struct Outcome {
+  ReplicationResult result;
+  std::vector<ContactRecord> rows;  // in contact_id order
+};
+
+Outcome Simulate(const scenario::Scenario& s, uint64_t seed = 1) {
+  const Model m(s);
+  RecordingSink sink;
+  Outcome run{model::Simulate(m, 0, {.seed = seed, .trace = &sink}), sink.rows[0]};
+  std::sort(run.rows.begin(), run.rows.end(),
+            [](const ContactRecord& a, const ContactRecord& b) { return a.contact_id < b.contact_id; });
+  return run;
+}
+
+TEST(ReplicationTest, SingleAgentFifoQueue) {
+  // Arrivals 0, 10, 20; talk 15 s each; one agent.
+  // #0 answered 0, ends 15.  #1 waits 15-10 = 5, ends 30.  #2 waits 30-20 = 10, ends 45.
+  const Outcome run = Simulate(OneQueue({0, 10, 20}, 15));
+  ASSERT_EQ(run.rows.size(), 3u);
+  EXPECT_DOUBLE_EQ(run.rows[0].answer, 0);
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 15);
+  EXPECT_DOUBLE_EQ(run.rows[1].wait, 5);
+  EXPECT_DOUBLE_EQ(run.rows[2].answer, 30);
+  EXPECT_DOUBLE_EQ(run.rows[2].end, 45);
+  EXPECT_DOUBLE_EQ(run.rows[2].wait, 10);
+  for (const ContactRecord& r : run.rows) {
+    EXPECT_EQ(r.outcome, ContactOutcome::kResolved);
+    EXPECT_EQ(r.agent_id, 0);
+    EXPECT_DOUBLE_EQ(r.handle_time, 15);
+  }
+  const Counters c = run.result.Overall();
+  EXPECT_EQ(c.offered, 3);
+  EXPECT_EQ(c.answered, 3);
+  EXPECT_EQ(c.answered_within, 2);  // waits 0 and 5 are within the 5 s threshold
+  const KpiValues k = ComputeKpis(c, run.result.busy_time, run.result.staffed_time);
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kServiceLevel)], 2.0 / 3);
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kAsa)], 5);  // (0 + 5 + 10) / 3
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kAht)], 15);
+  // Busy 0..45 of a 100 s horizon with one agent.
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kOccupancy)], 0.45);
+  EXPECT_DOUBLE_EQ(run.result.end_time, 45);
+  // Queue: one waiting over [10,15] and [20,30]; area 15 = total wait 5 + 10.
+  EXPECT_DOUBLE_EQ(run.result.queue_area, 15);
+  EXPECT_DOUBLE_EQ(run.result.wait_total, 15);
+}
+
+TEST(ReplicationTest, AbandonsWhenPatienceRunsOut) {
+  // Patience 8 s. #1 (arrives 10) waits 5: answered at 15. #2 (arrives 20) would be
+  // answered at 30 but its patience ends at 28: abandoned after 8 s.
+  scenario::Scenario s = OneQueue({0, 10, 20}, 15);
+  s.contact_types[0].patience = Distribution::Constant(8);
+  const Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 3u);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kResolved);
+  EXPECT_EQ(run.rows[2].outcome, ContactOutcome::kAbandoned);
+  EXPECT_DOUBLE_EQ(run.rows[2].end, 28);
+  EXPECT_DOUBLE_EQ(run.rows[2].wait, 8);
+  EXPECT_TRUE(std::isnan(run.rows[2].answer));
+  EXPECT_EQ(run.rows[2].agent_id, -1);
+  const Counters c = run.result.Overall();
+  EXPECT_EQ(c.abandoned, 1);
+  EXPECT_EQ(c.answered, 2);
+  EXPECT_DOUBLE_EQ(c.wait_abandoned, 8);
+  EXPECT_DOUBLE_EQ(run.result.end_time, 30);  // #1 ends at 30, the last event
+}
+
+TEST(ReplicationTest, AgentFreeingAtTheEndOfPatienceAnswers) {
+  // #1 arrives at 10 with patience 5: its patience ends at 15, exactly when the agent
+  // frees. Agents freeing rank before abandonments, so it is answered with wait 5.
+  scenario::Scenario s = OneQueue({0, 10}, 15);
+  s.contact_types[0].patience = Distribution::Constant(5);
+  const Outcome run = Simulate(s);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kResolved);
+  EXPECT_DOUBLE_EQ(run.rows[1].wait, 5);
+}
+
+TEST(ReplicationTest, NoWaitingRoomBlocks) {
+  // queue_capacity 0: #1 at 10 finds the agent busy (until 15) and no room: blocked.
+  // #2 at 20 finds the agent free.
+  scenario::Scenario s = OneQueue({0, 10, 20}, 15);
+  s.contact_types[0].queue_capacity = 0;
+  const Outcome run = Simulate(s);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kBlocked);
+  EXPECT_EQ(run.rows[2].outcome, ContactOutcome::kResolved);
+  EXPECT_DOUBLE_EQ(run.rows[2].wait, 0);
+  const Counters c = run.result.Overall();
+  EXPECT_EQ(c.blocked, 1);
+  EXPECT_EQ(c.offered, 2);  // blocked contacts are not offered
+}
+
+TEST(ReplicationTest, QueueCapacityCountsOnlyWaitingContacts) {
+  // Capacity 1: #0 answered at once, #1 (t=1) waits, #2 (t=2) finds one waiting: blocked.
+  scenario::Scenario s = OneQueue({0, 1, 2}, 15);
+  s.contact_types[0].queue_capacity = 1;
+  const Outcome run = Simulate(s);
+  EXPECT_EQ(run.rows[0].outcome, ContactOutcome::kResolved);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kResolved);
+  EXPECT_EQ(run.rows[2].outcome, ContactOutcome::kBlocked);
+}
+
+TEST(ReplicationTest, AbandonedCustomerRetriesAsTheSameCustomer) {
+  // #1 arrives at 1, patience 2: abandons at 3, retries with certainty 10 s later, at 13.
+  // The agent is busy until 15: the retrial waits 2 s (patience 2 ends at 15, tie: answered).
+  scenario::Scenario s = OneQueue({0, 1}, 15);
+  s.contact_types[0].patience = Distribution::Constant(2);
+  s.contact_types[0].retrial = scenario::Retrial{1.0, Distribution::Constant(10)};
+  const Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 3u);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kAbandoned);
+  EXPECT_EQ(run.rows[2].outcome, ContactOutcome::kResolved);
+  EXPECT_EQ(run.rows[2].customer_id, run.rows[1].customer_id);
+  EXPECT_EQ(run.rows[2].attempt, 2);
+  EXPECT_DOUBLE_EQ(run.rows[2].arrival, 13);
+  EXPECT_DOUBLE_EQ(run.rows[2].answer, 15);
+  EXPECT_EQ(run.result.retrials, 1);
+  EXPECT_EQ(run.result.Overall().offered, 3);  // a retrial is a new contact offered
+}
+
+TEST(ReplicationTest, RetrialAfterTheHorizonIsDropped) {
+  scenario::Scenario s = OneQueue({0, 1}, 15);
+  s.contact_types[0].patience = Distribution::Constant(2);
+  s.contact_types[0].retrial = scenario::Retrial{1.0, Distribution::Constant(200)};
+  const Outcome run = Simulate(s);
+  EXPECT_EQ(run.rows.size(), 2u);
+  EXPECT_EQ(run.result.retrials, 0);
+}
+
+TEST(ReplicationTest, WrapUpKeepsTheAgentBusyButNotTheCustomer) {
+  // Talk 10 + wrap-up 5: #0 ends at 10 but the agent frees at 15, when #1 (t=1) starts.
+  scenario::Scenario s = OneQueue({0, 1}, 10);
+  s.contact_types[0].wrap_up = Distribution::Constant(5);
+  const Outcome run = Simulate(s);
+  EXPECT_DOUBLE_EQ(run.rows[0].end, 10);
+  EXPECT_DOUBLE_EQ(run.rows[0].handle_time, 15);
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 15);
+  EXPECT_DOUBLE_EQ(run.result.Overall().handle, 30);  // AHT counts talk + wrap-up
+}
+
+TEST(ReplicationTest, HandleTimeFactorScalesTalk) {
+  scenario::Scenario s = OneQueue({0}, 10);
+  s.agent_groups[0].skills[0].handle_time_factor = 1.5;
+  const Outcome run = Simulate(s);
+  EXPECT_DOUBLE_EQ(run.rows[0].end, 15);
+}
+
+// Two contact types; one agent busy on a first call until 10 while a low-priority (t=1)
+// and a high-priority (t=2) contact wait.
+scenario::Scenario TwoTypes(scenario::ContactSelection selection) {
+  scenario::Scenario s;
+  s.name = "priority";
+  s.horizon = 100;
+  s.contact_types.push_back(Replay("low", {0, 1}, 10));
+  s.contact_types.push_back(Replay("high", {2}, 10));
+  s.contact_types[1].priority = 1;
+  s.agent_groups.push_back(Group("desk", 1, {{.contact_type = 0}, {.contact_type = 1}}));
+  s.routing.contact_selection = selection;
+  return s;
+}
+
+TEST(ReplicationTest, PriorityThenLongestWaitServesHigherPriorityFirst) {
+  const Outcome run = Simulate(TwoTypes(scenario::ContactSelection::kPriorityThenLongestWait));
+  // contact ids: 0 low@0, 1 low@1, 2 high@2. At 10 the high-priority one is taken.
+  EXPECT_DOUBLE_EQ(run.rows[2].answer, 10);
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 20);
+}
+
+TEST(ReplicationTest, LongestWaitIgnoresPriority) {
+  const Outcome run = Simulate(TwoTypes(scenario::ContactSelection::kLongestWait));
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 10);
+  EXPECT_DOUBLE_EQ(run.rows[2].answer, 20);
+}
+
+TEST(ReplicationTest, OverflowAddsAGroupAfterTheWait) {
+  // "front" (1 agent) serves the type; "back" (1 agent) only by overflow after 30 s.
+  // #0 at 0 goes to front until 100; #1 at 5 waits; at 35 it overflows to back.
+  scenario::Scenario s = OneQueue({0, 5}, 100);
+  s.horizon = 200;
+  s.agent_groups.push_back(Group("back", 1, {}));
+  s.routing.overflow.push_back({.contact_type = 0, .after = 30, .add_groups = {1}});
+  const Outcome run = Simulate(s);
+  EXPECT_EQ(run.rows[0].agent_group, 0);
+  EXPECT_EQ(run.rows[1].agent_group, 1);
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 35);
+  EXPECT_DOUBLE_EQ(run.rows[1].wait, 30);
+}
+
+TEST(ReplicationTest, OverflowGroupTakesWaitingContactWhenItFreesUp) {
+  // back is busy with its own type until 50; the call type overflows to it after 10 s.
+  // #call@5 waits behind front (busy until 100); at 15 it is eligible for back, which is
+  // busy; back frees at 50 and takes it (wait 45).
+  scenario::Scenario s;
+  s.name = "overflow";
+  s.horizon = 200;
+  s.contact_types.push_back(Replay("call", {0, 5}, 100));
+  s.contact_types.push_back(Replay("other", {0}, 50));
+  s.agent_groups.push_back(Group("front", 1, {{.contact_type = 0}}));
+  s.agent_groups.push_back(Group("back", 1, {{.contact_type = 1}}));
+  s.routing.overflow.push_back({.contact_type = 0, .after = 10, .add_groups = {1}});
+  const Outcome run = Simulate(s);
+  // Contact ids: arrivals at 0 are ordered by type (rank then entity): call#0, other#1.
+  const ContactRecord& second_call = run.rows[2];
+  ASSERT_EQ(second_call.contact_type, 0);
+  EXPECT_EQ(second_call.agent_group, 1);
+  EXPECT_DOUBLE_EQ(second_call.answer, 50);
+}
+
+// Two groups that both serve the type, one idle agent each since t = 0.
+scenario::Scenario TwoGroups(scenario::AgentSelection selection) {
+  scenario::Scenario s = OneQueue({5}, 10);
+  s.agent_groups[0].skills[0].level = 2;  // group 0: agent 0, level 2, one skill
+  s.contact_types.push_back(Replay("other", {}, 10));
+  s.agent_groups.push_back(Group("experts", 1, {{.contact_type = 0, .level = 1}, {.contact_type = 1}}));
+  s.routing.agent_selection = selection;
+  return s;
+}
+
+TEST(ReplicationTest, AgentSelectionPolicies) {
+  // Both agents idle since 0: longest_idle breaks the tie by agent id (agent 0, group 0);
+  // most_skilled picks the level-1 group; fewest_skills the one-skill group 0.
+  EXPECT_EQ(Simulate(TwoGroups(scenario::AgentSelection::kLongestIdle)).rows[0].agent_id, 0);
+  EXPECT_EQ(Simulate(TwoGroups(scenario::AgentSelection::kMostSkilled)).rows[0].agent_id, 1);
+  EXPECT_EQ(Simulate(TwoGroups(scenario::AgentSelection::kFewestSkills)).rows[0].agent_id, 0);
+}
+
+TEST(ReplicationTest, LongestIdleAgentIsChosen) {
+  // Two agents. #0@0 -> agent 0 (tie at 0, lower id), #1@1 -> agent 1.
+  // Agent 0 frees at 10, agent 1 at 11; #2@20 goes to agent 0 (idle since 10).
+  // With handle 10: ends 10, 11; #3@21 -> agent 1.
+  const Outcome run = Simulate(OneQueue({0, 1, 20, 21}, 10, 2));
+  EXPECT_EQ(run.rows[0].agent_id, 0);
+  EXPECT_EQ(run.rows[1].agent_id, 1);
+  EXPECT_EQ(run.rows[2].agent_id, 0);
+  EXPECT_EQ(run.rows[3].agent_id, 1);
+}
+
+TEST(ReplicationTest, RandomSelectionSpreadsOverIdleAgents) {
+  // One contact at t=5 with two idle agents: over many seeds each is picked about half
+  // the time (binomial, n = 400: 5 standard deviations is 50).
+  int agent0 = 0;
+  const int n = 400;
+  for (int seed = 1; seed <= n; ++seed) {
+    agent0 += Simulate(TwoGroups(scenario::AgentSelection::kRandom), seed).rows[0].agent_id == 0;
+  }
+  EXPECT_NEAR(agent0, n / 2, 50);
+  EXPECT_GT(agent0, 0);
+  EXPECT_LT(agent0, n);
+}
+
+TEST(ReplicationTest, WarmupContactsAreSimulatedButNotCounted) {
+  // Warmup 15: #0@0 and #1@10 are not counted; #2@20 (waits 10) is.
+  scenario::Scenario s = OneQueue({0, 10, 20}, 15);
+  s.warmup = 15;
+  const Outcome run = Simulate(s);
+  const Counters c = run.result.Overall();
+  EXPECT_EQ(c.offered, 1);
+  EXPECT_DOUBLE_EQ(c.wait_answered, 10);
+  // Occupancy window [15, 100]: busy 15..45 = 30 of 85 agent-seconds.
+  EXPECT_DOUBLE_EQ(run.result.busy_time, 30);
+  EXPECT_DOUBLE_EQ(run.result.staffed_time, 85);
+}
+
+TEST(ReplicationTest, IntervalsCountByArrivalAndSplitBusyTime) {
+  // Interval 50 s over a 100 s horizon. Arrivals 0, 10, 45, 60; talk 20; one agent.
+  // #0 0-20, #1 20-40, #2 45-65, #3 waits until 65, 65-85.
+  // Busy per interval: [0,50): 20+20+5 = 45, [50,100): 15+20 = 35.
+  const Outcome run = Simulate(OneQueue({0, 10, 45, 60}, 20));
+  ASSERT_EQ(run.result.intervals.size(), 2u);
+  EXPECT_EQ(run.result.intervals[0].offered, 3);
+  EXPECT_EQ(run.result.intervals[1].offered, 1);
+  EXPECT_DOUBLE_EQ(run.result.intervals[1].wait_answered, 5);
+  EXPECT_DOUBLE_EQ(run.result.interval_busy[0], 45);
+  EXPECT_DOUBLE_EQ(run.result.interval_busy[1], 35);
+  EXPECT_DOUBLE_EQ(run.result.interval_staffed[0], 50);
+}
+
+TEST(ReplicationTest, ContactsAfterTheHorizonAreStillServed) {
+  // Arrivals stop at the horizon (100) but those inside are served: #1@95 ends at 110.
+  const Outcome run = Simulate(OneQueue({0, 95}, 15));
+  EXPECT_DOUBLE_EQ(run.rows[1].end, 110);
+  EXPECT_DOUBLE_EQ(run.result.end_time, 110);
+  // Occupancy window ends at the horizon: busy 0-15 and 95-100.
+  EXPECT_DOUBLE_EQ(run.result.busy_time, 20);
+}
+
+TEST(ReplicationTest, NoAgentsLeavesContactsWaiting) {
+  const Outcome run = Simulate(OneQueue({0, 10}, 15, 0));
+  EXPECT_EQ(run.result.waiting_at_end, 2);
+  EXPECT_EQ(run.result.Overall().offered, 2);
+  EXPECT_EQ(run.result.Overall().answered, 0);
+}
+
+TEST(ReplicationTest, SameSeedSameRunDifferentSeedDifferentRun) {
+  scenario::Scenario s;
+  s.name = "random";
+  s.horizon = 3600;
+  scenario::ContactType ct;
+  ct.name = "call";
+  ct.arrivals = scenario::Arrivals::Rate(0.05);
+  ct.handle_time = Distribution::Exponential(60);
+  ct.patience = Distribution::Exponential(30);
+  s.contact_types.push_back(ct);
+  s.agent_groups.push_back(Group("desk", 3, {{.contact_type = 0}}));
+  const Outcome a = Simulate(s, 7), b = Simulate(s, 7), c = Simulate(s, 8);
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    EXPECT_EQ(a.rows[i].arrival, b.rows[i].arrival);
+    EXPECT_EQ(a.rows[i].end, b.rows[i].end);
+  }
+  EXPECT_NE(a.rows[0].arrival, c.rows[0].arrival);
+}
+
+TEST(ReplicationTest, CommonRandomNumbersAcrossStaffingLevels) {
+  // Changing the staffing must not change who arrives when, nor their work content.
+  scenario::Scenario s;
+  s.name = "crn";
+  s.horizon = 3600;
+  scenario::ContactType ct;
+  ct.name = "call";
+  ct.arrivals = scenario::Arrivals::Rate(0.05);
+  ct.handle_time = Distribution::Exponential(60);
+  s.contact_types.push_back(ct);
+  s.agent_groups.push_back(Group("desk", 2, {{.contact_type = 0}}));
+  scenario::Scenario more = s;
+  more.agent_groups[0].agents = 5;
+  const Outcome a = Simulate(s), b = Simulate(more);
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  std::map<uint64_t, const ContactRecord*> by_customer;
+  for (const ContactRecord& r : b.rows) by_customer[r.customer_id] = &r;
+  for (const ContactRecord& r : a.rows) {
+    const ContactRecord& o = *by_customer.at(r.customer_id);
+    EXPECT_EQ(r.arrival, o.arrival);
+    EXPECT_EQ(r.handle_time, o.handle_time);
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::model

@@ -1,0 +1,54 @@
+// What one replication measured: counters per contact type and per interval, agent time,
+// and the bookkeeping that the flow-conservation and Little's-law checks read.
+#ifndef CCSIM_MODEL_RESULTS_H_
+#define CCSIM_MODEL_RESULTS_H_
+
+#include <cstdint>
+#include <vector>
+
+namespace ccsim::model {
+
+// Counts of contacts by what happened to them; sums in seconds.
+struct Counters {
+  int64_t offered = 0;          // entered a queue (not blocked)
+  int64_t answered = 0;
+  int64_t answered_within = 0;  // answered with wait <= the type's service-level threshold
+  int64_t abandoned = 0;
+  int64_t blocked = 0;
+  double wait_answered = 0;     // sum of waits of answered contacts
+  double wait_abandoned = 0;    // sum of waits of abandoned contacts
+  double handle = 0;            // sum of talk + wrap-up of answered contacts
+
+  void Add(const Counters& o);
+};
+
+struct ReplicationResult {
+  int replication = 0;
+  // Contacts that arrived at or after warmup, by contact type.
+  std::vector<Counters> by_type;
+  // Every contact by the interval it arrived in: index interval * types + type.
+  std::vector<Counters> intervals;
+  // Agent-seconds per interval: busy (talk + wrap-up) and staffed.
+  std::vector<double> interval_busy;
+  std::vector<double> interval_staffed;
+  // Agent-seconds in [warmup, horizon]: the occupancy window.
+  double busy_time = 0;
+  double staffed_time = 0;
+
+  // Bookkeeping over the whole run (warmup included).
+  int64_t arrivals_total = 0;       // contacts offered or blocked, retrials included
+  int64_t waiting_at_end = 0;       // contacts still queued when no event was left
+  int64_t retrials = 0;             // retrial contacts that arrived
+  double queue_area = 0;            // integral of the number waiting over the run
+  double wait_total = 0;            // sum of waits of every answered or abandoned contact
+  double queue_area_window = 0;     // integral of the number waiting over [warmup, horizon]
+  double end_time = 0;              // time of the last event
+  uint64_t events = 0;              // events processed
+
+  // by_type summed.
+  Counters Overall() const;
+};
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_RESULTS_H_

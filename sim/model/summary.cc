@@ -1,0 +1,85 @@
+#include "sim/model/summary.h"
+
+#include <cmath>
+#include <limits>
+
+namespace ccsim::model {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double Ratio(double num, double den) { return den > 0 ? num / den : kNaN; }
+}  // namespace
+
+const char* ToString(Kpi k) {
+  switch (k) {
+    case Kpi::kOffered:
+      return "offered";
+    case Kpi::kAnswered:
+      return "answered";
+    case Kpi::kAbandoned:
+      return "abandoned";
+    case Kpi::kBlocked:
+      return "blocked";
+    case Kpi::kServiceLevel:
+      return "service_level";
+    case Kpi::kAsa:
+      return "asa";
+    case Kpi::kAbandonRate:
+      return "abandon_rate";
+    case Kpi::kAht:
+      return "aht";
+    case Kpi::kOccupancy:
+      return "occupancy";
+  }
+  return "?";
+}
+
+KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time) {
+  KpiValues v;
+  v[static_cast<int>(Kpi::kOffered)] = static_cast<double>(c.offered);
+  v[static_cast<int>(Kpi::kAnswered)] = static_cast<double>(c.answered);
+  v[static_cast<int>(Kpi::kAbandoned)] = static_cast<double>(c.abandoned);
+  v[static_cast<int>(Kpi::kBlocked)] = static_cast<double>(c.blocked);
+  v[static_cast<int>(Kpi::kServiceLevel)] = Ratio(c.answered_within, c.offered);
+  v[static_cast<int>(Kpi::kAsa)] = Ratio(c.wait_answered, c.answered);
+  v[static_cast<int>(Kpi::kAbandonRate)] = Ratio(c.abandoned, c.offered);
+  v[static_cast<int>(Kpi::kAht)] = Ratio(c.handle, c.answered);
+  v[static_cast<int>(Kpi::kOccupancy)] = Ratio(busy_time, staffed_time);
+  return v;
+}
+
+std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
+  std::vector<KpiValues> out;
+  out.reserve(1 + r.by_type.size());
+  out.push_back(ComputeKpis(r.Overall(), r.busy_time, r.staffed_time));
+  for (const Counters& c : r.by_type) out.push_back(ComputeKpis(c, kNaN, kNaN));
+  return out;
+}
+
+Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
+  Summary s;
+  s.scenario = model.scenario().name;
+  s.replications = static_cast<int>(results.size());
+  s.seed = seed;
+  for (const auto& ct : model.scenario().contact_types) s.type_names.push_back(ct.name);
+  const size_t columns = 1 + s.type_names.size();
+
+  std::vector<std::vector<KpiValues>> per_rep;
+  per_rep.reserve(results.size());
+  for (const ReplicationResult& r : results) per_rep.push_back(ReplicationKpis(r));
+
+  std::vector<KpiEstimates> est(columns);
+  std::vector<double> column(results.size());
+  for (size_t c = 0; c < columns; ++c) {
+    for (int k = 0; k < kKpiCount; ++k) {
+      for (size_t r = 0; r < results.size(); ++r) column[r] = per_rep[r][c][k];
+      est[c].values[k] = engine::EstimateMean(column);
+    }
+  }
+  s.overall = est[0];
+  s.by_type.assign(est.begin() + 1, est.end());
+  return s;
+}
+
+}  // namespace ccsim::model

@@ -1,0 +1,60 @@
+// KPIs (SPEC §4) per replication, and their mean and 95% confidence half-width over
+// replications, overall and per contact type.
+//
+// Example:
+//   Summary s = Summarise(model, results);
+//   s.overall[Kpi::kServiceLevel].mean
+#ifndef CCSIM_MODEL_SUMMARY_H_
+#define CCSIM_MODEL_SUMMARY_H_
+
+#include <array>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/engine/statistics.h"
+#include "sim/model/model.h"
+#include "sim/model/results.h"
+
+namespace ccsim::model {
+
+enum class Kpi {
+  kOffered,
+  kAnswered,
+  kAbandoned,
+  kBlocked,
+  kServiceLevel,  // answered within the threshold / offered
+  kAsa,           // mean wait of answered contacts, seconds
+  kAbandonRate,   // abandoned / offered
+  kAht,           // mean talk + wrap-up of answered contacts, seconds
+  kOccupancy,     // busy / staffed agent time in [warmup, horizon]; overall only
+};
+inline constexpr int kKpiCount = 9;
+const char* ToString(Kpi k);  // the JSON key: "service_level", ...
+
+// One replication's KPIs; NaN where a ratio has no denominator (or occupancy by type).
+using KpiValues = std::array<double, kKpiCount>;
+KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time);
+
+struct KpiEstimates {
+  std::array<engine::Estimate, kKpiCount> values;
+  const engine::Estimate& operator[](Kpi k) const { return values[static_cast<int>(k)]; }
+};
+
+struct Summary {
+  std::string scenario;
+  int replications = 0;
+  uint64_t seed = 0;
+  KpiEstimates overall;
+  std::vector<std::string> type_names;
+  std::vector<KpiEstimates> by_type;  // same order as type_names
+};
+
+// Per-replication KPIs: index 0 is overall, 1 + t is contact type t.
+std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r);
+
+Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results);
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_SUMMARY_H_

@@ -1,0 +1,151 @@
+#include "sim/scenario/agent_group_reader.h"
+
+#include <string_view>
+
+namespace ccsim::scenario::internal {
+namespace {
+
+constexpr std::string_view kAgentGroupKeys[] = {"agents", "shifts", "skills", "absenteeism",
+                                                "concurrency"};
+constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks"};
+constexpr std::string_view kBreakKeys[] = {"after", "duration"};
+constexpr std::string_view kSkillKeys[] = {"level", "handle_time_factor", "outcomes"};
+constexpr std::string_view kRoutingKeys[] = {"agent_selection", "contact_selection", "overflow",
+                                             "preferred_agent"};
+constexpr std::string_view kOverflowKeys[] = {"contact_type", "after", "add_groups"};
+constexpr std::string_view kPreferredAgentKeys[] = {"wait"};
+
+std::optional<Break> ReadBreak(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kBreakKeys);
+  Break b;
+  m.Read("after", &b.after, ReadDuration, Presence::kRequired);
+  m.Read("duration", &b.duration, ReadPositiveDuration, Presence::kRequired);
+  if (!m.is_map()) return std::nullopt;
+  return b;
+}
+
+std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kShiftKeys);
+  Shift s;
+  bool ok = m.Read("start", &s.start, ReadDuration, Presence::kRequired);
+  ok = m.Read("end", &s.end, ReadDuration, Presence::kRequired) && ok;
+  m.Read("agents", &s.agents, ReadCount, Presence::kRequired);
+  m.Read("breaks", &s.breaks, ListOf(ReadBreak, "breaks like {after: 2h, duration: 15m}"));
+  if (!m.is_map()) return std::nullopt;
+  if (ok && s.end <= s.start) {
+    ctx.Error(m.Get("end")->where, path + ": a shift needs start < end; got start " +
+                                       Describe(*m.Get("start")) + " and end " +
+                                       Describe(*m.Get("end")));
+  }
+  for (size_t i = 0; ok && i < s.breaks.size(); ++i) {
+    if (s.breaks[i].after >= s.end - s.start) {
+      const std::string after = JoinPath(ItemPath(m.PathOf("breaks"), i), "after");
+      ctx.Error(ctx.locations.Value(after),
+                after + ": a break must start before its shift ends (the shift lasts " +
+                    FormatNumber(s.end - s.start) + "s); got " + FormatNumber(s.breaks[i].after) +
+                    "s");
+    }
+  }
+  return s;
+}
+
+// The level and options of one skill: a bare level, or {level, handle_time_factor, outcomes}.
+void ReadSkillDetails(const YamlNode& node, const std::string& path, const DeclaredNames& names,
+                      Skill* skill, ReadContext& ctx) {
+  if (node.IsScalar()) {
+    if (auto level = ReadPositiveInt(node, path, ctx)) skill->level = *level;
+    return;
+  }
+  if (!node.IsMap()) {
+    ReportExpected(node, path, "a skill level like 1, or a map with 'level:'", ctx);
+    return;
+  }
+  const MapReader m(node, path, ctx, kSkillKeys);
+  m.Read("level", &skill->level, ReadPositiveInt);
+  m.Read("handle_time_factor", &skill->handle_time_factor, ReadPositiveNumber);
+  m.Read("outcomes", &skill->outcomes, WithNames(ReadOutcomes, names));
+}
+
+std::optional<std::vector<Skill>> ReadSkills(const YamlNode& node, const std::string& path,
+                                             const DeclaredNames& names, ReadContext& ctx) {
+  const MapReader m =
+      MapReader::OfNames(node, path, ctx, "a map of contact type names to skill levels");
+  if (!m.is_map()) return std::nullopt;
+  std::vector<Skill> skills;
+  for (const YamlEntry* entry : m.entries()) {
+    const std::optional<int> type =
+        ResolveName(entry->key, entry->key_where, path, names.contact_types, "contact type", ctx);
+    if (!type) continue;
+    Skill& skill = skills.emplace_back();
+    skill.contact_type = *type;
+    ReadSkillDetails(entry->value, m.PathOf(entry->key), names, &skill, ctx);
+  }
+  return skills;
+}
+
+// Exactly one of `agents` (a constant headcount) and `shifts`.
+void ReadStaffing(const MapReader& m, AgentGroup* group, ReadContext& ctx) {
+  const YamlNode* agents = m.Get("agents");
+  const YamlNode* shifts = m.Get("shifts");
+  if (agents != nullptr && shifts != nullptr) {
+    ctx.Error(ctx.locations.Key(m.PathOf("shifts")),
+              m.path() + ": give either 'agents' or 'shifts', not both");
+  } else if (agents == nullptr && shifts == nullptr && m.is_map()) {
+    ctx.Error(m.where(), "missing required key 'agents' (or 'shifts') " + PlaceOf(m.path()));
+  }
+  m.Read("agents", &group->agents, ReadCount);
+  m.Read("shifts", &group->shifts,
+         ListOf(ReadShift, "shifts like {start: 8h, end: 16h, agents: 20}", ListSize::kNonEmpty));
+}
+
+std::optional<Overflow> ReadOverflow(const YamlNode& node, const std::string& path,
+                                     const DeclaredNames& names, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kOverflowKeys);
+  Overflow o;
+  const bool known_type =
+      m.Read("contact_type", &o.contact_type, ReferenceTo(names.contact_types, "contact type"),
+             Presence::kRequired);
+  m.Read("after", &o.after, ReadDuration, Presence::kRequired);
+  m.Read("add_groups", &o.add_groups,
+         ListOf(ReferenceTo(names.agent_groups, "agent group"), "agent group names",
+                ListSize::kNonEmpty),
+         Presence::kRequired);
+  if (!known_type) return std::nullopt;
+  return o;
+}
+
+std::optional<double> ReadPreferredAgentWait(const YamlNode& node, const std::string& path,
+                                             ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kPreferredAgentKeys);
+  double wait = 0;
+  if (!m.Read("wait", &wait, ReadDuration, Presence::kRequired)) return std::nullopt;
+  return wait;
+}
+
+}  // namespace
+
+AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names, ReadContext& ctx) {
+  AgentGroup group;
+  group.name = entry.key;
+  const std::string path = JoinPath("agent_groups", entry.key);
+  const MapReader m(entry.value, path, ctx, kAgentGroupKeys);
+  ReadStaffing(m, &group, ctx);
+  m.Read("skills", &group.skills, WithNames(ReadSkills, names));
+  m.Read("absenteeism", &group.absenteeism, ReadProbability);
+  m.Read("concurrency", &group.concurrency, ReadPositiveInt);
+  return group;
+}
+
+Routing ReadRouting(const YamlNode& node, const DeclaredNames& names, ReadContext& ctx) {
+  Routing routing;
+  const MapReader m(node, "routing", ctx, kRoutingKeys);
+  m.Read("agent_selection", &routing.agent_selection, ChoiceOf(kAgentSelections));
+  m.Read("contact_selection", &routing.contact_selection, ChoiceOf(kContactSelections));
+  m.Read("overflow", &routing.overflow,
+         ListOf(WithNames(ReadOverflow, names),
+                "overflow rules like {contact_type: billing, after: 60s, add_groups: [tier2]}"));
+  m.Read("preferred_agent", &routing.preferred_agent_wait, ReadPreferredAgentWait);
+  return routing;
+}
+
+}  // namespace ccsim::scenario::internal

@@ -1,0 +1,208 @@
+#include "sim/scenario/contact_type_reader.h"
+
+#include <string_view>
+
+#include "sim/scenario/distribution_reader.h"
+#include "sim/scenario/text_file.h"
+
+namespace ccsim::scenario::internal {
+namespace {
+
+constexpr std::string_view kContactTypeKeys[] = {
+    "channel", "priority",       "arrivals", "handle_time", "wrap_up",    "patience",
+    "retrial", "queue_capacity", "outcomes", "repeat",      "escalation", "service_level"};
+constexpr std::string_view kServiceLevelKeys[] = {"threshold", "target"};
+constexpr std::string_view kArrivalKeys[] = {"rate", "pattern", "file"};
+constexpr std::string_view kPatternKeys[] = {"slot", "rates"};
+constexpr std::string_view kChanceWithDelayKeys[] = {"probability", "delay"};
+// "unresolved" is allowed in a transfer only to say that an outcome cannot be both.
+constexpr std::string_view kTransferKeys[] = {"transfer",   "probability", "context",
+                                              "re_explain", "disconnect",  "unresolved"};
+constexpr std::string_view kUnresolvedKeys[] = {"unresolved"};
+constexpr std::string_view kEscalationKeys[] = {"to", "after"};
+
+constexpr char kArrivalChoice[] = "exactly one of 'rate', 'pattern' or 'file'";
+constexpr char kContactType[] = "contact type";
+
+// What `context:` of a transfer says happens to what the customer already explained.
+enum class TransferContext { kKept, kLost };
+constexpr TransferContext kTransferContexts[] = {TransferContext::kKept, TransferContext::kLost};
+
+const char* ToString(TransferContext c) { return c == TransferContext::kKept ? "kept" : "lost"; }
+
+std::optional<Arrivals> ReadPattern(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kPatternKeys);
+  Arrivals a;
+  a.kind = ArrivalKind::kPattern;
+  m.Read("slot", &a.slot, ReadPositiveDuration, Presence::kRequired);
+  m.Read("rates", &a.rates, ListOf(ReadRate, "rates like 360/h", ListSize::kNonEmpty),
+         Presence::kRequired);
+  if (!m.is_map()) return std::nullopt;
+  return a;
+}
+
+// Arrival times from a file: non-negative and in non-decreasing order.
+std::optional<Arrivals> ReadArrivalFile(const YamlNode& node, const std::string& path,
+                                        ReadContext& ctx) {
+  std::vector<SourceLocation> where;
+  std::optional<std::vector<double>> times = ReadDurationFile(node, path, ctx, &where);
+  if (!times) return std::nullopt;
+  for (size_t i = 1; i < times->size(); ++i) {
+    if ((*times)[i] < (*times)[i - 1]) {
+      ctx.Error(where[i], path + ": arrival times must not decrease; got " +
+                              FormatNumber((*times)[i]) + " after " +
+                              FormatNumber((*times)[i - 1]));
+      return std::nullopt;
+    }
+  }
+  Arrivals a;
+  a.kind = ArrivalKind::kFile;
+  a.times = *std::move(times);
+  a.file = ResolvePath(ctx.base_dir, node.scalar);
+  return a;
+}
+
+std::optional<Arrivals> ReadArrivals(const YamlNode& node, const std::string& path,
+                                     ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kArrivalKeys, std::string("a map with ") + kArrivalChoice);
+  if (!m.is_map()) return std::nullopt;
+  const std::vector<const YamlEntry*>& given = m.entries();
+  if (given.size() != 1) {
+    std::string message = path + ": expected " + kArrivalChoice;
+    if (given.size() > 1) {
+      message += "; got both '" + given[0]->key + "' and '" + given[1]->key + "'";
+    }
+    ctx.Error(given.size() > 1 ? given[1]->key_where : m.where(), std::move(message));
+    return std::nullopt;
+  }
+  const YamlEntry& chosen = *given.front();
+  const std::string chosen_path = m.PathOf(chosen.key);
+  if (chosen.key == "pattern") return ReadPattern(chosen.value, chosen_path, ctx);
+  if (chosen.key == "file") return ReadArrivalFile(chosen.value, chosen_path, ctx);
+  const std::optional<double> rate = ReadRate(chosen.value, chosen_path, ctx);
+  if (!rate) return std::nullopt;
+  return Arrivals::Rate(*rate);
+}
+
+// {probability, delay}: a retrial after abandoning, or a repeat after a journey went wrong.
+template <typename ChanceWithDelay>
+std::optional<ChanceWithDelay> ReadChanceWithDelay(const YamlNode& node, const std::string& path,
+                                                   ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kChanceWithDelayKeys);
+  ChanceWithDelay c;
+  m.Read("probability", &c.probability, ReadProbability, Presence::kRequired);
+  m.Read("delay", &c.delay, ReadDistribution, Presence::kRequired);
+  if (!m.is_map()) return std::nullopt;
+  return c;
+}
+
+std::optional<Outcome> ReadTransfer(const YamlNode& node, const std::string& path,
+                                    const DeclaredNames& names, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kTransferKeys);
+  if (m.Get("unresolved") != nullptr) {
+    ctx.Error(ctx.locations.Key(m.PathOf("unresolved")),
+              path + ": an outcome is either a transfer or 'unresolved', not both");
+  }
+  Outcome o;
+  o.kind = Outcome::Kind::kTransfer;
+  bool ok = m.Read("transfer", &o.transfer_to, ReferenceTo(names.contact_types, kContactType));
+  ok = m.Read("probability", &o.probability, ReadProbability, Presence::kRequired) && ok;
+  TransferContext context = TransferContext::kKept;
+  m.Read("context", &context, ChoiceOf(kTransferContexts));
+  o.context_lost = context == TransferContext::kLost;
+  m.Read("re_explain", &o.re_explain, ReadDistribution);
+  m.Read("disconnect", &o.disconnect, ReadProbability);
+  if (!ok) return std::nullopt;
+  return o;
+}
+
+std::optional<Outcome> ReadOutcome(const YamlNode& node, const std::string& path,
+                                   const DeclaredNames& names, ReadContext& ctx) {
+  if (!node.IsMap()) {
+    ReportExpected(node, path, "a map with 'transfer:' or 'unresolved:'", ctx);
+    return std::nullopt;
+  }
+  if (node.Find("transfer") != nullptr) return ReadTransfer(node, path, names, ctx);
+  if (node.Find("unresolved") == nullptr) {
+    // Neither: a misspelt key says it best; otherwise say what is missing.
+    const size_t reported = ctx.errors->size();
+    const MapReader m(node, path, ctx, kTransferKeys);
+    if (ctx.errors->size() == reported) {
+      ctx.Error(node.where, path + ": an outcome needs 'transfer:' or 'unresolved:'");
+    }
+    return std::nullopt;
+  }
+  const MapReader m(node, path, ctx, kUnresolvedKeys);
+  Outcome o;
+  o.kind = Outcome::Kind::kUnresolved;
+  if (!m.Read("unresolved", &o.probability, ReadProbability)) return std::nullopt;
+  return o;
+}
+
+std::optional<Escalation> ReadEscalation(const YamlNode& node, const std::string& path,
+                                         const DeclaredNames& names, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kEscalationKeys);
+  Escalation e;
+  m.Read("to", &e.to, ReferenceTo(names.contact_types, kContactType), Presence::kRequired);
+  m.Read("after", &e.after, ReadPositiveDuration, Presence::kRequired);
+  if (!m.is_map()) return std::nullopt;
+  return e;
+}
+
+}  // namespace
+
+std::optional<ServiceLevel> ReadServiceLevel(const YamlNode& node, const std::string& path,
+                                             const ServiceLevel& base, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kServiceLevelKeys);
+  ServiceLevel level = base;
+  m.Read("threshold", &level.threshold, ReadDuration);
+  m.Read("target", &level.target, ReadProbability);
+  if (!m.is_map()) return std::nullopt;
+  return level;
+}
+
+std::optional<std::vector<Outcome>> ReadOutcomes(const YamlNode& node, const std::string& path,
+                                                 const DeclaredNames& names, ReadContext& ctx) {
+  std::optional<std::vector<Outcome>> outcomes =
+      ReadList(node, path, ctx, WithNames(ReadOutcome, names), "outcomes like {unresolved: 0.1}");
+  if (!outcomes) return std::nullopt;
+  double total = 0;
+  for (const Outcome& o : *outcomes) total += o.probability;
+  constexpr double kRoundingSlack = 1e-9;
+  if (total > 1 + kRoundingSlack) {
+    ctx.Error(node.where, path + ": the outcome probabilities add up to " + FormatNumber(total) +
+                              ", more than 1");
+  }
+  return outcomes;
+}
+
+ContactType ReadContactType(const YamlEntry& entry, int index, const ServiceLevel& service_level,
+                            const DeclaredNames& names, ReadContext& ctx) {
+  ContactType type;
+  type.name = entry.key;
+  type.service_level = service_level;
+  const MapReader m(entry.value, JoinPath("contact_types", entry.key), ctx, kContactTypeKeys);
+  m.Read("channel", &type.channel, ChoiceOf(kChannels));
+  m.Read("priority", &type.priority, ReadInt);
+  m.Read("arrivals", &type.arrivals, ReadArrivals, Presence::kRequired);
+  m.Read("handle_time", &type.handle_time, ReadDistribution, Presence::kRequired);
+  m.Read("wrap_up", &type.wrap_up, ReadDistribution);
+  m.Read("patience", &type.patience, ReadDistribution);
+  m.Read("retrial", &type.retrial, ReadChanceWithDelay<Retrial>);
+  m.Read("queue_capacity", &type.queue_capacity, ReadCount64);
+  m.Read("outcomes", &type.outcomes, WithNames(ReadOutcomes, names));
+  m.Read("repeat", &type.repeat, ReadChanceWithDelay<Repeat>);
+  const bool escalates = m.Read("escalation", &type.escalation, WithNames(ReadEscalation, names));
+  if (escalates && type.escalation->to == index) {
+    const std::string to = m.PathOf("escalation.to");
+    ctx.Error(ctx.locations.Value(to), to + ": a contact type cannot escalate to itself");
+  }
+  m.Read("service_level", &type.service_level,
+         [&service_level](const YamlNode& n, const std::string& p, ReadContext& c) {
+           return ReadServiceLevel(n, p, service_level, c);
+         });
+  return type;
+}
+
+}  // namespace ccsim::scenario::internal

@@ -1,0 +1,227 @@
+// The scenario: a validated, immutable description of one contact centre.
+//
+// The loader (loader.h) turns the YAML of SPEC §2 into this value; the model builds a
+// centre from it and never looks at YAML. Every duration is in seconds, every rate per
+// second, every cross-reference (contact type, agent group) an index into the vectors
+// below. A test may build a Scenario in code.
+//
+// Example:
+//   Scenario s;
+//   s.name = "help-desk"; s.horizon = 8 * 3600;
+//   s.contact_types.push_back({.name = "general", .arrivals = Arrivals::Rate(0.1),
+//                              .handle_time = Distribution::Exponential(240)});
+//   s.agent_groups.push_back({.name = "desk", .agents = 3, .skills = {{.contact_type = 0}}});
+#ifndef CCSIM_SCENARIO_SCENARIO_H_
+#define CCSIM_SCENARIO_SCENARIO_H_
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ccsim::scenario {
+
+// Where a value came from: 1-based line and column in a named file ("--set" for overrides).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class DistributionKind {
+  kConstant,     // value
+  kExponential,  // mean
+  kUniform,      // min, max
+  kTriangular,   // min, mode, max
+  kLognormal,    // mean, sd (of the variable itself)
+  kGamma,        // mean, sd
+  kWeibull,      // shape, scale
+  kEmpirical,    // values (resampled with replacement)
+};
+
+// A non-negative random duration, in seconds. Only the fields of `kind` are meaningful.
+struct Distribution {
+  DistributionKind kind = DistributionKind::kConstant;
+  double value = 0;
+  double mean = 0;
+  double sd = 0;
+  double min = 0;
+  double mode = 0;
+  double max = 0;
+  double shape = 0;
+  double scale = 0;
+  std::vector<double> values;
+
+  // (Built field by field: GCC 12 warns about designated initializers that skip fields.)
+  static Distribution Constant(double v) {
+    Distribution d;
+    d.value = v;
+    return d;
+  }
+  static Distribution Exponential(double m) {
+    Distribution d;
+    d.kind = DistributionKind::kExponential;
+    d.mean = m;
+    return d;
+  }
+  // The mean of the distribution, in seconds.
+  double Mean() const;
+};
+
+enum class ArrivalKind { kRate, kPattern, kFile };
+
+struct Arrivals {
+  ArrivalKind kind = ArrivalKind::kRate;
+  double rate = 0;            // kRate: per second
+  double slot = 0;            // kPattern: slot length, seconds
+  std::vector<double> rates;  // kPattern: per second, one per slot, repeating
+  std::vector<double> times;  // kFile: arrival times in seconds from start, sorted
+  std::string file;           // kFile: the path as resolved (for messages)
+
+  static Arrivals Rate(double per_second) {
+    Arrivals a;
+    a.rate = per_second;
+    return a;
+  }
+};
+
+struct ServiceLevel {
+  double threshold = 20;  // seconds
+  double target = 0.80;
+};
+
+enum class Channel { kVoice, kChat, kEmail };
+
+struct Retrial {
+  double probability = 0;
+  Distribution delay;
+};
+
+// One entry of `outcomes`: a transfer to another contact type, or unresolved.
+struct Outcome {
+  enum class Kind { kTransfer, kUnresolved };
+  Kind kind = Kind::kUnresolved;
+  double probability = 0;
+  int transfer_to = -1;       // kTransfer: index into Scenario::contact_types
+  bool context_lost = false;  // kTransfer: context: lost (default kept)
+  Distribution re_explain;    // kTransfer: added to the next handling when context is lost
+  double disconnect = 0;      // kTransfer: chance the transfer drops the customer
+};
+
+struct Repeat {
+  double probability = 0;
+  Distribution delay;
+};
+
+struct Escalation {
+  int to = -1;       // index into Scenario::contact_types
+  double after = 0;  // seconds
+};
+
+struct ContactType {
+  std::string name;
+  Channel channel = Channel::kVoice;
+  int priority = 0;  // higher is served first
+  Arrivals arrivals;
+  Distribution handle_time;
+  Distribution wrap_up;                  // default constant 0
+  std::optional<Distribution> patience;  // absent: never abandons
+  std::optional<Retrial> retrial;
+  std::optional<int64_t> queue_capacity;  // absent: unlimited
+  std::vector<Outcome> outcomes;
+  std::optional<Repeat> repeat;
+  std::optional<Escalation> escalation;
+  ServiceLevel service_level;  // the scenario's unless overridden
+};
+
+struct Skill {
+  int contact_type = -1;  // index into Scenario::contact_types
+  int level = 1;          // 1 = primary; larger = less preferred
+  double handle_time_factor = 1.0;
+  std::optional<std::vector<Outcome>> outcomes;  // per-skill override of the type's outcomes
+};
+
+struct Break {
+  double after = 0;     // seconds after shift start
+  double duration = 0;  // seconds
+};
+
+struct Shift {
+  double start = 0;  // seconds from the start of the replication
+  double end = 0;
+  int agents = 0;
+  std::vector<Break> breaks;
+};
+
+struct AgentGroup {
+  std::string name;
+  int agents = 0;             // constant headcount (when shifts is empty)
+  std::vector<Shift> shifts;  // when non-empty, replaces `agents`
+  std::vector<Skill> skills;
+  double absenteeism = 0;
+  int concurrency = 1;
+};
+
+enum class AgentSelection { kLongestIdle, kMostSkilled, kFewestSkills, kRandom };
+enum class ContactSelection { kPriorityThenLongestWait, kLongestWait };
+
+struct Overflow {
+  int contact_type = -1;
+  double after = 0;             // seconds of waiting before the extra groups may serve
+  std::vector<int> add_groups;  // indices into Scenario::agent_groups
+};
+
+struct Routing {
+  AgentSelection agent_selection = AgentSelection::kLongestIdle;
+  ContactSelection contact_selection = ContactSelection::kPriorityThenLongestWait;
+  std::vector<Overflow> overflow;
+  std::optional<double> preferred_agent_wait;  // routing.preferred_agent.wait, seconds
+};
+
+struct Scenario {
+  std::string name;
+  double horizon = 0;      // seconds
+  double warmup = 0;       // seconds
+  double interval = 1800;  // seconds
+  int replications = 1;
+  uint64_t seed = 1;
+  ServiceLevel service_level;
+  std::vector<ContactType> contact_types;
+  std::vector<AgentGroup> agent_groups;
+  Routing routing;
+
+  std::string source_file;             // path the scenario was read from ("" when built in code)
+  std::string source_text;             // the YAML text as read (before --set overrides)
+  std::vector<std::string> overrides;  // the --set KEY.PATH=VALUE strings applied
+
+  int ContactTypeIndex(const std::string& name) const;  // -1 when unknown
+  int AgentGroupIndex(const std::string& name) const;   // -1 when unknown
+};
+
+// Text forms used by the loader, the CLI and the trace: one pair of functions per enum.
+const char* ToString(DistributionKind k);
+const char* ToString(ArrivalKind k);
+const char* ToString(Channel c);
+const char* ToString(AgentSelection s);
+const char* ToString(ContactSelection s);
+
+// Every value of each enum, in declaration order. Text is parsed by matching ToString against
+// these, so the names live in one place.
+inline constexpr DistributionKind kDistributionKinds[] = {
+    DistributionKind::kConstant,   DistributionKind::kExponential, DistributionKind::kUniform,
+    DistributionKind::kTriangular, DistributionKind::kLognormal,   DistributionKind::kGamma,
+    DistributionKind::kWeibull,    DistributionKind::kEmpirical};
+inline constexpr ArrivalKind kArrivalKinds[] = {ArrivalKind::kRate, ArrivalKind::kPattern,
+                                                ArrivalKind::kFile};
+inline constexpr Channel kChannels[] = {Channel::kVoice, Channel::kChat, Channel::kEmail};
+inline constexpr AgentSelection kAgentSelections[] = {
+    AgentSelection::kLongestIdle, AgentSelection::kMostSkilled, AgentSelection::kFewestSkills,
+    AgentSelection::kRandom};
+inline constexpr ContactSelection kContactSelections[] = {
+    ContactSelection::kPriorityThenLongestWait, ContactSelection::kLongestWait};
+
+}  // namespace ccsim::scenario
+
+#endif  // CCSIM_SCENARIO_SCENARIO_H_

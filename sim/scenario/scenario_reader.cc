@@ -1,0 +1,106 @@
+#include "sim/scenario/scenario_reader.h"
+
+#include <string_view>
+
+#include "sim/scenario/agent_group_reader.h"
+#include "sim/scenario/contact_type_reader.h"
+
+namespace ccsim::scenario::internal {
+namespace {
+
+constexpr std::string_view kTopLevelKeys[] = {
+    "name", "horizon",       "warmup",        "interval",     "replications",
+    "seed", "service_level", "contact_types", "agent_groups", "routing"};
+
+// The entries of a section keyed by name (contact_types, agent_groups): at least one.
+// A name that only a --set path implies ("contact_types.biling.priority=2") is a misspelt
+// reference rather than a new declaration: it is reported and left out.
+std::vector<const YamlEntry*> NamedEntries(const YamlNode* node, const std::string& path,
+                                           std::string_view what, ReadContext& ctx) {
+  if (node == nullptr) return {};
+  const MapReader m =
+      MapReader::OfNames(*node, path, ctx, "a map of " + std::string(what) + "s by name");
+  std::vector<const YamlEntry*> declared;
+  std::vector<std::string> names;
+  for (const YamlEntry* entry : m.entries()) {
+    if (entry->implied_by_override) continue;
+    declared.push_back(entry);
+    names.push_back(entry->key);
+  }
+  for (const YamlEntry* entry : m.entries()) {
+    if (entry->implied_by_override) {
+      ResolveName(entry->key, entry->key_where, path, names, what, ctx);
+    }
+  }
+  if (m.is_map() && declared.empty()) {
+    ctx.Error(node->where, path + ": expected at least one " + std::string(what));
+  }
+  return declared;
+}
+
+std::vector<std::string> KeysOf(const std::vector<const YamlEntry*>& entries) {
+  std::vector<std::string> keys;
+  for (const YamlEntry* e : entries) keys.push_back(e->key);
+  return keys;
+}
+
+// A contact type must be servable by some group: through a skill or an overflow rule.
+void CheckEveryTypeIsServed(const Scenario& s, ReadContext& ctx) {
+  std::vector<bool> served(s.contact_types.size(), false);
+  for (const AgentGroup& group : s.agent_groups) {
+    for (const Skill& skill : group.skills) served[skill.contact_type] = true;
+  }
+  for (const Overflow& overflow : s.routing.overflow) {
+    if (!overflow.add_groups.empty()) served[overflow.contact_type] = true;
+  }
+  for (size_t i = 0; i < served.size(); ++i) {
+    if (served[i]) continue;
+    const std::string& name = s.contact_types[i].name;
+    const std::string path = JoinPath("contact_types", name);
+    ctx.Error(ctx.locations.Key(path),
+              path + ": no agent group can serve this contact type; give a group the skill '" +
+                  name + "' or add an overflow rule for it");
+  }
+}
+
+}  // namespace
+
+Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
+  Scenario s;
+  const MapReader top(root, "", ctx, kTopLevelKeys,
+                      "a map of scenario keys (name, horizon, contact_types, agent_groups, ...)");
+  top.Read("name", &s.name, ReadName, Presence::kRequired);
+  const bool has_horizon =
+      top.Read("horizon", &s.horizon, ReadPositiveDuration, Presence::kRequired);
+  if (top.Read("warmup", &s.warmup, ReadDuration) && has_horizon && s.warmup >= s.horizon) {
+    ctx.Error(top.Get("warmup")->where, "warmup: must be shorter than the horizon (" +
+                                            Describe(*top.Get("horizon")) + "); got " +
+                                            Describe(*top.Get("warmup")));
+  }
+  top.Read("interval", &s.interval, ReadPositiveDuration);
+  top.Read("replications", &s.replications, ReadPositiveInt);
+  top.Read("seed", &s.seed, ReadSeed);
+  top.Read("service_level", &s.service_level,
+           [&s](const YamlNode& n, const std::string& p, ReadContext& c) {
+             return ReadServiceLevel(n, p, s.service_level, c);
+           });
+
+  const std::vector<const YamlEntry*> types =
+      NamedEntries(top.Require("contact_types"), "contact_types", "contact type", ctx);
+  const std::vector<const YamlEntry*> groups =
+      NamedEntries(top.Require("agent_groups"), "agent_groups", "agent group", ctx);
+  const DeclaredNames names{KeysOf(types), KeysOf(groups)};
+  for (size_t i = 0; i < types.size(); ++i) {
+    s.contact_types.push_back(
+        ReadContactType(*types[i], static_cast<int>(i), s.service_level, names, ctx));
+  }
+  for (const YamlEntry* group : groups) {
+    s.agent_groups.push_back(ReadAgentGroup(*group, names, ctx));
+  }
+  if (const YamlNode* routing = top.Get("routing")) s.routing = ReadRouting(*routing, names, ctx);
+  // Without any group every type is unservable: "agent_groups" missing says it already.
+  if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
+  return s;
+}
+
+}  // namespace ccsim::scenario::internal

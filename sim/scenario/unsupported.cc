@@ -1,0 +1,53 @@
+#include "sim/scenario/unsupported.h"
+
+#include <string>
+#include <string_view>
+
+namespace ccsim::scenario::internal {
+namespace {
+
+void Reject(const SourceLocation& where, const std::string& path, std::string_view feature,
+            Diagnostics* errors) {
+  errors->push_back({where, path + ": " + std::string(feature) +
+                                " is not supported by this version of ccsim yet"});
+}
+
+}  // namespace
+
+void RejectUnsupportedFeatures(const Scenario& scenario, const LocationTable& where,
+                               Diagnostics* errors) {
+  // Reports at the key of a feature that is merely present, at the value of one that is
+  // present with a value the model cannot honour.
+  auto reject_key = [&](const std::string& path, std::string_view feature) {
+    Reject(where.Key(path), path, feature, errors);
+  };
+  auto reject_value = [&](const std::string& path, std::string_view feature) {
+    Reject(where.Value(path), path, feature, errors);
+  };
+
+  for (const ContactType& type : scenario.contact_types) {
+    const std::string path = "contact_types." + type.name;
+    if (type.channel != Channel::kVoice) {
+      reject_value(path + ".channel", std::string("channel '") + ToString(type.channel) + "'");
+    }
+    if (!type.outcomes.empty()) reject_key(path + ".outcomes", "outcomes");
+    if (type.repeat) reject_key(path + ".repeat", "repeat");
+    if (type.escalation) reject_key(path + ".escalation", "escalation");
+  }
+  for (const AgentGroup& group : scenario.agent_groups) {
+    const std::string path = "agent_groups." + group.name;
+    if (!group.shifts.empty()) reject_key(path + ".shifts", "shifts");
+    if (group.absenteeism != 0) reject_value(path + ".absenteeism", "absenteeism other than 0");
+    if (group.concurrency != 1) reject_value(path + ".concurrency", "concurrency other than 1");
+    for (const Skill& skill : group.skills) {
+      if (!skill.outcomes) continue;
+      const std::string& type = scenario.contact_types[skill.contact_type].name;
+      reject_key(path + ".skills." + type + ".outcomes", "outcomes");
+    }
+  }
+  if (scenario.routing.preferred_agent_wait) {
+    reject_key("routing.preferred_agent", "preferred_agent routing");
+  }
+}
+
+}  // namespace ccsim::scenario::internal
