@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# End-to-end tests of the command line, as a user runs it.
+#   tests/cli_test.sh PATH/TO/ccsim PROJECT_ROOT
+# Every scenario in scenarios/ is validated and run briefly; every broken scenario in
+# tests/invalid/ fails with exit 2 and exactly its expected diagnostics; results do not
+# depend on -j; bad arguments exit 2; `ccsim erlang` gives the textbook values.
+set -uo pipefail
+CCSIM=$1
+ROOT=$2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cd "$ROOT"
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $*"
+}
+
+# expect_status WANT DESCRIPTION -- COMMAND...
+expect_status() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$TMP/out" 2>"$TMP/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass; else
+    fail "$what: exit $got, expected $want"
+    sed 's/^/    /' "$TMP/err" | head -20
+  fi
+}
+
+# --- every scenario validates and runs ---------------------------------------------
+shopt -s nullglob
+scenarios=(scenarios/*.yaml)
+[ ${#scenarios[@]} -ge 4 ] && pass || fail "expected at least four scenarios, found ${#scenarios[@]}"
+for s in "${scenarios[@]}"; do
+  expect_status 0 "validate $s" -- "$CCSIM" validate "$s"
+  expect_status 0 "run $s" -- "$CCSIM" run "$s" -r 2 -j 2 --json
+  if /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["replications"]==2; assert d["kpis"]["overall"]["offered"]["mean"] > 0' "$TMP/out" 2>"$TMP/err"; then
+    pass
+  else
+    fail "run $s --json: not one JSON document with offered contacts"
+    head -c 600 "$TMP/out"
+  fi
+done
+
+# --- broken scenarios: exit 2, the exact diagnostics, nothing on stdout ------------
+invalid=(tests/invalid/*.yaml)
+[ ${#invalid[@]} -ge 10 ] && pass || fail "expected at least ten broken scenarios, found ${#invalid[@]}"
+for s in "${invalid[@]}"; do
+  expected="${s%.yaml}.expected"
+  for cmd in validate run; do
+    expect_status 2 "$cmd $s" -- "$CCSIM" $cmd "$s"
+    # Diagnostics name the file as given on the command line; .expected files use the
+    # bare file name.
+    sed "s|tests/invalid/||g" "$TMP/err" >"$TMP/err.base"
+    if diff -u "$expected" "$TMP/err.base" >"$TMP/diff"; then pass; else
+      fail "$cmd $s: diagnostics differ from $expected"
+      sed 's/^/    /' "$TMP/diff" | head -20
+    fi
+    [ -s "$TMP/out" ] && fail "$cmd $s printed to stdout" || pass
+  done
+done
+
+# --- determinism: -j 1 and -j 2 give identical JSON ---------------------------------
+"$CCSIM" run scenarios/retail_bank.yaml -r 6 -j 1 --json >"$TMP/j1" &&
+  "$CCSIM" run scenarios/retail_bank.yaml -r 6 -j 2 --json >"$TMP/j2"
+if cmp -s "$TMP/j1" "$TMP/j2"; then pass; else fail "-j 1 and -j 2 differ"; fi
+"$CCSIM" run scenarios/retail_bank.yaml -r 6 -s 99 --json >"$TMP/s99"
+if cmp -s "$TMP/j1" "$TMP/s99"; then fail "a different seed gave the same results"; else pass; fi
+
+# --- --set, -r, -s ------------------------------------------------------------------
+"$CCSIM" run scenarios/help_desk.yaml -r 3 --json >"$TMP/a"
+"$CCSIM" run scenarios/help_desk.yaml -r 3 --json --set agent_groups.desk.agents=7 >"$TMP/b"
+if /usr/bin/python3 - "$TMP/a" "$TMP/b" <<'EOF'; then pass; else fail "--set agents=7 did not raise the service level"; fi
+import json, sys
+a, b = (json.load(open(p))["kpis"]["overall"] for p in sys.argv[1:])
+assert b["service_level"]["mean"] > a["service_level"]["mean"], (a, b)
+assert b["occupancy"]["mean"] < a["occupancy"]["mean"]
+EOF
+
+# --- bad arguments --------------------------------------------------------------------
+expect_status 2 "unknown command" -- "$CCSIM" frobnicate
+expect_status 2 "no scenario" -- "$CCSIM" run
+expect_status 2 "missing file" -- "$CCSIM" run "$TMP/none.yaml"
+expect_status 2 "-r 0" -- "$CCSIM" run scenarios/help_desk.yaml -r 0
+expect_status 2 "bad --trace" -- "$CCSIM" run scenarios/help_desk.yaml --trace everything
+expect_status 2 "bad --set key" -- "$CCSIM" run scenarios/help_desk.yaml --set agent_groups.desk.agnets=4
+grep -q "did you mean 'agents'" "$TMP/err" && pass || fail "--set typo: no suggestion: $(cat "$TMP/err")"
+expect_status 2 "bad --set value" -- "$CCSIM" run scenarios/help_desk.yaml --set horizon=soon
+expect_status 2 "erlang without --agents" -- "$CCSIM" erlang --rate 200/h --aht 3m
+expect_status 2 "erlang bad rate" -- "$CCSIM" erlang --rate fast --aht 3m --agents 3
+expect_status 0 "--help" -- "$CCSIM" --help
+grep -q "ccsim run SCENARIO" "$TMP/out" && pass || fail "--help does not show usage"
+expect_status 0 "run --help" -- "$CCSIM" run --help
+grep -q -- "--set" "$TMP/out" && pass || fail "run --help does not list --set"
+
+# --- ccsim erlang: the textbook case (A = 10 erlangs) ---------------------------------
+# 100 calls per 30 minutes, AHT 3 minutes, 11 agents: P(wait) = 0.6821, ASA = 122.8 s,
+# SL(20 s) = 1 - 0.6821 e^{-20/180} = 0.3896 (Call Centre Helper's worked example).
+"$CCSIM" erlang --rate 200/h --aht 3m --agents 11 --json >"$TMP/erl"
+if /usr/bin/python3 - "$TMP/erl" <<'EOF'; then pass; else fail "ccsim erlang textbook values: $(cat "$TMP/erl")"; fi
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert abs(d["p_wait"] - 0.6821) < 5e-5, d
+assert abs(d["asa"] - 122.78) < 0.01, d
+assert abs(d["service_level"] - 0.3896) < 5e-5, d
+assert abs(d["occupancy"] - 10 / 11) < 1e-9, d
+assert d["abandon_rate"] == 0, d
+EOF
+# The textbook scenario simulated agrees with the formula it mirrors (12 agents).
+"$CCSIM" run scenarios/erlang_textbook.yaml --json >"$TMP/sim"
+"$CCSIM" erlang --rate 200/h --aht 3m --agents 12 --json >"$TMP/erl12"
+if /usr/bin/python3 - "$TMP/sim" "$TMP/erl12" <<'EOF'; then pass; else fail "erlang_textbook.yaml disagrees with ccsim erlang"; fi
+import json, sys
+sim = json.load(open(sys.argv[1]))["kpis"]["overall"]
+erl = json.load(open(sys.argv[2]))
+for k in ("service_level", "asa"):
+    m, h = sim[k]["mean"], sim[k]["ci95"]
+    assert abs(m - erl[k]) <= 1.5 * h + 0.01 * erl[k], (k, m, h, erl[k])
+EOF
+
+echo "cli_test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
