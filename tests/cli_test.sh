@@ -81,6 +81,23 @@ assert b["service_level"]["mean"] > a["service_level"]["mean"], (a, b)
 assert b["occupancy"]["mean"] < a["occupancy"]["mean"]
 EOF
 
+# --- --intervals: one entry per reporting interval, adding up to the total ----------
+"$CCSIM" run scenarios/insurance_day.yaml -r 3 --intervals --json >"$TMP/int"
+if /usr/bin/python3 - "$TMP/int" <<'EOF'; then pass; else fail "--intervals JSON"; fi
+import json, sys
+d = json.load(open(sys.argv[1]))
+iv = d["intervals"]
+assert len(iv) == 24, len(iv)  # 12 h in 30 min slots
+assert iv[0]["start"] == 0 and iv[-1]["end"] == 12 * 3600
+# warmup is 0, so the intervals' offered contacts add up to the total
+total = sum(i["kpis"]["offered"]["mean"] for i in iv)
+assert abs(total - d["kpis"]["overall"]["offered"]["mean"]) < 1e-6 * total, total
+# the morning peak (slots 4-6) is worse than the quiet evening (last slot)
+assert iv[5]["kpis"]["service_level"]["mean"] < iv[-1]["kpis"]["service_level"]["mean"]
+EOF
+"$CCSIM" run scenarios/insurance_day.yaml -r 2 --intervals >"$TMP/int.txt"
+grep -q "^11:30-12:00" "$TMP/int.txt" && pass || fail "--intervals table lacks the last interval"
+
 # --- bad arguments --------------------------------------------------------------------
 expect_status 2 "unknown command" -- "$CCSIM" frobnicate
 expect_status 2 "no scenario" -- "$CCSIM" run

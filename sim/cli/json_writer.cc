@@ -35,6 +35,17 @@ void JsonWriter::EndObject() {
   first_.pop_back();
 }
 
+void JsonWriter::BeginArray() {
+  Separate();
+  out_ += '[';
+  first_.push_back(true);
+}
+
+void JsonWriter::EndArray() {
+  out_ += ']';
+  first_.pop_back();
+}
+
 void JsonWriter::Key(std::string_view k) {
   Separate();
   Quote(k);

@@ -1,4 +1,4 @@
-// A minimal streaming JSON writer: objects, strings, numbers (shortest round-trip form,
+// A minimal streaming JSON writer: objects, arrays, strings, numbers (shortest round-trip form,
 // NaN and infinities as null), in the order written. Enough for the --json documents.
 #ifndef CCSIM_CLI_JSON_WRITER_H_
 #define CCSIM_CLI_JSON_WRITER_H_
@@ -13,6 +13,8 @@ class JsonWriter {
  public:
   void BeginObject();
   void EndObject();
+  void BeginArray();
+  void EndArray();
   void Key(std::string_view k);
   void String(std::string_view v);
   void Number(double v);
@@ -24,7 +26,7 @@ class JsonWriter {
   void Separate();
   void Quote(std::string_view v);
   std::string out_;
-  std::vector<bool> first_;  // per open object: no member written yet
+  std::vector<bool> first_;  // per open object or array: nothing written in it yet
   bool after_key_ = false;
 };
 

@@ -29,6 +29,7 @@ Examples:
   ccsim run scenarios/help_desk.yaml -r 30
   ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --set routing.agent_selection=most_skilled
   ccsim run scenarios/erlang_textbook.yaml -r 50 -s 7 --json > result.json
+  ccsim run scenarios/insurance_day.yaml --intervals     # how the day goes, half hour by half hour
 
 Options)";
 
@@ -56,6 +57,7 @@ int RunCommand(const std::vector<std::string>& args) {
       ("trace", po::value<std::string>()->default_value("summary"),
        "what -o records: summary | contacts | events")
       ("output,o", po::value<std::string>(), "HDF5 result file (not in this version yet)")
+      ("intervals", "also report KPIs per reporting interval (`interval:` in the scenario)")
       ("json", "print one JSON document (SPEC §4) instead of the table");
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -114,8 +116,16 @@ int RunCommand(const std::vector<std::string>& args) {
         });
   }
   const model::Summary summary = model::Summarise(model, seed, results);
-  std::fputs(vm.count("json") ? SummaryJson(summary).c_str() : SummaryTable(summary).c_str(),
-             stdout);
+  std::vector<model::IntervalSummary> intervals;
+  if (vm.count("intervals")) intervals = model::SummariseIntervals(model, results);
+  std::string out;
+  if (vm.count("json")) {
+    out = SummaryJson(summary, intervals);
+  } else {
+    out = SummaryTable(summary);
+    if (!intervals.empty()) out += IntervalTable(intervals);
+  }
+  std::fputs(out.c_str(), stdout);
   return kExitOk;
 }
 

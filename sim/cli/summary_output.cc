@@ -1,5 +1,6 @@
 #include "sim/cli/summary_output.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -49,6 +50,29 @@ void Pad(std::string& out, const std::string& text, size_t width) {
   for (size_t w = Width(text); w < width; ++w) out += ' ';
 }
 
+// "h:mm" from the start of the replication ("27:30" on the second day).
+std::string Clock(double seconds) {
+  const long long minutes = static_cast<long long>(seconds / 60 + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%lld:%02lld", minutes / 60, minutes % 60);
+  return buf;
+}
+
+// Left-aligned columns, three spaces apart; the first row is the header.
+std::string Table(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> width(rows.front().size());
+  for (const auto& r : rows) {
+    for (size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], Width(r[c]));
+  }
+  std::string out;
+  for (const auto& r : rows) {
+    for (size_t c = 0; c < r.size(); ++c) Pad(out, r[c], width[c] + 3);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += '\n';
+  }
+  return out;
+}
+
 void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall) {
   j.BeginObject();
   for (int i = 0; i < kKpiCount; ++i) {
@@ -72,9 +96,10 @@ std::string SummaryTable(const model::Summary& s) {
                     std::to_string(s.replications) + " replication" +
                     (s.replications == 1 ? "" : "s") + " | seed " + std::to_string(s.seed) +
                     "\nmean ± half-width of the 95% confidence interval over replications\n\n";
-  std::vector<std::string> headers = {"KPI", "overall"};
-  for (const std::string& n : s.type_names) headers.push_back(n);
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"KPI", "overall"};
+  for (const std::string& n : s.type_names) header.push_back(n);
+  rows.push_back(header);
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
     std::vector<std::string> row = {model::ToString(k), Cell(k, s.overall.values[i])};
@@ -83,22 +108,27 @@ std::string SummaryTable(const model::Summary& s) {
     }
     rows.push_back(row);
   }
-  std::vector<size_t> width(headers.size());
-  for (size_t c = 0; c < headers.size(); ++c) {
-    width[c] = Width(headers[c]);
-    for (const auto& r : rows) width[c] = std::max(width[c], Width(r[c]));
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t c = 0; c < cells.size(); ++c) Pad(out, cells[c], width[c] + 3);
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out += '\n';
-  };
-  line(headers);
-  for (const auto& r : rows) line(r);
-  return out;
+  return out + Table(rows);
 }
 
-std::string SummaryJson(const model::Summary& s) {
+
+std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals) {
+  const Kpi columns[] = {Kpi::kOffered, Kpi::kServiceLevel, Kpi::kAsa, Kpi::kAbandonRate,
+                         Kpi::kOccupancy};
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"interval"};
+  for (Kpi k : columns) header.push_back(model::ToString(k));
+  rows.push_back(header);
+  for (const model::IntervalSummary& i : intervals) {
+    std::vector<std::string> row = {Clock(i.start) + "-" + Clock(i.end)};
+    for (Kpi k : columns) row.push_back(Cell(k, i.kpis[k]));
+    rows.push_back(row);
+  }
+  return "\nby interval (all contact types, by arrival time; mean ± 95% half-width)\n" + Table(rows);
+}
+
+std::string SummaryJson(const model::Summary& s,
+                        const std::vector<model::IntervalSummary>& intervals) {
   JsonWriter j;
   j.BeginObject();
   j.Key("ccsim_version");
@@ -121,6 +151,21 @@ std::string SummaryJson(const model::Summary& s) {
   }
   j.EndObject();
   j.EndObject();
+  if (!intervals.empty()) {
+    j.Key("intervals");
+    j.BeginArray();
+    for (const model::IntervalSummary& i : intervals) {
+      j.BeginObject();
+      j.Key("start");
+      j.Number(i.start);
+      j.Key("end");
+      j.Number(i.end);
+      j.Key("kpis");
+      WriteKpis(j, i.kpis, true);
+      j.EndObject();
+    }
+    j.EndArray();
+  }
   j.EndObject();
   return j.str() + "\n";
 }

@@ -1,5 +1,6 @@
 #include "sim/model/summary.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -80,6 +81,29 @@ Summary Summarise(const Model& model, uint64_t seed, std::span<const Replication
   s.overall = est[0];
   s.by_type.assign(est.begin() + 1, est.end());
   return s;
+}
+
+std::vector<IntervalSummary> SummariseIntervals(const Model& model,
+                                                std::span<const ReplicationResult> results) {
+  const size_t types = model.types().size();
+  const double length = model.scenario().interval;
+  std::vector<IntervalSummary> out(model.interval_count());
+  std::vector<KpiValues> per_rep(results.size());
+  std::vector<double> column(results.size());
+  for (int i = 0; i < model.interval_count(); ++i) {
+    out[i].start = i * length;
+    out[i].end = std::min((i + 1) * length, model.scenario().horizon);
+    for (size_t r = 0; r < results.size(); ++r) {
+      Counters all;
+      for (size_t t = 0; t < types; ++t) all.Add(results[r].intervals[i * types + t]);
+      per_rep[r] = ComputeKpis(all, results[r].interval_busy[i], results[r].interval_staffed[i]);
+    }
+    for (int k = 0; k < kKpiCount; ++k) {
+      for (size_t r = 0; r < results.size(); ++r) column[r] = per_rep[r][k];
+      out[i].kpis.values[k] = engine::EstimateMean(column);
+    }
+  }
+  return out;
 }
 
 }  // namespace ccsim::model

@@ -55,6 +55,16 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r);
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results);
 
+// KPIs of one reporting interval, all contact types together, by arrival interval
+// (occupancy: busy / staffed agent time inside the interval). Warmup intervals included.
+struct IntervalSummary {
+  double start = 0;  // seconds
+  double end = 0;
+  KpiEstimates kpis;
+};
+std::vector<IntervalSummary> SummariseIntervals(const Model& model,
+                                                std::span<const ReplicationResult> results);
+
 }  // namespace ccsim::model
 
 #endif  // CCSIM_MODEL_SUMMARY_H_
