@@ -24,7 +24,7 @@ constexpr size_t kTraceChunk = 4096;
 constexpr uint64_t kProgressEvery = 1 << 14;
 
 // Event kinds; the value is also the rank among equal-time events (see replication.h).
-enum EventKind : uint32_t {
+enum PendingEvent : uint32_t {
   kAgentFree = 0,  // payload: agent; entity: agent
   kAbandon = 1,    // payload: contact slot; entity: customer key
   kOverflow = 2,   // payload: contact slot; entity: customer key
@@ -68,6 +68,7 @@ struct PendingRetrial {
 struct Agent {
   int32_t group = 0;
   double busy_since = 0;
+  double talk_end = 0;  // end of the current contact's talk (wrap-up follows)
   double idle_since = 0;
 };
 
@@ -116,7 +117,9 @@ class Replication {
       }
     }
     events_.reserve(model.agent_count() + n_types + 1024);
-    if (options.trace) trace_.reserve(kTraceChunk);
+    contacts_on_ = options.trace != nullptr;
+    events_on_ = contacts_on_ && options.trace_level == TraceLevel::kEvents;
+    if (contacts_on_) trace_.reserve(kTraceChunk);
   }
 
   ReplicationResult Run() {
@@ -144,6 +147,10 @@ class Replication {
       }
       if (--until_progress == 0) [[unlikely]] {
         ReportProgress();
+        if (options_.stop && options_.stop->load(std::memory_order_relaxed)) {
+          result_.stopped = true;
+          break;
+        }
         until_progress = kProgressEvery;
       }
     }
@@ -184,7 +191,7 @@ class Replication {
   void OnArrival(int type) {
     ++result_.events;
     const uint64_t key = CustomerKey(type, next_seq_[type]++);
-    Offer(type, key, next_customer_id_++, 1);
+    Offer(type, key, next_customer_id_++, 1, EventKind::kArrival);
     ScheduleArrival(type, now_);
   }
 
@@ -193,11 +200,11 @@ class Replication {
     const PendingRetrial r = retrials_[index];
     free_retrials_.push_back(index);
     ++result_.retrials;
-    Offer(r.type, r.customer_key, r.customer_id, r.attempt);
+    Offer(r.type, r.customer_key, r.customer_id, r.attempt, EventKind::kRetrial);
   }
 
   // A contact of `type` arrives now: answered at once, blocked, or queued.
-  void Offer(int type, uint64_t customer_key, uint64_t customer_id, int attempt) {
+  void Offer(int type, uint64_t customer_key, uint64_t customer_id, int attempt, EventKind why) {
     const ContactTypeModel& tm = model_.types()[type];
     Work w{.contact_id = next_contact_id_++,
            .customer_id = customer_id,
@@ -219,6 +226,7 @@ class Replication {
       w.wrap_up = tm.wrap_up.mean();
     }
     ++result_.arrivals_total;
+    Log(why, w, -1);
 
     double factor = 1.0;
     const int agent = FindAgent(type, now_, &factor);
@@ -229,6 +237,7 @@ class Replication {
     }
     if (tm.queue_capacity >= 0 && waiting_[type] >= tm.queue_capacity) {
       Tally(w, [](Counters& k) { k.blocked++; });
+      Log(EventKind::kBlock, w, -1);
       Trace(w, kNaN, now_, 0, -1, ContactOutcome::kBlocked);
       return;
     }
@@ -308,6 +317,7 @@ class Replication {
       k.wait_abandoned += wait;
     });
     result_.wait_total += wait;
+    Log(EventKind::kAbandon, w, -1);
     Trace(w, kNaN, now_, 0, -1, ContactOutcome::kAbandoned);
     MaybeRetry(w, customer_key);
   }
@@ -342,7 +352,9 @@ class Replication {
     double factor = 1.0;
     const int agent = FindAgent(c.type, c.arrival, &factor);
     if (agent < 0) return;
-    StartService(agent, factor, Unqueue(e.payload));
+    const Work w = Unqueue(e.payload);
+    Log(EventKind::kOverflow, w, agent);
+    StartService(agent, factor, w);
   }
 
   // The live front of a type's queue, dropping dead entries. REQUIRES: waiting_[type] > 0.
@@ -412,6 +424,11 @@ class Replication {
     ++result_.events;
     Agent& a = agents_[agent];
     AddBusy(a.busy_since, now_);
+    if (events_on_) {
+      Log(EventKind::kAgentFree, -1, -1, -1, agent);
+      Spell(agent, AgentState::kBusy, a.busy_since, a.talk_end);
+      Spell(agent, AgentState::kWrapUp, a.talk_end, now_);
+    }
     // The waiting contact this agent's group should take next, by contact_selection.
     const bool by_priority =
         s_.routing.contact_selection == ContactSelection::kPriorityThenLongestWait;
@@ -457,12 +474,17 @@ class Replication {
       k.handle += handle;
     });
     result_.wait_total += wait;
-    agents_[agent].busy_since = now_;
+    Agent& a = agents_[agent];
+    if (events_on_) {
+      Log(EventKind::kAnswer, w, agent);
+      if (a.idle_since >= 0) Spell(agent, AgentState::kIdle, a.idle_since, now_);
+    }
+    a.idle_since = -1;  // not idle
+    a.busy_since = now_;
+    a.talk_end = now_ + talk;
     events_.Push({.time = now_ + handle, .key = MakeKey(kAgentFree, agent), .kind = kAgentFree,
                   .payload = static_cast<uint32_t>(agent)});
-    if (options_.trace) {
-      Trace(w, now_, now_ + talk, handle, agent, ContactOutcome::kResolved);
-    }
+    Trace(w, now_, now_ + talk, handle, agent, ContactOutcome::kResolved);
   }
 
   // Adds the busy span [from, to) to the occupancy window and the interval totals.
@@ -493,7 +515,7 @@ class Replication {
 
   void Trace(const Work& w, double answer, double end, double handle, int agent,
              ContactOutcome outcome) {
-    if (!options_.trace) return;
+    if (!contacts_on_) return;
     trace_.push_back({.contact_id = w.contact_id,
                       .customer_id = w.customer_id,
                       .contact_type = w.type,
@@ -511,9 +533,33 @@ class Replication {
     if (trace_.size() == kTraceChunk) FlushTrace();
   }
 
+  void Log(EventKind kind, int64_t contact_id, int64_t customer_id, int32_t type, int agent) {
+    if (!events_on_) return;
+    event_log_.push_back({.time = now_, .kind = kind, .contact_id = contact_id,
+                          .customer_id = customer_id, .contact_type = type, .agent_id = agent});
+    if (event_log_.size() == kTraceChunk) FlushTrace();
+  }
+  void Log(EventKind kind, const Work& w, int agent) {
+    if (!events_on_) return;
+    Log(kind, static_cast<int64_t>(w.contact_id), static_cast<int64_t>(w.customer_id), w.type,
+        agent);
+  }
+
+  // Records [start, end) of `agent` in `state`; empty spells are left out.
+  void Spell(int agent, AgentState state, double start, double end) {
+    if (!(end > start)) return;
+    spells_.push_back({.agent_id = agent, .group = agents_[agent].group, .state = state,
+                       .start = start, .end = end});
+    if (spells_.size() == kTraceChunk) FlushTrace();
+  }
+
   void FlushTrace() {
     if (!trace_.empty()) options_.trace->OnContacts(rep_, trace_);
+    if (!spells_.empty()) options_.trace->OnAgentSpells(rep_, spells_);
+    if (!event_log_.empty()) options_.trace->OnEvents(rep_, event_log_);
     trace_.clear();
+    spells_.clear();
+    event_log_.clear();
   }
 
   void Finish() {
@@ -526,7 +572,16 @@ class Replication {
       const double len = std::min((i + 1) * s_.interval, s_.horizon) - i * s_.interval;
       result_.interval_staffed[i] = model_.agent_count() * len;
     }
-    if (options_.trace) FlushTrace();
+    if (events_on_) {
+      // Agents idle at the end close their last spell: each agent's spells tile [0, end].
+      for (size_t g = 0; g < idle_.size(); ++g) {
+        for (size_t i = 0; i < idle_[g].size(); ++i) {
+          const int agent = idle_[g][i];
+          Spell(agent, AgentState::kIdle, agents_[agent].idle_since, now_);
+        }
+      }
+    }
+    if (contacts_on_) FlushTrace();
   }
 
   const Model& model_;
@@ -555,7 +610,11 @@ class Replication {
   std::vector<Agent> agents_;
   std::vector<RingQueue<int>> idle_;
 
+  bool contacts_on_ = false;  // contact records go to options_.trace
+  bool events_on_ = false;    // so do agent spells and the event log
   std::vector<ContactRecord> trace_;
+  std::vector<AgentSpellRecord> spells_;
+  std::vector<EventRecord> event_log_;
   int64_t progress_reported_ = 0;
 };
 

@@ -22,7 +22,11 @@ namespace ccsim::model {
 
 struct SimulateOptions {
   uint64_t seed = 1;              // the scenario's unless the command line overrides it
-  TraceSink* trace = nullptr;     // null: no contact records
+  TraceSink* trace = nullptr;     // null: no records
+  TraceLevel trace_level = TraceLevel::kContacts;  // what goes to `trace`
+  // When set and true, the replication stops at its next check (every few thousand
+  // events) and returns with `stopped` set. May be null.
+  const std::atomic<bool>* stop = nullptr;
   // Incremented by the simulated seconds done (up to the horizon), every few thousand
   // events, for a progress bar. May be null.
   std::atomic<int64_t>* progress_seconds = nullptr;

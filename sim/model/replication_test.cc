@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <mutex>
 #include <vector>
 
@@ -23,7 +24,17 @@ class RecordingSink : public TraceSink {
     std::lock_guard<std::mutex> lock(mu_);
     for (const ContactRecord& r : chunk) rows[replication].push_back(r);
   }
+  void OnAgentSpells(int replication, std::span<const AgentSpellRecord> chunk) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    spells.insert(spells.end(), chunk.begin(), chunk.end());
+  }
+  void OnEvents(int replication, std::span<const EventRecord> chunk) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    events.insert(events.end(), chunk.begin(), chunk.end());
+  }
   std::map<int, std::vector<ContactRecord>> rows;
+  std::vector<AgentSpellRecord> spells;
+  std::vector<EventRecord> events;
 
  private:
   std::mutex mu_;
@@ -390,6 +401,59 @@ TEST(ReplicationTest, CommonRandomNumbersAcrossStaffingLevels) {
     EXPECT_EQ(r.arrival, o.arrival);
     EXPECT_EQ(r.handle_time, o.handle_time);
   }
+}
+
+TEST(ReplicationTest, AgentSpellsAndEventLog) {
+  // One agent; arrivals 0 and 50; talk 10 + wrap-up 5. Spells: busy [0,10), wrap-up
+  // [10,15), idle [15,50), busy [50,60), wrap-up [60,65); the run ends at 65.
+  scenario::Scenario s = OneQueue({0, 50}, 10);
+  s.contact_types[0].wrap_up = Distribution::Constant(5);
+  const Model m(s);
+  RecordingSink sink;
+  const ReplicationResult r =
+      model::Simulate(m, 0, {.seed = 1, .trace = &sink, .trace_level = TraceLevel::kEvents});
+  std::vector<AgentSpellRecord> spells = sink.spells;
+  std::sort(spells.begin(), spells.end(),
+            [](const AgentSpellRecord& a, const AgentSpellRecord& b) { return a.start < b.start; });
+  const std::vector<std::tuple<AgentState, double, double>> expected = {
+      {AgentState::kBusy, 0, 10}, {AgentState::kWrapUp, 10, 15}, {AgentState::kIdle, 15, 50},
+      {AgentState::kBusy, 50, 60}, {AgentState::kWrapUp, 60, 65}};
+  ASSERT_EQ(spells.size(), expected.size());
+  for (size_t i = 0; i < spells.size(); ++i) {
+    EXPECT_EQ(spells[i].state, std::get<0>(expected[i])) << i;
+    EXPECT_DOUBLE_EQ(spells[i].start, std::get<1>(expected[i])) << i;
+    EXPECT_DOUBLE_EQ(spells[i].end, std::get<2>(expected[i])) << i;
+  }
+  EXPECT_DOUBLE_EQ(r.end_time, 65);
+  const std::vector<std::pair<EventKind, double>> log = {
+      {EventKind::kArrival, 0},  {EventKind::kAnswer, 0},  {EventKind::kAgentFree, 15},
+      {EventKind::kArrival, 50}, {EventKind::kAnswer, 50}, {EventKind::kAgentFree, 65}};
+  ASSERT_EQ(sink.events.size(), log.size());
+  for (size_t i = 0; i < log.size(); ++i) {
+    EXPECT_EQ(sink.events[i].kind, log[i].first) << i;
+    EXPECT_DOUBLE_EQ(sink.events[i].time, log[i].second) << i;
+  }
+  EXPECT_EQ(sink.events[1].agent_id, 0);
+  EXPECT_EQ(sink.events[3].contact_id, 1);
+}
+
+TEST(ReplicationTest, ContactsLevelRecordsNoSpellsOrEvents) {
+  const Model m(OneQueue({0, 50}, 10));
+  RecordingSink sink;
+  model::Simulate(m, 0, {.seed = 1, .trace = &sink, .trace_level = TraceLevel::kContacts});
+  EXPECT_EQ(sink.rows[0].size(), 2u);
+  EXPECT_TRUE(sink.spells.empty());
+  EXPECT_TRUE(sink.events.empty());
+}
+
+TEST(ReplicationTest, StopFlagEndsTheRunEarly) {
+  scenario::Scenario s = OneQueue({}, 10);
+  s.contact_types[0].arrivals = scenario::Arrivals::Rate(1.0);
+  s.horizon = 1e7;
+  const std::atomic<bool> stop{true};
+  const ReplicationResult r = model::Simulate(Model(s), 0, {.seed = 1, .stop = &stop});
+  EXPECT_TRUE(r.stopped);
+  EXPECT_LT(r.end_time, 1e5);  // stopped at the first check, a few thousand events in
 }
 
 }  // namespace

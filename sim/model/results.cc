@@ -41,4 +41,42 @@ const char* ToString(ContactOutcome o) {
   return "?";
 }
 
+const char* ToString(AgentState s) {
+  switch (s) {
+    case AgentState::kIdle:
+      return "idle";
+    case AgentState::kBusy:
+      return "busy";
+    case AgentState::kWrapUp:
+      return "wrap_up";
+    case AgentState::kBreak:
+      return "break";
+    case AgentState::kCoaching:
+      return "coaching";
+    case AgentState::kOffline:
+      return "offline";
+  }
+  return "?";
+}
+
+const char* ToString(EventKind k) {
+  switch (k) {
+    case EventKind::kArrival:
+      return "arrival";
+    case EventKind::kAnswer:
+      return "answer";
+    case EventKind::kAbandon:
+      return "abandon";
+    case EventKind::kBlock:
+      return "block";
+    case EventKind::kAgentFree:
+      return "agent_free";
+    case EventKind::kOverflow:
+      return "overflow";
+    case EventKind::kRetrial:
+      return "retrial";
+  }
+  return "?";
+}
+
 }  // namespace ccsim::model

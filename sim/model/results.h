@@ -44,6 +44,7 @@ struct ReplicationResult {
   double queue_area_window = 0;     // integral of the number waiting over [warmup, horizon]
   double end_time = 0;              // time of the last event
   uint64_t events = 0;              // events processed
+  bool stopped = false;             // SimulateOptions::stop ended the run early
 
   // by_type summed.
   Counters Overall() const;
