@@ -10,8 +10,9 @@ cd "$(dirname "$0")"
 PACKAGES=(
   cmake g++ make
   libboost-random-dev libboost-program-options-dev
-  libyaml-cpp-dev libtbb-dev librandom123-dev
+  libyaml-cpp-dev libtbb-dev librandom123-dev libhdf5-dev
   libgtest-dev libbenchmark-dev
+  python3-h5py python3-pandas python3-matplotlib
 )
 DEFAULT_SCENARIO=scenarios/help_desk.yaml
 BUILD_DIR=${CCSIM_BUILD_DIR:-build}

@@ -98,6 +98,41 @@ EOF
 "$CCSIM" run scenarios/insurance_day.yaml -r 2 --intervals >"$TMP/int.txt"
 grep -q "^11:30-12:00" "$TMP/int.txt" && pass || fail "--intervals table lacks the last interval"
 
+# --- result files: -o, --force, --from, Ctrl-C --------------------------------------
+"$CCSIM" run scenarios/retail_bank.yaml -r 3 -o "$TMP/r.h5" --trace contacts --json >"$TMP/r.json"
+[ -s "$TMP/r.h5" ] && pass || fail "-o did not write $TMP/r.h5"
+compgen -G "$TMP/r.h5.tmp-*" >/dev/null && fail "a temporary file was left beside r.h5" || pass
+expect_status 2 "-o onto an existing file" -- "$CCSIM" run scenarios/retail_bank.yaml -r 1 -o "$TMP/r.h5"
+grep -q -- "--force" "$TMP/err" && pass || fail "existing -o: no hint about --force"
+"$CCSIM" run --from "$TMP/r.h5" --json >"$TMP/from.json"
+cmp -s "$TMP/r.json" "$TMP/from.json" && pass || fail "--from did not reproduce the same numbers"
+"$CCSIM" run scenarios/retail_bank.yaml -r 2 --set agent_groups.tier1.agents=28 -o "$TMP/o.h5" --json >"$TMP/o.json"
+"$CCSIM" run --from "$TMP/o.h5" --json >"$TMP/o2.json"
+cmp -s "$TMP/o.json" "$TMP/o2.json" && pass || fail "--from lost the --set overrides"
+expect_status 0 "--force" -- "$CCSIM" run scenarios/help_desk.yaml -r 1 -o "$TMP/r.h5" --force
+expect_status 2 "--trace contacts without -o" -- "$CCSIM" run scenarios/help_desk.yaml --trace contacts
+expect_status 2 "--from a file that is not HDF5" -- "$CCSIM" run --from "$TMP/r.json"
+expect_status 2 "both SCENARIO and --from" -- "$CCSIM" run scenarios/help_desk.yaml --from "$TMP/r.h5"
+expect_status 1 "-o in a missing folder" -- "$CCSIM" run scenarios/help_desk.yaml -o "$TMP/no/such/dir/x.h5"
+# Ctrl-C during a long traced run: exit 130, nothing under the final name, no temporary.
+"$CCSIM" run bench/mmc_110.yaml --set horizon=1e8s -o "$TMP/long.h5" --trace contacts \
+  >"$TMP/long.out" 2>"$TMP/long.err" &
+pid=$!
+for _ in $(seq 50); do
+  compgen -G "$TMP/long.h5.tmp-*" >/dev/null && break
+  sleep 0.1
+done
+sleep 1
+compgen -G "$TMP/long.h5.tmp-*" >/dev/null && pass || fail "no temporary file while the run was going"
+[ -e "$TMP/long.h5" ] && fail "the final name existed before the run ended" || pass
+kill -INT "$pid"
+wait "$pid"
+status=$?
+[ "$status" -eq 130 ] && pass || fail "SIGINT: exit $status, expected 130"
+[ -e "$TMP/long.h5" ] && fail "SIGINT left $TMP/long.h5" || pass
+compgen -G "$TMP/long.h5.tmp-*" >/dev/null && fail "SIGINT left a temporary file" || pass
+grep -q "interrupted" "$TMP/long.err" && pass || fail "SIGINT: no message: $(cat "$TMP/long.err")"
+
 # --- bad arguments --------------------------------------------------------------------
 expect_status 2 "unknown command" -- "$CCSIM" frobnicate
 expect_status 2 "no scenario" -- "$CCSIM" run

@@ -1,6 +1,12 @@
 // `ccsim run` and `ccsim validate`.
+#include <sys/stat.h>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,11 +14,13 @@
 #include "sim/cli/options.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
+#include "sim/cli/version.h"
 #include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
+#include "sim/trace/result_file.h"
 
 namespace ccsim::cli {
 
@@ -30,6 +38,8 @@ Examples:
   ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --set routing.agent_selection=most_skilled
   ccsim run scenarios/erlang_textbook.yaml -r 50 -s 7 --json > result.json
   ccsim run scenarios/insurance_day.yaml --intervals     # how the day goes, half hour by half hour
+  ccsim run scenarios/help_desk.yaml -o help_desk.h5 --trace contacts
+  ccsim run --from help_desk.h5 --json                    # the stored scenario, the same numbers
 
 Options)";
 
@@ -40,6 +50,27 @@ FILE:LINE:COL: error: MESSAGE and the exit status is 2; a valid scenario prints 
 one-line description and exits 0.
 
 Options)";
+
+// Set by SIGINT/SIGTERM; replications check it every few thousand events.
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void OnInterrupt(int sig) {
+  g_interrupted.store(true);
+  std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
+
+std::optional<model::TraceLevel> ParseTraceLevel(const std::string& text) {
+  if (text == "summary") return model::TraceLevel::kSummary;
+  if (text == "contacts") return model::TraceLevel::kContacts;
+  if (text == "events") return model::TraceLevel::kEvents;
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -54,9 +85,14 @@ int RunCommand(const std::vector<std::string>& args) {
       ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core")
       ("set", po::value<std::vector<std::string>>()->composing(),
        "override a scenario key, e.g. --set agent_groups.tier1.agents=45 (repeatable)")
+      ("output,o", po::value<std::string>(), "write the results to this HDF5 file (SPEC §5)")
       ("trace", po::value<std::string>()->default_value("summary"),
-       "what -o records: summary | contacts | events")
-      ("output,o", po::value<std::string>(), "HDF5 result file (not in this version yet)")
+       "what -o records besides the summary: summary | contacts (one row per contact) | "
+       "events (contacts, agent state spells and the event log)")
+      ("force", "overwrite an existing -o file")
+      ("from", po::value<std::string>(),
+       "re-run the scenario stored in a result file (same overrides, seed and replications "
+       "unless given again)")
       ("intervals", "also report KPIs per reporting interval (`interval:` in the scenario)")
       ("json", "print one JSON document (SPEC §4) instead of the table");
   po::positional_options_description positional;
@@ -67,17 +103,23 @@ int RunCommand(const std::vector<std::string>& args) {
     std::cout << options << "\n";
     return kExitOk;
   }
-  if (!vm.count("scenario")) {
-    PrintError(cmd, "missing SCENARIO.yaml (see ccsim run --help)");
+  if (vm.count("scenario") == vm.count("from")) {
+    PrintError(cmd, "give either SCENARIO.yaml or --from RESULT.h5 (see ccsim run --help)");
     return kExitBadInput;
   }
   const std::string trace = vm["trace"].as<std::string>();
-  if (trace != "summary" && trace != "contacts" && trace != "events") {
+  const std::optional<model::TraceLevel> level = ParseTraceLevel(trace);
+  if (!level) {
     PrintError(cmd, "--trace: expected summary, contacts or events; got '" + trace + "'");
     return kExitBadInput;
   }
-  if (vm.count("output")) {
-    PrintError(cmd, "-o: HDF5 output is not available in this version of ccsim yet");
+  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  if (output.empty() && *level != model::TraceLevel::kSummary) {
+    PrintError(cmd, "--trace " + trace + " records into a result file: add -o OUT.h5");
+    return kExitBadInput;
+  }
+  if (!output.empty() && Exists(output) && !vm.count("force")) {
+    PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
     return kExitBadInput;
   }
   const int threads = vm["threads"].as<int>();
@@ -86,14 +128,32 @@ int RunCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
 
-  const std::vector<std::string> overrides =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  scenario::LoadResult loaded = scenario::LoadScenarioFile(vm["scenario"].as<std::string>(), overrides);
+  std::vector<std::string> overrides;
+  std::optional<trace::RunInfo> from;
+  if (vm.count("from")) {
+    try {
+      from = trace::ReadRunInfo(vm["from"].as<std::string>());
+    } catch (const std::exception& e) {
+      PrintError(cmd, std::string("--from: ") + e.what());
+      return kExitBadInput;
+    }
+    overrides = from->overrides;
+  }
+  if (vm.count("set")) {
+    for (const std::string& o : vm["set"].as<std::vector<std::string>>()) overrides.push_back(o);
+  }
+  scenario::LoadResult loaded =
+      from ? scenario::LoadScenarioText(from->scenario_text, from->scenario_file, overrides)
+           : scenario::LoadScenarioFile(vm["scenario"].as<std::string>(), overrides);
   if (!loaded.ok()) {
     PrintDiagnostics(loaded.errors);
     return kExitBadInput;
   }
   scenario::Scenario& s = *loaded.scenario;
+  if (from) {
+    s.replications = from->replications;
+    s.seed = from->seed;
+  }
   if (vm.count("replications")) {
     const int r = vm["replications"].as<int>();
     if (r < 1) {
@@ -106,14 +166,52 @@ int RunCommand(const std::vector<std::string>& args) {
   s.seed = seed;
 
   const model::Model model(s);
+  std::unique_ptr<trace::ResultFileWriter> writer;
+  if (!output.empty()) {
+    const trace::RunInfo info{.ccsim_version = kVersion,
+                              .scenario_text = s.source_text,
+                              .scenario_name = s.name,
+                              .scenario_file = s.source_file,
+                              .overrides = overrides,
+                              .seed = seed,
+                              .replications = s.replications,
+                              .trace = trace};
+    try {
+      writer = std::make_unique<trace::ResultFileWriter>(model, info, output, *level);
+    } catch (const std::exception& e) {
+      PrintError(cmd, "cannot write " + output + ": " + e.what());
+      return kExitFailure;
+    }
+  }
+
+  std::signal(SIGINT, OnInterrupt);
+  std::signal(SIGTERM, OnInterrupt);
   std::vector<model::ReplicationResult> results;
   {
     ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
     results = engine::RunReplications<model::ReplicationResult>(
         s.replications, threads, [&](int rep) {
           return model::Simulate(model, rep,
-                                 {.seed = seed, .progress_seconds = progress.counter()});
+                                 {.seed = seed,
+                                  .trace = writer.get(),
+                                  .trace_level = *level,
+                                  .stop = &g_interrupted,
+                                  .progress_seconds = progress.counter()});
         });
+  }
+  if (g_interrupted.load()) {
+    if (writer) writer->Abort();
+    PrintError(cmd, output.empty() ? "interrupted; nothing printed"
+                                   : "interrupted; " + output + " was not written");
+    return 130;  // the shell's convention for "ended by SIGINT"
+  }
+  if (writer) {
+    try {
+      writer->Commit(results);
+    } catch (const std::exception& e) {
+      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + e.what());
+      return kExitFailure;
+    }
   }
   const model::Summary summary = model::Summarise(model, seed, results);
   std::vector<model::IntervalSummary> intervals;

@@ -1,0 +1,377 @@
+"""Read a ccsim result file (HDF5, docs/trace_format.md) into pandas.
+
+Example:
+    import ccsim_results as cr
+    res = cr.load("out.h5")
+    res.attrs["scenario_name"], res.replications      # "help-desk", [0, 1, 2]
+    res.summary                                        # one row per replication and type
+    res.contacts(0)                                    # /replications/0/contacts
+    cr.kpi_table(res)                                  # mean and 95% CI half-width per KPI
+
+Enum columns (contact_type, agent_group, outcome, state, kind, group) come back as pandas
+Categoricals whose categories are the enum's names in the order of their values
+(`ALL` and `(none)`, value -1, first). NaN (e.g. `answer` of an unanswered contact, a
+service level with nothing offered) is kept as NaN.
+
+The confidence half-widths use the Student-t 0.975 quantile computed here from the
+regularised incomplete beta function (`student_t975`), so the module needs neither scipy
+nor a table, and gives the same numbers as `ccsim run --json` (boost's quantile) to
+about 1e-13.
+
+Only the Python standard library, numpy, pandas and h5py are needed; PyYAML is used, when
+installed, to read per-type service-level thresholds from the stored scenario text.
+"""
+import functools
+import math
+import os
+
+import h5py
+import numpy as np
+import pandas as pd
+
+SCHEMA_VERSION = 1
+
+# KPI columns of /summary in the order of SPEC §4, and those defined only for the
+# whole centre (`ccsim run --json` leaves them out of "by_type").
+KPIS = ["offered", "answered", "abandoned", "blocked", "service_level", "asa",
+        "abandon_rate", "aht", "occupancy"]
+OVERALL_ONLY = {"occupancy", "fcr", "contacts_per_journey", "transfers_per_journey"}
+OVERALL = "overall"  # the scope name of the `ALL` rows in kpi_table, as in the JSON
+
+# Spells in these states count as staffed time; busy and wrap_up count as busy time
+# (SPEC §4: occupancy = busy agent time / staffed agent time, wrap-up is busy).
+BUSY_STATES = ("busy", "wrap_up")
+UNSTAFFED_STATES = ("offline",)
+
+_DEFAULT_SL_THRESHOLD = 20.0  # SPEC §2 defaults
+_DEFAULT_SL_TARGET = 0.80
+
+
+class CcsimFileError(ValueError):
+    """The path is missing, is not HDF5, or is not a ccsim result file this module reads."""
+
+
+def load(path):
+    """Opens a ccsim result file and returns its Results. Raises CcsimFileError."""
+    return Results(path)
+
+
+class Results:
+    """One result file. Root attributes, /summary and /intervals are read at once; the
+    per-replication tables when asked for (the file is opened for each call)."""
+
+    def __init__(self, path):
+        self.path = os.fspath(path)
+        if not os.path.exists(self.path):
+            raise CcsimFileError(f"{self.path}: no such file")
+        if os.path.isdir(self.path):
+            raise CcsimFileError(f"{self.path}: is a directory, not a ccsim result file")
+        if not h5py.is_hdf5(self.path):
+            raise CcsimFileError(
+                f"{self.path}: not an HDF5 file (a ccsim result file is written by "
+                f"`ccsim run SCENARIO -o OUT.h5`)")
+        try:
+            f = h5py.File(self.path, "r")
+        except OSError as e:
+            raise CcsimFileError(f"{self.path}: cannot open as HDF5: {e}") from e
+        with f:
+            self.attrs = {k: _plain(v) for k, v in f.attrs.items()}
+            version = self.attrs.get("schema_version")
+            if version is None or "summary" not in f:
+                raise CcsimFileError(
+                    f"{self.path}: an HDF5 file, but not a ccsim result file (no "
+                    f"`schema_version` root attribute or no /summary table)")
+            if int(version) != SCHEMA_VERSION:
+                raise CcsimFileError(
+                    f"{self.path}: schema_version {version}; this module reads "
+                    f"schema_version {SCHEMA_VERSION}")
+            self.summary = _table(f["summary"])
+            self.intervals = _table(f["intervals"]) if "intervals" in f else None
+            if "replications" in f:
+                reps = sorted(int(k) for k in f["replications"].keys())
+            else:
+                reps = sorted(int(r) for r in self.summary["replication"].unique())
+            self.replications = reps
+            ct = f["summary"].dtype.fields["contact_type"][0]
+            mapping = h5py.check_enum_dtype(ct) or {}
+            self.contact_types = [n for n, v in sorted(mapping.items(), key=lambda kv: kv[1])
+                                  if v >= 0]
+
+    # -- root attributes, with the names people look for ---------------------------
+    @property
+    def scenario_name(self):
+        return self.attrs.get("scenario_name", "")
+
+    @property
+    def trace(self):
+        return self.attrs.get("trace", "summary")
+
+    @property
+    def label(self):
+        return self.scenario_name or os.path.basename(self.path)
+
+    def has_table(self, name):
+        """Whether the replications hold table `name` ("contacts", "agents", "events")."""
+        if not self.replications:
+            return False
+        with h5py.File(self.path, "r") as f:
+            return f"replications/{self.replications[0]}/{name}" in f
+
+    # -- per-replication tables -----------------------------------------------------
+    def contacts(self, rep):
+        """/replications/<rep>/contacts, one row per contact in the order they ended."""
+        return self._replication_table(rep, "contacts")
+
+    def agents(self, rep):
+        """/replications/<rep>/agents, one row per agent state spell."""
+        return self._replication_table(rep, "agents")
+
+    def events(self, rep):
+        """/replications/<rep>/events, the event log in the order events ran."""
+        return self._replication_table(rep, "events")
+
+    def all_contacts(self):
+        """Every replication's contacts in one DataFrame, with a `replication` column."""
+        frames = []
+        for r in self.replications:
+            df = self.contacts(r)
+            df.insert(0, "replication", np.int32(r))
+            frames.append(df)
+        return pd.concat(frames, ignore_index=True)
+
+    def _replication_table(self, rep, name):
+        with h5py.File(self.path, "r") as f:
+            key = f"replications/{int(rep)}/{name}"
+            if key not in f:
+                why = (f"the file was written with --trace {self.trace}"
+                       if int(rep) in self.replications else
+                       f"replications are {self.replications[:1]}..{self.replications[-1:]}")
+                raise KeyError(f"{self.path}: no /{key} ({why})")
+            return _table(f[key])
+
+    # -- service level settings ---------------------------------------------------
+    @property
+    def service_level_target(self):
+        """The scenario's service_level.target (root attribute, else the stored YAML)."""
+        if "service_level_target" in self.attrs:
+            return float(self.attrs["service_level_target"])
+        sl = (self.scenario_dict() or {}).get("service_level") or {}
+        return float(sl.get("target", _DEFAULT_SL_TARGET))
+
+    def service_level_threshold(self, contact_type=None):
+        """The service-level threshold in seconds, of one contact type or of the scenario."""
+        scen = self.scenario_dict() or {}
+        if contact_type is not None:
+            t = ((scen.get("contact_types") or {}).get(contact_type) or {})
+            own = (t.get("service_level") or {}).get("threshold")
+            if own is not None:
+                return parse_duration(own)
+        if "service_level_threshold" in self.attrs:
+            return float(self.attrs["service_level_threshold"])
+        sl = scen.get("service_level") or {}
+        return parse_duration(sl.get("threshold", _DEFAULT_SL_THRESHOLD))
+
+    def scenario_dict(self):
+        """The stored scenario YAML with the --set overrides applied, as a dict; None when
+        PyYAML is not installed or the text does not parse."""
+        try:
+            import yaml
+        except ImportError:
+            return None
+        try:
+            scen = yaml.safe_load(self.attrs.get("scenario", "")) or {}
+            for line in str(self.attrs.get("overrides", "")).splitlines():
+                if "=" in line:
+                    key, value = line.split("=", 1)
+                    _set_path(scen, key.strip().split("."), yaml.safe_load(value))
+            return scen if isinstance(scen, dict) else None
+        except Exception:  # a malformed override must not stop the analysis
+            return None
+
+
+# -- statistics --------------------------------------------------------------------------
+def mean_ci(values):
+    """(mean, ci95 half-width, n) of the non-NaN values, as ccsim computes them: summed in
+    order; mean NaN when there is no value; half-width 0 with fewer than two."""
+    vals = [float(v) for v in values if not math.isnan(v)]
+    n = len(vals)
+    if n == 0:
+        return math.nan, 0.0, 0
+    total = 0.0
+    for v in vals:
+        total += v
+    mean = total / n
+    if n < 2:
+        return mean, 0.0, n
+    ss = 0.0
+    for v in vals:
+        ss += (v - mean) * (v - mean)
+    return mean, student_t975(n - 1) * math.sqrt(ss / (n - 1)) / math.sqrt(n), n
+
+
+def kpi_table(results):
+    """Mean, 95% CI half-width and number of defining replications of every KPI over
+    replications, from /summary: a DataFrame indexed by (scope, kpi), scope "overall"
+    (the ALL rows) then each contact type; KPIs in OVERALL_ONLY for "overall" only.
+    The same numbers as `ccsim run --json` prints under kpis.overall / kpis.by_type."""
+    if not isinstance(results, Results):
+        results = load(results)
+    s = results.summary
+    kpis = [c for c in s.columns if c not in ("replication", "contact_type")
+            and s[c].dtype.kind == "f"]
+    rows = []
+    for scope, label in [("ALL", OVERALL)] + [(t, t) for t in results.contact_types]:
+        part = s[s["contact_type"] == scope].sort_values("replication", kind="stable")
+        for k in kpis:
+            if scope != "ALL" and k in OVERALL_ONLY:
+                continue
+            m, h, n = mean_ci(part[k].to_numpy())
+            rows.append((label, k, m, h, n))
+    df = pd.DataFrame(rows, columns=["scope", "kpi", "mean", "ci95", "n"])
+    return df.set_index(["scope", "kpi"])
+
+
+def interval_kpis(results, kpi, contact_type="ALL"):
+    """Per interval: start, end (s) and the mean, ci95 and n over replications of one
+    /intervals column for one contact type ("ALL" for the whole centre)."""
+    iv = results.intervals
+    if iv is None:
+        raise KeyError(f"{results.path}: no /intervals table")
+    part = iv[iv["contact_type"] == contact_type]
+    rows = []
+    for i, g in part.groupby("interval", sort=True):
+        g = g.sort_values("replication", kind="stable")
+        m, h, n = mean_ci(g[kpi].to_numpy())
+        rows.append((int(i), float(g["start"].iloc[0]), float(g["end"].iloc[0]), m, h, n))
+    return pd.DataFrame(rows, columns=["interval", "start", "end", "mean", "ci95", "n"])
+
+
+def agent_occupancy(results, rep, start=None, end=None):
+    """Per agent of replication `rep`: busy and staffed seconds inside [start, end)
+    (default [warmup, horizon], as the summary's occupancy) and their ratio."""
+    a = results.agents(rep)
+    lo = float(results.attrs.get("warmup", 0.0)) if start is None else float(start)
+    hi = float(results.attrs.get("horizon", a["end"].max())) if end is None else float(end)
+    overlap = (np.minimum(a["end"], hi) - np.maximum(a["start"], lo)).clip(lower=0.0)
+    state = a["state"].astype(str)
+    df = pd.DataFrame({
+        "agent_id": a["agent_id"],
+        "group": a["group"],
+        "busy": overlap.where(state.isin(BUSY_STATES), 0.0),
+        "staffed": overlap.where(~state.isin(UNSTAFFED_STATES), 0.0),
+    })
+    out = df.groupby(["agent_id"], sort=True).agg(
+        group=("group", "first"), busy=("busy", "sum"), staffed=("staffed", "sum"))
+    out["occupancy"] = out["busy"] / out["staffed"].where(out["staffed"] > 0)
+    return out.reset_index()
+
+
+@functools.lru_cache(maxsize=None)
+def student_t975(dof):
+    """The 0.975 quantile of Student's t with `dof` (>= 1) degrees of freedom.
+
+    P(|T| < t) = 0.95 is I_y(1/2, dof/2) = 0.95 with y = t^2 / (dof + t^2); y is found by
+    bisection to machine precision (solving in y rather than 1 - y keeps the precision
+    for large dof). Agrees with boost::math::quantile to about 1e-14.
+    """
+    if dof < 1:
+        raise ValueError("student_t975: dof must be >= 1")
+    b = dof / 2.0
+    lo, hi = 0.0, 1.0  # I_y grows with y: I_0 = 0 < 0.95 < 1 = I_1
+    while True:
+        mid = 0.5 * (lo + hi)
+        if mid <= lo or mid >= hi:
+            break
+        if _betainc(0.5, b, mid) < 0.95:
+            lo = mid
+        else:
+            hi = mid
+    y = 0.5 * (lo + hi)
+    return math.sqrt(dof * y / (1.0 - y))
+
+
+def _betainc(a, b, x):
+    """Regularised incomplete beta I_x(a, b) (continued fraction, modified Lentz)."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    ln_front = (math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) +
+                a * math.log(x) + b * math.log1p(-x))
+    if x > (a + 1.0) / (a + b + 2.0):
+        return 1.0 - _betainc(b, a, 1.0 - x)
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 10000):
+        m2 = 2 * m
+        for num in (m * (b - m) * x / ((a + m2 - 1.0) * (a + m2)),
+                    -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0))):
+            d = 1.0 + num * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + num / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+        if abs(d * c - 1.0) < 1e-16:
+            break
+    return math.exp(ln_front) * h / a
+
+
+# -- helpers ---------------------------------------------------------------------------
+_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
+
+
+def parse_duration(v):
+    """A SPEC §1 duration ("45s", "2.5m", "1h", or a bare number of seconds) in seconds."""
+    if isinstance(v, (int, float)):
+        return float(v)
+    s = str(v).strip()
+    if s and s[-1] in _UNITS:
+        return float(s[:-1]) * _UNITS[s[-1]]
+    return float(s)
+
+
+def _set_path(d, keys, value):
+    for i, k in enumerate(keys):
+        last = i == len(keys) - 1
+        if isinstance(d, list):
+            k = int(k)
+            if last:
+                d[k] = value
+            else:
+                d = d[k]
+        else:
+            if last:
+                d[k] = value
+            else:
+                d = d.setdefault(k, {})
+
+
+def _plain(v):
+    """An attribute value as a plain Python str / int / float."""
+    if isinstance(v, bytes):
+        return v.decode("utf-8")
+    if isinstance(v, np.ndarray) and v.shape == ():
+        v = v[()]
+    if isinstance(v, np.bytes_):
+        return bytes(v).decode("utf-8")
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def _table(dataset):
+    """A compound dataset as a DataFrame, enum fields as Categoricals of their names."""
+    data = dataset[()]
+    df = pd.DataFrame(data)
+    for name in data.dtype.names:
+        mapping = h5py.check_enum_dtype(data.dtype.fields[name][0])
+        if mapping:
+            ordered = sorted(mapping.items(), key=lambda kv: kv[1])
+            names = {v: n for n, v in ordered}
+            df[name] = pd.Categorical(df[name].map(names),
+                                      categories=[n for n, _ in ordered])
+        elif data.dtype.fields[name][0].kind in "SO":
+            df[name] = df[name].map(lambda b: b.decode() if isinstance(b, bytes) else b)
+    return df

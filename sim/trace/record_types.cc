@@ -1,0 +1,139 @@
+#include "sim/trace/record_types.h"
+
+#include <cstddef>
+
+#include "sim/model/trace.h"
+
+namespace ccsim::trace {
+
+namespace {
+
+// An enum over `base` with values first, first+1, ... for `names`.
+template <class T>
+Hid MakeEnum(hid_t base, const std::vector<std::pair<std::string, T>>& members, const char* what) {
+  Hid e = Hid::Check(H5Tenum_create(base), H5Tclose, std::string("create enum ") + what);
+  for (const auto& [name, value] : members) {
+    T v = value;
+    CheckStatus(H5Tenum_insert(e.get(), name.c_str(), &v),
+                std::string("add '") + name + "' to enum " + what + " (names must be unique)");
+  }
+  return e;
+}
+
+template <class E>
+std::vector<std::pair<std::string, uint8_t>> EnumMembers(int count) {
+  std::vector<std::pair<std::string, uint8_t>> m;
+  for (int i = 0; i < count; ++i) m.emplace_back(model::ToString(static_cast<E>(i)), i);
+  return m;
+}
+
+std::vector<std::pair<std::string, int32_t>> NamedIndices(const std::vector<std::string>& names,
+                                                          const char* minus_one) {
+  std::vector<std::pair<std::string, int32_t>> m = {{minus_one, -1}};
+  for (size_t i = 0; i < names.size(); ++i) m.emplace_back(names[i], static_cast<int32_t>(i));
+  return m;
+}
+
+// Builds a compound type field by field; Finish() gives the memory and packed file types.
+class Compound {
+ public:
+  Compound(size_t size, const char* what)
+      : what_(what), type_(Hid::Check(H5Tcreate(H5T_COMPOUND, size), H5Tclose,
+                                      std::string("create compound ") + what)) {}
+  Compound& Field(const char* name, size_t offset, hid_t type) {
+    CheckStatus(H5Tinsert(type_.get(), name, offset, type),
+                std::string("add field ") + name + " to " + what_);
+    return *this;
+  }
+  RowType Finish() {
+    Hid file = Hid::Check(H5Tcopy(type_.get()), H5Tclose, std::string("copy ") + what_);
+    CheckStatus(H5Tpack(file.get()), std::string("pack ") + what_);
+    return {std::move(type_), std::move(file)};
+  }
+
+ private:
+  std::string what_;
+  Hid type_;
+};
+
+}  // namespace
+
+RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
+                         const std::vector<std::string>& agent_groups) {
+  contact_type_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(contact_types, "ALL"), "contact_type");
+  agent_group_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(agent_groups, "(none)"), "agent_group");
+  outcome_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::ContactOutcome>(model::kContactOutcomeCount), "outcome");
+  state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::AgentState>(model::kAgentStateCount), "agent_state");
+  event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::EventKind>(model::kEventKindCount), "event_kind");
+  const hid_t f64 = H5T_NATIVE_DOUBLE, i32 = H5T_NATIVE_INT32, i64 = H5T_NATIVE_INT64,
+              u64 = H5T_NATIVE_UINT64;
+
+  using C = model::ContactRecord;
+  contact = Compound(sizeof(C), "contact row")
+                .Field("contact_id", offsetof(C, contact_id), u64)
+                .Field("customer_id", offsetof(C, customer_id), u64)
+                .Field("contact_type", offsetof(C, contact_type), contact_type_enum_.get())
+                .Field("attempt", offsetof(C, attempt), i32)
+                .Field("arrival", offsetof(C, arrival), f64)
+                .Field("answer", offsetof(C, answer), f64)
+                .Field("end", offsetof(C, end), f64)
+                .Field("wait", offsetof(C, wait), f64)
+                .Field("handle_time", offsetof(C, handle_time), f64)
+                .Field("agent_id", offsetof(C, agent_id), i32)
+                .Field("agent_group", offsetof(C, agent_group), agent_group_enum_.get())
+                .Field("outcome", offsetof(C, outcome), outcome_enum_.get())
+                .Finish();
+
+  using S = model::AgentSpellRecord;
+  spell = Compound(sizeof(S), "agent spell row")
+              .Field("agent_id", offsetof(S, agent_id), i32)
+              .Field("group", offsetof(S, group), agent_group_enum_.get())
+              .Field("state", offsetof(S, state), state_enum_.get())
+              .Field("start", offsetof(S, start), f64)
+              .Field("end", offsetof(S, end), f64)
+              .Finish();
+
+  using E = model::EventRecord;
+  event = Compound(sizeof(E), "event row")
+              .Field("time", offsetof(E, time), f64)
+              .Field("kind", offsetof(E, kind), event_kind_enum_.get())
+              .Field("contact_id", offsetof(E, contact_id), i64)
+              .Field("customer_id", offsetof(E, customer_id), i64)
+              .Field("contact_type", offsetof(E, contact_type), contact_type_enum_.get())
+              .Field("agent_id", offsetof(E, agent_id), i32)
+              .Finish();
+
+  summary = Compound(sizeof(SummaryRow), "summary row")
+                .Field("replication", offsetof(SummaryRow, replication), i32)
+                .Field("contact_type", offsetof(SummaryRow, contact_type), contact_type_enum_.get())
+                .Field("offered", offsetof(SummaryRow, offered), f64)
+                .Field("answered", offsetof(SummaryRow, answered), f64)
+                .Field("abandoned", offsetof(SummaryRow, abandoned), f64)
+                .Field("blocked", offsetof(SummaryRow, blocked), f64)
+                .Field("service_level", offsetof(SummaryRow, service_level), f64)
+                .Field("asa", offsetof(SummaryRow, asa), f64)
+                .Field("abandon_rate", offsetof(SummaryRow, abandon_rate), f64)
+                .Field("aht", offsetof(SummaryRow, aht), f64)
+                .Field("occupancy", offsetof(SummaryRow, occupancy), f64)
+                .Finish();
+
+  interval = Compound(sizeof(IntervalRow), "interval row")
+                 .Field("replication", offsetof(IntervalRow, replication), i32)
+                 .Field("interval", offsetof(IntervalRow, interval), i32)
+                 .Field("start", offsetof(IntervalRow, start), f64)
+                 .Field("end", offsetof(IntervalRow, end), f64)
+                 .Field("contact_type", offsetof(IntervalRow, contact_type), contact_type_enum_.get())
+                 .Field("offered", offsetof(IntervalRow, offered), f64)
+                 .Field("answered", offsetof(IntervalRow, answered), f64)
+                 .Field("abandoned", offsetof(IntervalRow, abandoned), f64)
+                 .Field("blocked", offsetof(IntervalRow, blocked), f64)
+                 .Field("service_level", offsetof(IntervalRow, service_level), f64)
+                 .Field("asa", offsetof(IntervalRow, asa), f64)
+                 .Field("abandon_rate", offsetof(IntervalRow, abandon_rate), f64)
+                 .Field("aht", offsetof(IntervalRow, aht), f64)
+                 .Field("agents_staffed", offsetof(IntervalRow, agents_staffed), f64)
+                 .Field("occupancy", offsetof(IntervalRow, occupancy), f64)
+                 .Finish();
+}
+
+}  // namespace ccsim::trace

@@ -1,0 +1,61 @@
+// The HDF5 types of ccsim's tables (docs/trace_format.md): enums named after the
+// scenario's contact types and agent groups, and one compound type per row kind, in
+// memory (the C++ structs as they are) and in the file (the same fields, packed).
+#ifndef CCSIM_TRACE_RECORD_TYPES_H_
+#define CCSIM_TRACE_RECORD_TYPES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/trace/hdf5_handle.h"
+
+namespace ccsim::trace {
+
+// A row of /summary.
+struct SummaryRow {
+  int32_t replication = 0;
+  int32_t contact_type = -1;  // -1: ALL
+  double offered = 0, answered = 0, abandoned = 0, blocked = 0;
+  double service_level = 0, asa = 0, abandon_rate = 0, aht = 0, occupancy = 0;
+};
+
+// A row of /intervals.
+struct IntervalRow {
+  int32_t replication = 0;
+  int32_t interval = 0;
+  double start = 0, end = 0;
+  int32_t contact_type = -1;  // -1: ALL
+  double offered = 0, answered = 0, abandoned = 0, blocked = 0;
+  double service_level = 0, asa = 0, abandon_rate = 0, aht = 0;
+  double agents_staffed = 0, occupancy = 0;
+};
+
+// A compound type twice: as laid out in memory, and packed for the file.
+struct RowType {
+  Hid memory;
+  Hid file;
+};
+
+class RecordTypes {
+ public:
+  RecordTypes(const std::vector<std::string>& contact_types,
+              const std::vector<std::string>& agent_groups);
+
+  RowType contact;   // model::ContactRecord
+  RowType spell;     // model::AgentSpellRecord
+  RowType event;     // model::EventRecord
+  RowType summary;   // SummaryRow
+  RowType interval;  // IntervalRow
+
+ private:
+  Hid contact_type_enum_;
+  Hid agent_group_enum_;
+  Hid outcome_enum_;
+  Hid state_enum_;
+  Hid event_kind_enum_;
+};
+
+}  // namespace ccsim::trace
+
+#endif  // CCSIM_TRACE_RECORD_TYPES_H_

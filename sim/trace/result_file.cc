@@ -1,0 +1,375 @@
+#include "sim/trace/result_file.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+#include "sim/model/summary.h"
+#include "sim/trace/hdf5_handle.h"
+#include "sim/trace/record_types.h"
+#include "sim/trace/table.h"
+
+namespace ccsim::trace {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+constexpr size_t kChunkRows = 4096;
+constexpr size_t kMaxQueuedChunks = 64;
+
+const char* ToString(model::TraceLevel level) {
+  switch (level) {
+    case model::TraceLevel::kSummary:
+      return "summary";
+    case model::TraceLevel::kContacts:
+      return "contacts";
+    case model::TraceLevel::kEvents:
+      return "events";
+  }
+  return "?";
+}
+
+Hid VariableString() {
+  Hid t = Hid::Check(H5Tcopy(H5T_C_S1), H5Tclose, "create a string type");
+  CheckStatus(H5Tset_size(t.get(), H5T_VARIABLE), "make a variable-length string type");
+  CheckStatus(H5Tset_cset(t.get(), H5T_CSET_UTF8), "make a UTF-8 string type");
+  return t;
+}
+
+void WriteAttribute(hid_t object, const char* name, hid_t type, const void* value) {
+  const Hid space = Hid::Check(H5Screate(H5S_SCALAR), H5Sclose, "create a scalar space");
+  const Hid attr = Hid::Check(H5Acreate2(object, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                              H5Aclose, std::string("create attribute ") + name);
+  CheckStatus(H5Awrite(attr.get(), type, value), std::string("write attribute ") + name);
+}
+
+void WriteAttribute(hid_t object, const char* name, const std::string& value) {
+  const Hid type = VariableString();
+  const char* text = value.c_str();
+  WriteAttribute(object, name, type.get(), &text);
+}
+
+template <class T>
+T ReadAttribute(hid_t object, const char* name, hid_t type) {
+  const Hid attr = Hid::Check(H5Aopen(object, name, H5P_DEFAULT), H5Aclose,
+                              std::string("open attribute ") + name);
+  T value{};
+  CheckStatus(H5Aread(attr.get(), type, &value), std::string("read attribute ") + name);
+  return value;
+}
+
+std::string ReadStringAttribute(hid_t object, const char* name) {
+  const Hid type = VariableString();
+  char* text = ReadAttribute<char*>(object, name, type.get());
+  std::string value = text ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+template <class Row>
+void WriteRows(hid_t parent, const char* name, const RowType& type, const std::vector<Row>& rows) {
+  Table table(parent, name, type.file.get(), type.memory.get(), kChunkRows);
+  table.Append(rows.data(), rows.size());
+}
+
+std::vector<SummaryRow> SummaryRows(std::span<const model::ReplicationResult> results) {
+  std::vector<SummaryRow> rows;
+  for (const model::ReplicationResult& r : results) {
+    const std::vector<model::KpiValues> kpis = model::ReplicationKpis(r);
+    for (size_t c = 0; c < kpis.size(); ++c) {
+      const model::KpiValues& k = kpis[c];
+      auto v = [&](model::Kpi kpi) { return k[static_cast<int>(kpi)]; };
+      rows.push_back({.replication = r.replication,
+                      .contact_type = static_cast<int32_t>(c) - 1,
+                      .offered = v(model::Kpi::kOffered),
+                      .answered = v(model::Kpi::kAnswered),
+                      .abandoned = v(model::Kpi::kAbandoned),
+                      .blocked = v(model::Kpi::kBlocked),
+                      .service_level = v(model::Kpi::kServiceLevel),
+                      .asa = v(model::Kpi::kAsa),
+                      .abandon_rate = v(model::Kpi::kAbandonRate),
+                      .aht = v(model::Kpi::kAht),
+                      .occupancy = v(model::Kpi::kOccupancy)});
+    }
+  }
+  return rows;
+}
+
+std::vector<IntervalRow> IntervalRows(const model::Model& m,
+                                      std::span<const model::ReplicationResult> results) {
+  const size_t types = m.types().size();
+  const double length = m.scenario().interval;
+  std::vector<IntervalRow> rows;
+  for (const model::ReplicationResult& r : results) {
+    for (int i = 0; i < m.interval_count(); ++i) {
+      const double start = i * length, end = std::min((i + 1) * length, m.scenario().horizon);
+      const double busy = r.interval_busy[i], staffed = r.interval_staffed[i];
+      auto row = [&](int32_t type, const model::Counters& c) {
+        const model::KpiValues k = model::ComputeKpis(c, busy, staffed);
+        auto v = [&](model::Kpi kpi) { return k[static_cast<int>(kpi)]; };
+        rows.push_back({.replication = r.replication,
+                        .interval = i,
+                        .start = start,
+                        .end = end,
+                        .contact_type = type,
+                        .offered = v(model::Kpi::kOffered),
+                        .answered = v(model::Kpi::kAnswered),
+                        .abandoned = v(model::Kpi::kAbandoned),
+                        .blocked = v(model::Kpi::kBlocked),
+                        .service_level = v(model::Kpi::kServiceLevel),
+                        .asa = v(model::Kpi::kAsa),
+                        .abandon_rate = v(model::Kpi::kAbandonRate),
+                        .aht = v(model::Kpi::kAht),
+                        .agents_staffed = end > start ? staffed / (end - start) : 0,
+                        .occupancy = v(model::Kpi::kOccupancy)});
+      };
+      model::Counters all;
+      for (size_t t = 0; t < types; ++t) all.Add(r.intervals[i * types + t]);
+      row(-1, all);
+      for (size_t t = 0; t < types; ++t) row(static_cast<int32_t>(t), r.intervals[i * types + t]);
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+// The open file and everything in it. Touched by the writer thread while it runs, then
+// by the thread that commits or aborts.
+struct ResultFileWriter::File {
+  struct Replication {
+    Hid group;
+    Table contacts, agents, events;
+  };
+
+  File(const std::string& temp_path, const std::vector<std::string>& type_names,
+       const std::vector<std::string>& group_names, int replications)
+      : handle(Hid::Check(H5Fcreate(temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                          H5Fclose, "create " + temp_path)),
+        types(type_names, group_names),
+        replications_group(Hid::Check(H5Gcreate2(handle.get(), "replications", H5P_DEFAULT,
+                                                 H5P_DEFAULT, H5P_DEFAULT),
+                                      H5Gclose, "create /replications")),
+        reps(replications) {}
+
+  Replication& Rep(int k) {
+    Replication& r = reps.at(k);
+    if (!r.group.valid()) {
+      const std::string name = std::to_string(k);
+      r.group = Hid::Check(H5Gcreate2(replications_group.get(), name.c_str(), H5P_DEFAULT,
+                                      H5P_DEFAULT, H5P_DEFAULT),
+                           H5Gclose, "create /replications/" + name);
+    }
+    return r;
+  }
+  Table& Contacts(int k) {
+    Replication& r = Rep(k);
+    if (!r.contacts.valid()) r.contacts = Table(r.group.get(), "contacts", types.contact.file.get(), types.contact.memory.get(), kChunkRows);
+    return r.contacts;
+  }
+  Table& Agents(int k) {
+    Replication& r = Rep(k);
+    if (!r.agents.valid()) r.agents = Table(r.group.get(), "agents", types.spell.file.get(), types.spell.memory.get(), kChunkRows);
+    return r.agents;
+  }
+  Table& Events(int k) {
+    Replication& r = Rep(k);
+    if (!r.events.valid()) r.events = Table(r.group.get(), "events", types.event.file.get(), types.event.memory.get(), kChunkRows);
+    return r.events;
+  }
+
+  // Members close in reverse order: tables and groups before the file.
+  Hid handle;
+  RecordTypes types;
+  Hid replications_group;
+  std::vector<Replication> reps;
+};
+
+ResultFileWriter::ResultFileWriter(const model::Model& model, const RunInfo& info,
+                                   const std::string& path, model::TraceLevel level)
+    : model_(model),
+      level_(level),
+      path_(path),
+      temp_path_(path + ".tmp-" + std::to_string(getpid())) {
+  SilenceHdf5Errors();
+  const scenario::Scenario& s = model.scenario();
+  std::vector<std::string> type_names, group_names;
+  for (const auto& t : s.contact_types) type_names.push_back(t.name);
+  for (const auto& g : s.agent_groups) group_names.push_back(g.name);
+  try {
+    file_ = std::make_unique<File>(temp_path_, type_names, group_names, info.replications);
+    const hid_t root = file_->handle.get();
+    const int32_t schema = kSchemaVersion, reps = info.replications;
+    WriteAttribute(root, "schema_version", H5T_NATIVE_INT32, &schema);
+    WriteAttribute(root, "ccsim_version", info.ccsim_version);
+    WriteAttribute(root, "scenario", info.scenario_text);
+    WriteAttribute(root, "scenario_name", info.scenario_name);
+    WriteAttribute(root, "scenario_file", info.scenario_file);
+    WriteAttribute(root, "overrides", Join(info.overrides));
+    WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &info.seed);
+    WriteAttribute(root, "replications", H5T_NATIVE_INT32, &reps);
+    WriteAttribute(root, "trace", std::string(ToString(level)));
+    WriteAttribute(root, "horizon", H5T_NATIVE_DOUBLE, &s.horizon);
+    WriteAttribute(root, "warmup", H5T_NATIVE_DOUBLE, &s.warmup);
+    WriteAttribute(root, "interval", H5T_NATIVE_DOUBLE, &s.interval);
+    WriteAttribute(root, "service_level_threshold", H5T_NATIVE_DOUBLE, &s.service_level.threshold);
+    WriteAttribute(root, "service_level_target", H5T_NATIVE_DOUBLE, &s.service_level.target);
+  } catch (...) {
+    file_.reset();
+    std::remove(temp_path_.c_str());
+    throw;
+  }
+  writer_ = std::thread([this] { WriterLoop(); });
+}
+
+ResultFileWriter::~ResultFileWriter() { Abort(); }
+
+void ResultFileWriter::OnContacts(int replication, std::span<const model::ContactRecord> chunk) {
+  Enqueue(replication, std::vector<model::ContactRecord>(chunk.begin(), chunk.end()));
+}
+
+void ResultFileWriter::OnAgentSpells(int replication,
+                                     std::span<const model::AgentSpellRecord> chunk) {
+  Enqueue(replication, std::vector<model::AgentSpellRecord>(chunk.begin(), chunk.end()));
+}
+
+void ResultFileWriter::OnEvents(int replication, std::span<const model::EventRecord> chunk) {
+  Enqueue(replication, std::vector<model::EventRecord>(chunk.begin(), chunk.end()));
+}
+
+void ResultFileWriter::Enqueue(int replication, Rows rows) {
+  std::unique_lock<std::mutex> lock(mu_);
+  not_full_.wait(lock, [this] { return queue_.size() < kMaxQueuedChunks || closing_; });
+  if (closing_) return;
+  queue_.push_back({replication, std::move(rows)});
+  not_empty_.notify_one();
+}
+
+void ResultFileWriter::WriterLoop() {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      not_empty_.wait(lock, [this] { return !queue_.empty() || closing_; });
+      if (queue_.empty()) return;  // closing and drained
+      job = std::move(queue_.front());
+      queue_.pop_front();
+      not_full_.notify_one();
+      if (!error_.empty()) continue;  // after a failure, drain without writing
+    }
+    try {
+      std::visit(
+          [&](const auto& rows) {
+            using Row = typename std::decay_t<decltype(rows)>::value_type;
+            Table* table;
+            if constexpr (std::is_same_v<Row, model::ContactRecord>) {
+              table = &file_->Contacts(job.replication);
+            } else if constexpr (std::is_same_v<Row, model::AgentSpellRecord>) {
+              table = &file_->Agents(job.replication);
+            } else {
+              table = &file_->Events(job.replication);
+            }
+            table->Append(rows.data(), rows.size());
+          },
+          job.rows);
+    } catch (const std::exception& e) {
+      std::lock_guard<std::mutex> lock(mu_);
+      error_ = e.what();
+    }
+  }
+}
+
+void ResultFileWriter::StopWriter() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closing_ = true;
+  }
+  not_empty_.notify_all();
+  not_full_.notify_all();
+  if (writer_.joinable()) writer_.join();
+}
+
+void ResultFileWriter::Commit(std::span<const model::ReplicationResult> results) {
+  StopWriter();
+  try {
+    if (!error_.empty()) throw Hdf5Error(error_);
+    // Every replication has its tables, even one that produced no rows.
+    for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
+      if (level_ == model::TraceLevel::kSummary) break;
+      file_->Contacts(k);
+      if (level_ == model::TraceLevel::kEvents) {
+        file_->Agents(k);
+        file_->Events(k);
+      }
+    }
+    const hid_t root = file_->handle.get();
+    WriteRows(root, "summary", file_->types.summary, SummaryRows(results));
+    WriteRows(root, "intervals", file_->types.interval, IntervalRows(model_, results));
+    file_->reps.clear();
+    file_->replications_group.Close("close /replications");
+    file_->handle.Close("close " + temp_path_);
+    file_.reset();
+    if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+      throw std::runtime_error("cannot rename " + temp_path_ + " to " + path_);
+    }
+    finished_ = true;
+  } catch (...) {
+    Abort();
+    throw;
+  }
+}
+
+void ResultFileWriter::Abort() noexcept {
+  if (finished_) return;
+  finished_ = true;
+  StopWriter();
+  file_.reset();  // closes every handle; errors no longer matter
+  std::remove(temp_path_.c_str());
+}
+
+RunInfo ReadRunInfo(const std::string& path) {
+  SilenceHdf5Errors();
+  if (access(path.c_str(), R_OK) != 0) throw std::runtime_error("cannot read " + path);
+  const Hid file = Hid::Check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+                              path + " is not an HDF5 file");
+  const hid_t root = file.get();
+  if (H5Aexists(root, "schema_version") <= 0 || H5Aexists(root, "scenario") <= 0) {
+    throw std::runtime_error(path + " is not a ccsim result file (no schema_version/scenario attributes)");
+  }
+  const int32_t schema = ReadAttribute<int32_t>(root, "schema_version", H5T_NATIVE_INT32);
+  if (schema != kSchemaVersion) {
+    throw std::runtime_error(path + ": schema_version " + std::to_string(schema) +
+                             " is not one this ccsim reads (" + std::to_string(kSchemaVersion) + ")");
+  }
+  RunInfo info;
+  info.ccsim_version = ReadStringAttribute(root, "ccsim_version");
+  info.scenario_text = ReadStringAttribute(root, "scenario");
+  info.scenario_name = ReadStringAttribute(root, "scenario_name");
+  info.scenario_file = ReadStringAttribute(root, "scenario_file");
+  info.overrides = Split(ReadStringAttribute(root, "overrides"));
+  info.seed = ReadAttribute<uint64_t>(root, "seed", H5T_NATIVE_UINT64);
+  info.replications = ReadAttribute<int32_t>(root, "replications", H5T_NATIVE_INT32);
+  info.trace = ReadStringAttribute(root, "trace");
+  return info;
+}
+
+}  // namespace ccsim::trace

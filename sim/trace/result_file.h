@@ -1,0 +1,100 @@
+// The result file of a run (SPEC §5, docs/trace_format.md), written while the run goes.
+//
+// A ResultFileWriter is the TraceSink the replications hand their chunks to, from any
+// thread; one writer thread appends them to the file, so the HDF5 library is used by one
+// thread only and the simulation never waits for the disk unless the writer falls more
+// than a few chunks behind (then producers block: memory stays bounded). The file is
+// written as PATH.tmp-PID beside PATH and renamed to PATH by Commit(); Abort(), a failure
+// or the destructor remove the temporary file, so PATH never holds a partial file.
+//
+// Example:
+//   ResultFileWriter out(model, info, "out.h5", TraceLevel::kContacts);
+//   ... Simulate(model, rep, {.trace = &out, .trace_level = TraceLevel::kContacts}) ...
+//   out.Commit(results);  // throws std::runtime_error on failure
+#ifndef CCSIM_TRACE_RESULT_FILE_H_
+#define CCSIM_TRACE_RESULT_FILE_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "sim/model/model.h"
+#include "sim/model/results.h"
+#include "sim/model/trace.h"
+
+namespace ccsim::trace {
+
+// What a result file says about the run that made it (its root attributes).
+struct RunInfo {
+  std::string ccsim_version;
+  std::string scenario_text;  // the YAML as read
+  std::string scenario_name;
+  std::string scenario_file;
+  std::vector<std::string> overrides;  // --set KEY.PATH=VALUE
+  uint64_t seed = 1;
+  int replications = 1;
+  std::string trace = "summary";
+};
+
+class ResultFileWriter final : public model::TraceSink {
+ public:
+  // Creates PATH.tmp-PID and starts the writer thread. Throws std::runtime_error.
+  ResultFileWriter(const model::Model& model, const RunInfo& info, const std::string& path,
+                   model::TraceLevel level);
+  ~ResultFileWriter() override;  // Abort() unless committed
+
+  void OnContacts(int replication, std::span<const model::ContactRecord> chunk) override;
+  void OnAgentSpells(int replication, std::span<const model::AgentSpellRecord> chunk) override;
+  void OnEvents(int replication, std::span<const model::EventRecord> chunk) override;
+
+  // Waits for the writer, adds /summary and /intervals, closes the file and renames it to
+  // PATH. On failure removes the temporary file and throws std::runtime_error.
+  void Commit(std::span<const model::ReplicationResult> results);
+  // Stops the writer and removes the temporary file. Never throws.
+  void Abort() noexcept;
+
+  const std::string& temporary_path() const { return temp_path_; }
+
+ private:
+  struct File;  // the HDF5 objects; used by one thread at a time
+  using Rows = std::variant<std::vector<model::ContactRecord>, std::vector<model::AgentSpellRecord>,
+                            std::vector<model::EventRecord>>;
+  struct Job {
+    int replication;
+    Rows rows;
+  };
+
+  void Enqueue(int replication, Rows rows);
+  void WriterLoop();
+  void StopWriter();
+
+  const model::Model& model_;
+  const model::TraceLevel level_;
+  const std::string path_;
+  const std::string temp_path_;
+  std::unique_ptr<File> file_;
+
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Job> queue_;
+  bool closing_ = false;
+  std::string error_;  // the writer thread's first error
+  std::thread writer_;
+  bool finished_ = false;  // committed or aborted
+};
+
+// Reads the root attributes of a result file (for `ccsim run --from`). Throws
+// std::runtime_error when the file cannot be read or is not a ccsim result file.
+RunInfo ReadRunInfo(const std::string& path);
+
+}  // namespace ccsim::trace
+
+#endif  // CCSIM_TRACE_RESULT_FILE_H_
