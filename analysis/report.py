@@ -95,6 +95,12 @@ def shade_warmup(ax, res):
         ax.axvspan(0, w / 3600.0, color="0.85", zorder=0, label="warm-up (not counted)")
 
 
+def below(ax, entries, offset=-0.16):
+    """The legend under the plot, where it hides no data."""
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, offset), ncol=min(entries, 4),
+              fontsize=8, frameon=False)
+
+
 def band(ax, iv, kpi, label, color, lw=2.0, alpha=0.2):
     """One per-interval line (mean over replications) with its 95% confidence band."""
     _, _, scale, frac = KPI_STYLE[kpi]
@@ -139,8 +145,6 @@ def interval_figure(res, kpi, title):
         ax.axhline(100 * target, color="crimson", ls="--", lw=1.2,
                    label=f"target {100 * target:.0f}%")
         ax.set_ylim(0, 105)
-    elif KPI_STYLE[kpi][3]:
-        ax.set_ylim(0, 105)
     else:
         ax.set_ylim(bottom=0)
     kpi_axis(ax, kpi)
@@ -148,7 +152,7 @@ def interval_figure(res, kpi, title):
     ax.set_title(f"{res.label}: {title}\nby arrival interval, mean over "
                  f"{len(res.replications)} replications with 95% confidence band")
     ax.grid(alpha=0.3)
-    ax.legend(loc="best", fontsize=8)
+    below(ax, len(scopes) + 2)
     fig.tight_layout()
     return fig
 
@@ -199,7 +203,9 @@ def wait_figure(res, c):
     ax1.set_ylabel("contacts (log scale)")
     ax1.set_title("Waits of answered contacts")
     thr_all = res.service_level_threshold()
-    ax1.axvline(thr_all, color="crimson", ls="--", lw=1.2, label=f"threshold {thr_all:g} s")
+    for thr, who in thresholds(res):
+        ax1.axvline(thr, color="crimson", ls="--" if who is None else ":", lw=1.2,
+                    label=f"threshold {thr:g} s" + (f" ({who})" if who else ""))
     ax1.legend(fontsize=8)
     ax1.grid(alpha=0.3)
 
@@ -222,19 +228,31 @@ def wait_figure(res, c):
             ax2.axvline(thr, color=f"C{i}", ls=":", lw=1)
     target = res.service_level_target
     ax2.axhline(100 * target, color="crimson", ls="--", lw=1.2,
-                label=f"target {100 * target:.0f}% within {thr_all:g} s")
+                label=f"target {100 * target:.0f}%")
     ax2.set_ylim(0, 105)
     ax2.set_xlim(0, top)
     ax2.yaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
     ax2.set_xlabel("wait t (s)")
     ax2.set_ylabel("offered contacts answered within t (%)")
-    ax2.set_title("Share answered within t (dot: service level at the threshold)")
+    ax2.set_title("Answered within t, share of offered\n(dot: the service level, at the "
+                  "threshold)")
     ax2.legend(fontsize=8, loc="lower right")
     ax2.grid(alpha=0.3)
     fig.suptitle(f"{res.label}: wait-time distribution, contacts arriving after warm-up, "
                  f"{len(res.replications)} replications pooled")
     fig.tight_layout()
     return fig
+
+
+def thresholds(res):
+    """(threshold s, None for the scenario's or the contact types that have their own)."""
+    base = res.service_level_threshold()
+    own = {}
+    for t in res.contact_types:
+        thr = res.service_level_threshold(t)
+        if thr != base:
+            own.setdefault(thr, []).append(t)
+    return [(base, None)] + [(thr, ", ".join(ts)) for thr, ts in sorted(own.items())]
 
 
 def agent_table(res):
@@ -253,7 +271,9 @@ def agent_figure(res, table):
     groups = list(dict.fromkeys(table["group"]))
     for i, grp in enumerate(groups):
         part = table[table["group"] == grp]
-        ax.bar(part["agent_id"], 100 * part["mean"], yerr=100 * part["ci95"], capsize=2,
+        m = part["mean"].to_numpy()
+        err = [np.minimum(part["ci95"], m), np.minimum(part["ci95"], 1.0 - m)]  # in [0, 1]
+        ax.bar(part["agent_id"], 100 * m, yerr=100 * np.array(err), capsize=2,
                color=f"C{i}", alpha=0.85, label=f"group {grp}")
     occ = cr.kpi_table(res).loc[(cr.OVERALL, "occupancy"), "mean"]
     ax.axhline(100 * occ, color="black", ls="--", lw=1,
@@ -266,7 +286,7 @@ def agent_figure(res, table):
         ax.set_xticks(table["agent_id"])
     ax.set_title(f"{res.label}: occupancy per agent over [warm-up, horizon]\n"
                  f"mean over {len(res.replications)} replications with 95% CI")
-    ax.legend(fontsize=8, loc="lower right")
+    below(ax, len(groups) + 1, offset=-0.14)
     ax.grid(alpha=0.3, axis="y")
     fig.tight_layout()
     return fig
@@ -318,7 +338,7 @@ def compare_interval_figure(results, labels):
             for t in sorted({r.service_level_target for r in results}):
                 ax.axhline(100 * t, color="crimson", ls="--", lw=1, label=f"target {100*t:.0f}%")
         kpi_axis(ax, k)
-        ax.set_ylim(0, 105) if KPI_STYLE[k][3] else ax.set_ylim(bottom=0)
+        ax.set_ylim(0, 105) if k in ("service_level", "occupancy") else ax.set_ylim(bottom=0)
         ax.set_title(KPI_STYLE[k][0])
         ax.grid(alpha=0.3)
         hours_axis(ax, horizon)
@@ -368,8 +388,8 @@ def meta_html(res):
         ("seed", a.get("seed", "")), ("replications", len(res.replications)),
         ("trace", res.trace), ("horizon / warm-up / interval",
                                f"{dur('horizon')} / {dur('warmup')} / {dur('interval')}"),
-        ("service-level goal", f"{100 * res.service_level_target:.0f}% within "
-                               f"{res.service_level_threshold():g} s"),
+        ("service-level goal", f"{100 * res.service_level_target:.0f}% within " + "; ".join(
+            f"{thr:g} s" + (f" ({who})" if who else "") for thr, who in thresholds(res))),
         ("ccsim version", a.get("ccsim_version", "")),
     ]
     body = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>"

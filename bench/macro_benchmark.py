@@ -83,6 +83,21 @@ def main():
     growth = rows[("ccsim", 10_000_000)][2] / rows[("ccsim", 1_000_000)][2]
     print(f"ccsim peak memory growth 1e6 -> 1e7 arrivals: {growth:.2f}x (target < 1.20x)")
 
+    # Tracing: the same 1e6-arrival run writing one row per contact to an HDF5 file.
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "trace.h5")
+        argv = [args.ccsim, "run", scenario, "--set", "horizon=1000000s", "--json", "-j", "1",
+                "-o", out, "--trace", "contacts", "--force"]
+        wall, rss, text = best_of(args.repeat, argv)
+        kpis = json.loads(text)["kpis"]["overall"]
+        contacts = kpis["offered"]["mean"] + kpis["blocked"]["mean"]
+        size = os.path.getsize(out)
+    plain = rows[("ccsim", 1_000_000)]
+    print(f"--trace contacts at 1e6 arrivals: {contacts / wall:.0f} contacts/s "
+          f"(untraced {plain[0] / plain[1]:.0f}), time {wall / plain[1]:.2f}x untraced "
+          f"(target <= 2x), peak {rss:.1f} MiB, file {size / 2**20 / (contacts / 1e6):.1f} MiB "
+          f"per million contacts")
+
 
 if __name__ == "__main__":
     main()

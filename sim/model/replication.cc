@@ -20,6 +20,8 @@ using scenario::AgentSelection;
 using scenario::ContactSelection;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Records go to the sink in chunks of this many rows (the last of a replication may be
+// shorter): the result file's chunk size, so that whole chunks are written directly.
 constexpr size_t kTraceChunk = 4096;
 constexpr uint64_t kProgressEvery = 1 << 14;
 
@@ -530,14 +532,20 @@ class Replication {
                       .agent_id = agent,
                       .agent_group = agent >= 0 ? agents_[agent].group : -1,
                       .outcome = outcome});
-    if (trace_.size() == kTraceChunk) FlushTrace();
+    if (trace_.size() == kTraceChunk) {
+      options_.trace->OnContacts(rep_, trace_);
+      trace_.clear();
+    }
   }
 
   void Log(EventKind kind, int64_t contact_id, int64_t customer_id, int32_t type, int agent) {
     if (!events_on_) return;
     event_log_.push_back({.time = now_, .kind = kind, .contact_id = contact_id,
                           .customer_id = customer_id, .contact_type = type, .agent_id = agent});
-    if (event_log_.size() == kTraceChunk) FlushTrace();
+    if (event_log_.size() == kTraceChunk) {
+      options_.trace->OnEvents(rep_, event_log_);
+      event_log_.clear();
+    }
   }
   void Log(EventKind kind, const Work& w, int agent) {
     if (!events_on_) return;
@@ -550,9 +558,13 @@ class Replication {
     if (!(end > start)) return;
     spells_.push_back({.agent_id = agent, .group = agents_[agent].group, .state = state,
                        .start = start, .end = end});
-    if (spells_.size() == kTraceChunk) FlushTrace();
+    if (spells_.size() == kTraceChunk) {
+      options_.trace->OnAgentSpells(rep_, spells_);
+      spells_.clear();
+    }
   }
 
+  // Hands over what is left at the end of the replication.
   void FlushTrace() {
     if (!trace_.empty()) options_.trace->OnContacts(rep_, trace_);
     if (!spells_.empty()) options_.trace->OnAgentSpells(rep_, spells_);

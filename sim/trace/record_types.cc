@@ -48,7 +48,8 @@ class Compound {
   RowType Finish() {
     Hid file = Hid::Check(H5Tcopy(type_.get()), H5Tclose, std::string("copy ") + what_);
     CheckStatus(H5Tpack(file.get()), std::string("pack ") + what_);
-    return {std::move(type_), std::move(file)};
+    PackedLayout layout = PackedLayout::Of(type_.get(), file.get());
+    return {std::move(type_), std::move(file), std::move(layout)};
   }
 
  private:

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/trace/hdf5_handle.h"
+#include "sim/trace/table.h"
 
 namespace ccsim::trace {
 
@@ -35,6 +36,7 @@ struct IntervalRow {
 struct RowType {
   Hid memory;
   Hid file;
+  PackedLayout layout;  // how one becomes the other, for ChunkEncoder
 };
 
 class RecordTypes {

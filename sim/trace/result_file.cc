@@ -16,7 +16,7 @@ namespace ccsim::trace {
 namespace {
 
 constexpr int kSchemaVersion = 1;
-constexpr size_t kChunkRows = 4096;
+constexpr size_t kChunkRows = 4096;  // the model's chunk size: its chunks take the fast path
 constexpr size_t kMaxQueuedChunks = 64;
 
 const char* ToString(model::TraceLevel level) {
@@ -198,6 +198,7 @@ struct ResultFileWriter::File {
   }
 
   // Members close in reverse order: tables and groups before the file.
+  ChunkEncoder encoder;
   Hid handle;
   RecordTypes types;
   Hid replications_group;
@@ -244,23 +245,46 @@ ResultFileWriter::ResultFileWriter(const model::Model& model, const RunInfo& inf
 ResultFileWriter::~ResultFileWriter() { Abort(); }
 
 void ResultFileWriter::OnContacts(int replication, std::span<const model::ContactRecord> chunk) {
-  Enqueue(replication, std::vector<model::ContactRecord>(chunk.begin(), chunk.end()));
+  Enqueue(replication, Kind::kContacts, chunk);
 }
 
 void ResultFileWriter::OnAgentSpells(int replication,
                                      std::span<const model::AgentSpellRecord> chunk) {
-  Enqueue(replication, std::vector<model::AgentSpellRecord>(chunk.begin(), chunk.end()));
+  Enqueue(replication, Kind::kAgents, chunk);
 }
 
 void ResultFileWriter::OnEvents(int replication, std::span<const model::EventRecord> chunk) {
-  Enqueue(replication, std::vector<model::EventRecord>(chunk.begin(), chunk.end()));
+  Enqueue(replication, Kind::kEvents, chunk);
 }
 
-void ResultFileWriter::Enqueue(int replication, Rows rows) {
+// Called by the simulating threads. When the writer is keeping up, the rows are queued as
+// they are; when it is behind, the producer packs and compresses its own chunk (the
+// costly part) instead of waiting idle, and queues the finished bytes. A replication's
+// chunks stay in order: its producer queues one before making the next.
+template <class Record>
+void ResultFileWriter::Enqueue(int replication, Kind kind, std::span<const Record> chunk) {
+  bool behind;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (closing_) return;
+    behind = queue_.size() >= kMaxQueuedChunks;
+  }
+  if (behind && chunk.size() == kChunkRows) {
+    thread_local ChunkEncoder encoder;
+    const PackedLayout& layout = kind == Kind::kContacts ? file_->types.contact.layout
+                                 : kind == Kind::kAgents ? file_->types.spell.layout
+                                                         : file_->types.event.layout;
+    Push({replication, Encoded{kind, chunk.size(), encoder.Encode(layout, chunk.data(), chunk.size())}});
+    return;
+  }
+  Push({replication, std::vector<Record>(chunk.begin(), chunk.end())});
+}
+
+void ResultFileWriter::Push(Job job) {
   std::unique_lock<std::mutex> lock(mu_);
   not_full_.wait(lock, [this] { return queue_.size() < kMaxQueuedChunks || closing_; });
   if (closing_) return;
-  queue_.push_back({replication, std::move(rows)});
+  queue_.push_back(std::move(job));
   not_empty_.notify_one();
 }
 
@@ -277,25 +301,49 @@ void ResultFileWriter::WriterLoop() {
       if (!error_.empty()) continue;  // after a failure, drain without writing
     }
     try {
-      std::visit(
-          [&](const auto& rows) {
-            using Row = typename std::decay_t<decltype(rows)>::value_type;
-            Table* table;
-            if constexpr (std::is_same_v<Row, model::ContactRecord>) {
-              table = &file_->Contacts(job.replication);
-            } else if constexpr (std::is_same_v<Row, model::AgentSpellRecord>) {
-              table = &file_->Agents(job.replication);
-            } else {
-              table = &file_->Events(job.replication);
-            }
-            table->Append(rows.data(), rows.size());
-          },
-          job.rows);
+      Write(job);
     } catch (const std::exception& e) {
       std::lock_guard<std::mutex> lock(mu_);
       error_ = e.what();
     }
   }
+}
+
+void ResultFileWriter::Write(const Job& job) {
+  auto table = [&](Kind kind) -> Table& {
+    switch (kind) {
+      case Kind::kContacts:
+        return file_->Contacts(job.replication);
+      case Kind::kAgents:
+        return file_->Agents(job.replication);
+      case Kind::kEvents:
+        break;
+    }
+    return file_->Events(job.replication);
+  };
+  auto write_rows = [&](Table& t, const RowType& type, const auto& rows) {
+    if (t.AtChunkBoundary(rows.size())) {
+      t.AppendEncoded(file_->encoder.Encode(type.layout, rows.data(), rows.size()), rows.size());
+    } else {
+      t.Append(rows.data(), rows.size());
+    }
+  };
+  std::visit(
+      [&](const auto& rows) {
+        using T = std::decay_t<decltype(rows)>;
+        if constexpr (std::is_same_v<T, Encoded>) {
+          Table& t = table(rows.kind);
+          if (!t.AtChunkBoundary(rows.rows)) throw Hdf5Error("a pre-encoded chunk out of place");
+          t.AppendEncoded(rows.bytes, rows.rows);
+        } else if constexpr (std::is_same_v<T, std::vector<model::ContactRecord>>) {
+          write_rows(table(Kind::kContacts), file_->types.contact, rows);
+        } else if constexpr (std::is_same_v<T, std::vector<model::AgentSpellRecord>>) {
+          write_rows(table(Kind::kAgents), file_->types.spell, rows);
+        } else {
+          write_rows(table(Kind::kEvents), file_->types.event, rows);
+        }
+      },
+      job.rows);
 }
 
 void ResultFileWriter::StopWriter() {

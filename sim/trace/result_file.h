@@ -15,6 +15,7 @@
 #define CCSIM_TRACE_RESULT_FILE_H_
 
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -65,14 +66,24 @@ class ResultFileWriter final : public model::TraceSink {
 
  private:
   struct File;  // the HDF5 objects; used by one thread at a time
+  enum class Kind { kContacts, kAgents, kEvents };
+  // A whole chunk already packed, shuffled and deflated by a producer.
+  struct Encoded {
+    Kind kind;
+    size_t rows;
+    std::vector<uint8_t> bytes;
+  };
   using Rows = std::variant<std::vector<model::ContactRecord>, std::vector<model::AgentSpellRecord>,
-                            std::vector<model::EventRecord>>;
+                            std::vector<model::EventRecord>, Encoded>;
   struct Job {
     int replication;
     Rows rows;
   };
 
-  void Enqueue(int replication, Rows rows);
+  template <class Record>
+  void Enqueue(int replication, Kind kind, std::span<const Record> chunk);
+  void Push(Job job);
+  void Write(const Job& job);  // on the writer thread
   void WriterLoop();
   void StopWriter();
 

@@ -1,0 +1,942 @@
+// The result file read back with the plain HDF5 C API, as an outside reader (h5py,
+// analysis/) sees it: every table is opened by path and read into our own compound
+// types, column by column by name, so a renamed, missing or mistyped column fails here.
+#include "sim/trace/result_file.h"
+
+#include <gtest/gtest.h>
+#include <hdf5.h>
+#include <stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/engine/replication_runner.h"
+#include "sim/model/model.h"
+#include "sim/model/replication.h"
+#include "sim/model/results.h"
+#include "sim/model/summary.h"
+#include "sim/model/trace.h"
+#include "sim/scenario/scenario.h"
+#include "sim/trace/hdf5_handle.h"
+
+namespace ccsim::trace {
+namespace {
+
+namespace fs = std::filesystem;
+using model::ContactOutcome;
+using model::EventKind;
+using model::Kpi;
+using model::TraceLevel;
+using scenario::Distribution;
+
+// ---- a scratch directory, removed with everything in it ----
+
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = ::testing::TempDir() + "ccsim_trace_test_XXXXXX";
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp " + pattern);
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+  // Every name in the directory.
+  std::vector<std::string> List() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(path_)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+// ---- the centre: two contact types, two groups, overflow, abandonment, retrials, a
+// queue capacity (so some contacts are blocked), constant wrap-up per type ----
+
+constexpr double kBillingWrap = 20, kTechWrap = 30;
+
+scenario::Scenario TwoQueues() {
+  scenario::Scenario s;
+  s.name = "two-queues";
+  s.horizon = 3 * 3600;
+  s.warmup = 0;  // every contact counts in /summary, so the tables must add up to it
+  s.interval = 1800;
+  s.replications = 3;
+  s.seed = 77;
+  s.service_level = {.threshold = 30, .target = 0.85};
+  s.source_text = "name: two-queues\n# built in code\n";
+  s.source_file = "scenarios/two-queues.yaml";
+
+  scenario::ContactType billing;
+  billing.name = "billing";
+  billing.arrivals = scenario::Arrivals::Rate(0.05);  // 13 erlangs: overloaded on purpose
+  billing.handle_time = Distribution::Exponential(240);
+  billing.wrap_up = Distribution::Constant(kBillingWrap);
+  billing.patience = Distribution::Exponential(180);
+  billing.retrial = scenario::Retrial{0.5, Distribution::Exponential(600)};
+  billing.queue_capacity = 4;
+  scenario::ContactType tech = billing;
+  tech.name = "tech";
+  tech.priority = 1;
+  tech.arrivals = scenario::Arrivals::Rate(0.02);
+  tech.handle_time = Distribution::Exponential(400);
+  tech.wrap_up = Distribution::Constant(kTechWrap);
+  tech.queue_capacity.reset();
+  s.contact_types = {billing, tech};
+
+  scenario::AgentGroup g1{.name = "billing_team", .agents = 9, .skills = {{.contact_type = 0}}};
+  scenario::AgentGroup g2{
+      .name = "tech_team",
+      .agents = 6,
+      .skills = {{.contact_type = 1}, {.contact_type = 0, .level = 2, .handle_time_factor = 1.3}}};
+  s.agent_groups = {g1, g2};
+  s.routing.overflow.push_back({.contact_type = 1, .after = 60, .add_groups = {0}});
+  return s;
+}
+
+RunInfo InfoFor(const scenario::Scenario& s, TraceLevel level) {
+  const char* trace = level == TraceLevel::kEvents     ? "events"
+                      : level == TraceLevel::kContacts ? "contacts"
+                                                       : "summary";
+  return {.ccsim_version = "0.1.0-test",
+          .scenario_text = s.source_text,
+          .scenario_name = s.name,
+          .scenario_file = s.source_file,
+          .overrides = s.overrides,
+          .seed = s.seed,
+          .replications = s.replications,
+          .trace = trace};
+}
+
+// Passes every chunk on to `next` and keeps a copy, so a test can compare the file with
+// exactly what the model handed over. Each replication appends only to its own vectors
+// (sized up front), so concurrent replications need no lock.
+class TeeSink : public model::TraceSink {
+ public:
+  TeeSink(model::TraceSink& next, int replications)
+      : contacts(replications), spells(replications), events(replications), next_(next) {}
+  void OnContacts(int rep, std::span<const model::ContactRecord> chunk) override {
+    contacts.at(rep).insert(contacts[rep].end(), chunk.begin(), chunk.end());
+    next_.OnContacts(rep, chunk);
+  }
+  void OnAgentSpells(int rep, std::span<const model::AgentSpellRecord> chunk) override {
+    spells.at(rep).insert(spells[rep].end(), chunk.begin(), chunk.end());
+    next_.OnAgentSpells(rep, chunk);
+  }
+  void OnEvents(int rep, std::span<const model::EventRecord> chunk) override {
+    events.at(rep).insert(events[rep].end(), chunk.begin(), chunk.end());
+    next_.OnEvents(rep, chunk);
+  }
+
+  std::vector<std::vector<model::ContactRecord>> contacts;
+  std::vector<std::vector<model::AgentSpellRecord>> spells;
+  std::vector<std::vector<model::EventRecord>> events;
+
+ private:
+  model::TraceSink& next_;
+};
+
+// What a run handed over: the results and a copy of every record.
+struct Run {
+  std::vector<model::ReplicationResult> results;
+  std::vector<std::vector<model::ContactRecord>> contacts;  // by replication
+  std::vector<std::vector<model::AgentSpellRecord>> spells;
+  std::vector<std::vector<model::EventRecord>> events;
+};
+
+// Runs every replication of `m` on 2 threads, handing the chunks to `writer`.
+Run RunInto(const model::Model& m, ResultFileWriter& writer, TraceLevel level) {
+  const scenario::Scenario& s = m.scenario();
+  TeeSink tee(writer, s.replications);
+  Run run;
+  run.results = engine::RunReplications<model::ReplicationResult>(s.replications, 2, [&](int rep) {
+    return model::Simulate(m, rep, {.seed = s.seed, .trace = &tee, .trace_level = level});
+  });
+  run.contacts = std::move(tee.contacts);
+  run.spells = std::move(tee.spells);
+  run.events = std::move(tee.events);
+  return run;
+}
+
+// Writes a complete result file for `m` at `path`.
+Run WriteFile(const model::Model& m, const std::string& path, TraceLevel level,
+              const RunInfo& info) {
+  ResultFileWriter writer(m, info, path, level);
+  Run run = RunInto(m, writer, level);
+  writer.Commit(run.results);
+  return run;
+}
+
+// ---- reading with the HDF5 C API ----
+
+Hid Open(const std::string& path) {
+  SilenceHdf5Errors();
+  return Hid::Check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + path);
+}
+
+bool Exists(hid_t file, const std::string& path) {
+  // H5Lexists needs every intermediate link to exist: walk the path one link at a time.
+  std::string prefix;
+  size_t start = 1;
+  while (start <= path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    prefix = path.substr(0, end);
+    if (H5Lexists(file, prefix.c_str(), H5P_DEFAULT) <= 0) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// A column to read: its name in the file, where it goes in our row, its size there, and
+// the memory type (kEnumFromFile: the file's enum, as a native enum of the same values).
+constexpr hid_t kEnumFromFile = H5I_INVALID_HID;
+struct Column {
+  const char* name;
+  size_t offset;
+  size_t size;
+  hid_t type;
+};
+#define CCSIM_COLUMN(Row, member, type) \
+  Column { #member, offsetof(Row, member), sizeof(Row::member), type }
+
+// Reads the whole dataset at `path` into Rows, taking only `columns`.
+template <class Row>
+std::vector<Row> ReadTable(hid_t file, const std::string& path, const std::vector<Column>& columns) {
+  const Hid dataset = Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+  const Hid file_type = Hid::Check(H5Dget_type(dataset.get()), H5Tclose, "type of " + path);
+  const Hid memory = Hid::Check(H5Tcreate(H5T_COMPOUND, sizeof(Row)), H5Tclose, "compound");
+  std::vector<Hid> owned;
+  for (const Column& c : columns) {
+    hid_t type = c.type;
+    if (type == kEnumFromFile) {
+      const int index = H5Tget_member_index(file_type.get(), c.name);
+      if (index < 0) throw std::runtime_error(path + " has no column " + c.name);
+      const Hid member = Hid::Check(H5Tget_member_type(file_type.get(), static_cast<unsigned>(index)),
+                                    H5Tclose, std::string("type of column ") + c.name);
+      if (H5Tget_class(member.get()) != H5T_ENUM) {
+        throw std::runtime_error(path + ": column " + c.name + " is not an enum");
+      }
+      owned.push_back(Hid::Check(H5Tget_native_type(member.get(), H5T_DIR_ASCEND), H5Tclose,
+                                 std::string("native type of ") + c.name));
+      type = owned.back().get();
+    }
+    if (H5Tget_size(type) != c.size) {
+      throw std::runtime_error(path + ": column " + c.name + " has " +
+                               std::to_string(H5Tget_size(type)) + " bytes, the test expects " +
+                               std::to_string(c.size));
+    }
+    CheckStatus(H5Tinsert(memory.get(), c.name, c.offset, type), std::string("insert ") + c.name);
+  }
+  const Hid space = Hid::Check(H5Dget_space(dataset.get()), H5Sclose, "space of " + path);
+  if (H5Sget_simple_extent_ndims(space.get()) != 1) throw std::runtime_error(path + " is not 1-D");
+  hsize_t n = 0;
+  H5Sget_simple_extent_dims(space.get(), &n, nullptr);
+  std::vector<Row> rows(n);
+  if (n > 0) {
+    CheckStatus(H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
+                "read " + path);
+  }
+  return rows;
+}
+
+hsize_t RowCount(hid_t file, const std::string& path) {
+  const Hid dataset = Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+  const Hid space = Hid::Check(H5Dget_space(dataset.get()), H5Sclose, "space of " + path);
+  hsize_t n = 0;
+  H5Sget_simple_extent_dims(space.get(), &n, nullptr);
+  return n;
+}
+
+// The members of the enum column `column` of the dataset at `path`: value → name.
+std::map<long long, std::string> EnumMembers(hid_t file, const std::string& path,
+                                             const char* column) {
+  const Hid dataset = Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+  const Hid file_type = Hid::Check(H5Dget_type(dataset.get()), H5Tclose, "type of " + path);
+  const int index = H5Tget_member_index(file_type.get(), column);
+  if (index < 0) throw std::runtime_error(path + " has no column " + column);
+  const Hid member = Hid::Check(H5Tget_member_type(file_type.get(), static_cast<unsigned>(index)),
+                                H5Tclose, "member type");
+  if (H5Tget_class(member.get()) != H5T_ENUM) throw std::runtime_error(std::string(column) + " is not an enum");
+  const Hid base = Hid::Check(H5Tget_super(member.get()), H5Tclose, "enum base");
+  const bool is_signed = H5Tget_sign(base.get()) == H5T_SGN_2;
+  const size_t size = H5Tget_size(base.get());
+  std::map<long long, std::string> out;
+  const int n = H5Tget_nmembers(member.get());
+  for (int i = 0; i < n; ++i) {
+    char* name = H5Tget_member_name(member.get(), static_cast<unsigned>(i));
+    unsigned char raw[8] = {};
+    CheckStatus(H5Tget_member_value(member.get(), static_cast<unsigned>(i), raw), "member value");
+    // The base type is stored in the file's byte order; ours is little-endian like the file.
+    long long value = 0;
+    // (if/else, not ?:, which would convert a signed value to the unsigned common type.)
+    if (size == 1) {
+      if (is_signed) {
+        value = static_cast<int8_t>(raw[0]);
+      } else {
+        value = raw[0];
+      }
+    } else if (size == 4) {
+      int32_t v32;
+      uint32_t u32;
+      std::memcpy(&v32, raw, 4);
+      std::memcpy(&u32, raw, 4);
+      if (is_signed) {
+        value = v32;
+      } else {
+        value = u32;
+      }
+    } else {
+      throw std::runtime_error(std::string(column) + ": unexpected enum base size");
+    }
+    out[value] = name;
+    H5free_memory(name);
+  }
+  return out;
+}
+
+template <class T>
+T ReadScalar(hid_t object, const char* name, hid_t memory_type, H5T_class_t expected_class,
+             size_t expected_size) {
+  const Hid attr = Hid::Check(H5Aopen(object, name, H5P_DEFAULT), H5Aclose,
+                              std::string("open attribute ") + name);
+  const Hid type = Hid::Check(H5Aget_type(attr.get()), H5Tclose, "attribute type");
+  EXPECT_EQ(H5Tget_class(type.get()), expected_class) << name;
+  EXPECT_EQ(H5Tget_size(type.get()), expected_size) << name;
+  T value{};
+  CheckStatus(H5Aread(attr.get(), memory_type, &value), std::string("read ") + name);
+  return value;
+}
+
+std::string ReadString(hid_t object, const char* name) {
+  const Hid attr = Hid::Check(H5Aopen(object, name, H5P_DEFAULT), H5Aclose,
+                              std::string("open attribute ") + name);
+  const Hid file_type = Hid::Check(H5Aget_type(attr.get()), H5Tclose, "attribute type");
+  EXPECT_EQ(H5Tget_class(file_type.get()), H5T_STRING) << name;
+  const Hid type = Hid::Check(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
+  CheckStatus(H5Tset_size(type.get(), H5T_VARIABLE), "variable string");
+  CheckStatus(H5Tset_cset(type.get(), H5T_CSET_UTF8), "utf-8");
+  char* text = nullptr;
+  CheckStatus(H5Aread(attr.get(), type.get(), &text), std::string("read ") + name);
+  std::string value = text ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+// ---- our rows: only the columns each check needs ----
+
+struct ContactLine {
+  uint64_t contact_id;
+  uint64_t customer_id;
+  int32_t contact_type;
+  int32_t attempt;
+  double arrival, answer, end, wait, handle_time;
+  int32_t agent_id;
+  int32_t agent_group;
+  uint8_t outcome;
+};
+
+std::vector<ContactLine> ReadContacts(hid_t file, int rep) {
+  using R = ContactLine;
+  return ReadTable<R>(file, "/replications/" + std::to_string(rep) + "/contacts",
+                      {CCSIM_COLUMN(R, contact_id, H5T_NATIVE_UINT64),
+                       CCSIM_COLUMN(R, customer_id, H5T_NATIVE_UINT64),
+                       CCSIM_COLUMN(R, contact_type, kEnumFromFile),
+                       CCSIM_COLUMN(R, attempt, H5T_NATIVE_INT32),
+                       CCSIM_COLUMN(R, arrival, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, answer, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, end, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, wait, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, handle_time, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, agent_id, H5T_NATIVE_INT32),
+                       CCSIM_COLUMN(R, agent_group, kEnumFromFile),
+                       CCSIM_COLUMN(R, outcome, kEnumFromFile)});
+}
+
+struct SummaryLine {
+  int32_t replication;
+  int32_t contact_type;
+  double offered, answered, abandoned, blocked;
+  double service_level, asa, abandon_rate, aht, occupancy;
+};
+
+std::vector<SummaryLine> ReadSummary(hid_t file) {
+  using R = SummaryLine;
+  return ReadTable<R>(file, "/summary",
+                      {CCSIM_COLUMN(R, replication, H5T_NATIVE_INT32),
+                       CCSIM_COLUMN(R, contact_type, kEnumFromFile),
+                       CCSIM_COLUMN(R, offered, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, answered, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, abandoned, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, blocked, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, service_level, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, asa, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, abandon_rate, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, aht, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, occupancy, H5T_NATIVE_DOUBLE)});
+}
+
+struct IntervalLine {
+  int32_t replication;
+  int32_t interval;
+  double start, end;
+  int32_t contact_type;
+  double offered, answered, abandoned, blocked;
+  double agents_staffed;
+};
+
+struct SpellLine {
+  int32_t agent_id;
+  int32_t group;
+  uint8_t state;
+  double start, end;
+};
+
+struct EventLine {
+  double time;
+  uint8_t kind;
+  int64_t contact_id;
+  int32_t contact_type;
+  int32_t agent_id;
+};
+
+// Equal, NaN equal to NaN.
+void ExpectSame(double file, double expected, const std::string& what) {
+  if (std::isnan(expected)) {
+    EXPECT_TRUE(std::isnan(file)) << what << ": " << file;
+  } else {
+    EXPECT_EQ(file, expected) << what;
+  }
+}
+
+// ---- one events-level run of TwoQueues, shared by the tests that only read it ----
+
+class EventsFileTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new ScratchDir;
+    path_ = dir_->File("run.h5");
+    scenario_ = new scenario::Scenario(TwoQueues());
+    model_ = new model::Model(*scenario_);
+    results_ = new std::vector<model::ReplicationResult>(
+        WriteFile(*model_, path_, TraceLevel::kEvents, InfoFor(*scenario_, TraceLevel::kEvents)));
+  }
+  static void TearDownTestSuite() {
+    delete results_;
+    delete model_;
+    delete scenario_;
+    delete dir_;
+  }
+
+  static std::string RepPath(int rep, const char* table) {
+    return "/replications/" + std::to_string(rep) + "/" + table;
+  }
+
+  static inline ScratchDir* dir_ = nullptr;
+  static inline std::string path_;
+  static inline scenario::Scenario* scenario_ = nullptr;
+  static inline model::Model* model_ = nullptr;
+  static inline std::vector<model::ReplicationResult>* results_ = nullptr;
+};
+
+TEST_F(EventsFileTest, RootAttributesDescribeTheRun) {
+  const Hid file = Open(path_);
+  const hid_t root = file.get();
+  EXPECT_EQ(ReadScalar<int32_t>(root, "schema_version", H5T_NATIVE_INT32, H5T_INTEGER, 4), 1);
+  EXPECT_EQ(ReadScalar<uint64_t>(root, "seed", H5T_NATIVE_UINT64, H5T_INTEGER, 8), 77u);
+  EXPECT_EQ(ReadScalar<int32_t>(root, "replications", H5T_NATIVE_INT32, H5T_INTEGER, 4), 3);
+  EXPECT_EQ(ReadScalar<double>(root, "horizon", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 3 * 3600.0);
+  EXPECT_EQ(ReadScalar<double>(root, "warmup", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 0.0);
+  EXPECT_EQ(ReadScalar<double>(root, "interval", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 1800.0);
+  EXPECT_EQ(ReadScalar<double>(root, "service_level_threshold", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 30.0);
+  EXPECT_EQ(ReadScalar<double>(root, "service_level_target", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 0.85);
+  {  // seed is unsigned, the int32 attributes signed
+    const Hid attr = Hid::Check(H5Aopen(root, "seed", H5P_DEFAULT), H5Aclose, "seed");
+    const Hid type = Hid::Check(H5Aget_type(attr.get()), H5Tclose, "seed type");
+    EXPECT_EQ(H5Tget_sign(type.get()), H5T_SGN_NONE);
+  }
+  EXPECT_EQ(ReadString(root, "scenario"), "name: two-queues\n# built in code\n");
+  EXPECT_EQ(ReadString(root, "scenario_name"), "two-queues");
+  EXPECT_EQ(ReadString(root, "scenario_file"), "scenarios/two-queues.yaml");
+  EXPECT_EQ(ReadString(root, "ccsim_version"), "0.1.0-test");
+  EXPECT_EQ(ReadString(root, "overrides"), "");
+  EXPECT_EQ(ReadString(root, "trace"), "events");
+}
+
+TEST_F(EventsFileTest, SummaryHoldsEveryReplicationsKpis) {
+  const Hid file = Open(path_);
+  const std::vector<SummaryLine> rows = ReadSummary(file.get());
+  const size_t types = scenario_->contact_types.size();
+  ASSERT_EQ(rows.size(), results_->size() * (1 + types));
+  size_t i = 0;
+  for (const model::ReplicationResult& r : *results_) {
+    const std::vector<model::KpiValues> kpis = model::ReplicationKpis(r);
+    ASSERT_EQ(kpis.size(), 1 + types);
+    for (size_t c = 0; c < kpis.size(); ++c, ++i) {
+      const SummaryLine& row = rows[i];
+      const std::string what = "rep " + std::to_string(r.replication) + " column " + std::to_string(c);
+      EXPECT_EQ(row.replication, r.replication) << what;
+      EXPECT_EQ(row.contact_type, static_cast<int32_t>(c) - 1) << what;  // ALL first
+      auto k = [&](Kpi kpi) { return kpis[c][static_cast<int>(kpi)]; };
+      EXPECT_EQ(row.offered, k(Kpi::kOffered)) << what;
+      EXPECT_EQ(row.answered, k(Kpi::kAnswered)) << what;
+      EXPECT_EQ(row.abandoned, k(Kpi::kAbandoned)) << what;
+      EXPECT_EQ(row.blocked, k(Kpi::kBlocked)) << what;
+      ExpectSame(row.service_level, k(Kpi::kServiceLevel), what + " service_level");
+      ExpectSame(row.asa, k(Kpi::kAsa), what + " asa");
+      ExpectSame(row.abandon_rate, k(Kpi::kAbandonRate), what + " abandon_rate");
+      ExpectSame(row.aht, k(Kpi::kAht), what + " aht");
+      ExpectSame(row.occupancy, k(Kpi::kOccupancy), what + " occupancy");
+      if (c > 0) {
+        EXPECT_TRUE(std::isnan(row.occupancy)) << what;  // ALL rows only
+      }
+    }
+    // The counts also equal the raw counters, so the summary is not just self-consistent.
+    const model::Counters all = r.Overall();
+    const SummaryLine& total = rows[i - kpis.size()];
+    EXPECT_EQ(total.offered, static_cast<double>(all.offered));
+    EXPECT_EQ(total.answered, static_cast<double>(all.answered));
+    EXPECT_EQ(total.abandoned, static_cast<double>(all.abandoned));
+    EXPECT_EQ(total.blocked, static_cast<double>(all.blocked));
+  }
+  // The scenario is meant to exercise every outcome.
+  EXPECT_GT(rows[0].answered, 0);
+  EXPECT_GT(rows[0].abandoned, 0);
+  EXPECT_GT(rows[0].blocked, 0);
+}
+
+TEST_F(EventsFileTest, ContactsAgreeWithSummary) {
+  const Hid file = Open(path_);
+  const std::vector<SummaryLine> summary = ReadSummary(file.get());
+  const size_t types = scenario_->contact_types.size();
+  const std::vector<double> wrap = {kBillingWrap, kTechWrap};
+  for (const model::ReplicationResult& r : *results_) {
+    SCOPED_TRACE("replication " + std::to_string(r.replication));
+    const std::vector<ContactLine> rows = ReadContacts(file.get(), r.replication);
+    const SummaryLine* sum = &summary[r.replication * (1 + types)];  // ALL, then the types
+    ASSERT_EQ(static_cast<double>(rows.size()), sum[0].offered + sum[0].blocked);
+    ASSERT_EQ(static_cast<int64_t>(rows.size()), r.arrivals_total);
+
+    // Counts by outcome and type; index 0 is ALL.
+    std::vector<double> answered(1 + types), abandoned(1 + types), blocked(1 + types);
+    std::vector<uint64_t> ids;
+    int64_t retrials = 0;
+    for (const ContactLine& c : rows) {
+      ASSERT_GE(c.contact_type, 0);
+      ASSERT_LT(c.contact_type, static_cast<int32_t>(types));
+      ids.push_back(c.contact_id);
+      retrials += c.attempt > 1;
+      const auto outcome = static_cast<ContactOutcome>(c.outcome);
+      if (outcome == ContactOutcome::kResolved) {
+        answered[0]++, answered[1 + c.contact_type]++;
+        EXPECT_EQ(c.wait, c.answer - c.arrival);  // exactly: the model computes it so
+        EXPECT_GE(c.wait, 0);
+        EXPECT_LE(c.end - c.answer, c.handle_time);
+        EXPECT_NEAR(c.end - c.answer + wrap[c.contact_type], c.handle_time, 1e-9 * c.handle_time);
+        ASSERT_GE(c.agent_id, 0);
+        ASSERT_LT(c.agent_id, model_->agent_count());
+        const model::AgentGroupModel& g = model_->groups().at(c.agent_group);
+        EXPECT_GE(c.agent_id, g.first_agent) << "agent " << c.agent_id << " in group " << c.agent_group;
+        EXPECT_LT(c.agent_id, g.first_agent + g.agents) << "agent " << c.agent_id;
+      } else if (outcome == ContactOutcome::kAbandoned) {
+        abandoned[0]++, abandoned[1 + c.contact_type]++;
+        EXPECT_TRUE(std::isnan(c.answer));
+        EXPECT_EQ(c.wait, c.end - c.arrival);
+        EXPECT_EQ(c.handle_time, 0);
+        EXPECT_EQ(c.agent_id, -1);
+        EXPECT_EQ(c.agent_group, -1);
+      } else if (outcome == ContactOutcome::kBlocked) {
+        blocked[0]++, blocked[1 + c.contact_type]++;
+        EXPECT_TRUE(std::isnan(c.answer));
+        EXPECT_EQ(c.end, c.arrival);
+        EXPECT_EQ(c.wait, 0);
+        EXPECT_EQ(c.agent_id, -1);
+        EXPECT_EQ(c.agent_group, -1);
+      } else {
+        ADD_FAILURE() << "unexpected outcome " << int{c.outcome};
+      }
+    }
+    for (size_t t = 0; t <= types; ++t) {
+      EXPECT_EQ(answered[t], sum[t].answered) << "column " << t;
+      EXPECT_EQ(abandoned[t], sum[t].abandoned) << "column " << t;
+      EXPECT_EQ(blocked[t], sum[t].blocked) << "column " << t;
+    }
+    EXPECT_EQ(retrials, r.retrials);
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end()) << "duplicate contact_id";
+  }
+}
+
+TEST_F(EventsFileTest, IntervalsAddUpToSummary) {
+  const Hid file = Open(path_);
+  const std::vector<SummaryLine> summary = ReadSummary(file.get());
+  using R = IntervalLine;
+  const std::vector<R> rows = ReadTable<R>(
+      file.get(), "/intervals",
+      {CCSIM_COLUMN(R, replication, H5T_NATIVE_INT32), CCSIM_COLUMN(R, interval, H5T_NATIVE_INT32),
+       CCSIM_COLUMN(R, start, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, end, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, contact_type, kEnumFromFile), CCSIM_COLUMN(R, offered, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, answered, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, abandoned, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, blocked, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, agents_staffed, H5T_NATIVE_DOUBLE)});
+  const int types = static_cast<int>(scenario_->contact_types.size());
+  const int intervals = model_->interval_count();
+  ASSERT_EQ(intervals, 6);
+  ASSERT_EQ(rows.size(), results_->size() * intervals * (1 + types));
+  const double headcount = model_->agent_count();
+  // Sums by (replication, 1 + contact_type).
+  std::map<std::pair<int, int>, SummaryLine> sums;
+  size_t i = 0;
+  for (int rep = 0; rep < static_cast<int>(results_->size()); ++rep) {
+    for (int k = 0; k < intervals; ++k) {
+      for (int c = -1; c < types; ++c, ++i) {
+        const R& row = rows[i];
+        EXPECT_EQ(row.replication, rep);
+        EXPECT_EQ(row.interval, k);
+        EXPECT_EQ(row.contact_type, c);
+        EXPECT_EQ(row.start, k * 1800.0);
+        EXPECT_EQ(row.end, (k + 1) * 1800.0);
+        EXPECT_EQ(row.agents_staffed, headcount);
+        SummaryLine& s = sums[{rep, c + 1}];
+        s.offered += row.offered;
+        s.answered += row.answered;
+        s.abandoned += row.abandoned;
+        s.blocked += row.blocked;
+      }
+    }
+  }
+  for (const SummaryLine& want : summary) {
+    const SummaryLine& got = sums[{want.replication, want.contact_type + 1}];
+    const std::string what =
+        "rep " + std::to_string(want.replication) + " type " + std::to_string(want.contact_type);
+    EXPECT_EQ(got.offered, want.offered) << what;
+    EXPECT_EQ(got.answered, want.answered) << what;
+    EXPECT_EQ(got.abandoned, want.abandoned) << what;
+    EXPECT_EQ(got.blocked, want.blocked) << what;
+  }
+}
+
+TEST_F(EventsFileTest, AgentSpellsTileTheRun) {
+  const Hid file = Open(path_);
+  for (const model::ReplicationResult& r : *results_) {
+    SCOPED_TRACE("replication " + std::to_string(r.replication));
+    using R = SpellLine;
+    std::vector<R> rows = ReadTable<R>(
+        file.get(), RepPath(r.replication, "agents"),
+        {CCSIM_COLUMN(R, agent_id, H5T_NATIVE_INT32), CCSIM_COLUMN(R, group, kEnumFromFile),
+         CCSIM_COLUMN(R, state, kEnumFromFile), CCSIM_COLUMN(R, start, H5T_NATIVE_DOUBLE),
+         CCSIM_COLUMN(R, end, H5T_NATIVE_DOUBLE)});
+    ASSERT_FALSE(rows.empty());
+    double end_of_run = 0;
+    for (const R& s : rows) end_of_run = std::max(end_of_run, s.end);
+    EXPECT_EQ(end_of_run, r.end_time);
+    std::vector<std::vector<R>> by_agent(model_->agent_count());
+    for (const R& s : rows) {
+      ASSERT_GE(s.agent_id, 0);
+      ASSERT_LT(s.agent_id, model_->agent_count());
+      const model::AgentGroupModel& g = model_->groups().at(s.group);
+      EXPECT_GE(s.agent_id, g.first_agent);
+      EXPECT_LT(s.agent_id, g.first_agent + g.agents);
+      EXPECT_LT(s.start, s.end);
+      EXPECT_LT(s.state, model::kAgentStateCount);
+      by_agent[s.agent_id].push_back(s);
+    }
+    for (int a = 0; a < model_->agent_count(); ++a) {
+      std::vector<R>& spells = by_agent[a];
+      ASSERT_FALSE(spells.empty()) << "agent " << a;
+      std::sort(spells.begin(), spells.end(), [](const R& x, const R& y) { return x.start < y.start; });
+      EXPECT_EQ(spells.front().start, 0) << "agent " << a;
+      for (size_t i = 1; i < spells.size(); ++i) {
+        EXPECT_EQ(spells[i].start, spells[i - 1].end) << "agent " << a << " spell " << i;
+      }
+      EXPECT_EQ(spells.back().end, end_of_run) << "agent " << a;
+    }
+  }
+}
+
+TEST_F(EventsFileTest, EventsAreInTimeOrder) {
+  const Hid file = Open(path_);
+  const std::vector<SummaryLine> summary = ReadSummary(file.get());
+  const size_t types = scenario_->contact_types.size();
+  for (const model::ReplicationResult& r : *results_) {
+    SCOPED_TRACE("replication " + std::to_string(r.replication));
+    using R = EventLine;
+    const std::vector<R> rows = ReadTable<R>(
+        file.get(), RepPath(r.replication, "events"),
+        {CCSIM_COLUMN(R, time, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, kind, kEnumFromFile),
+         CCSIM_COLUMN(R, contact_id, H5T_NATIVE_INT64), CCSIM_COLUMN(R, contact_type, kEnumFromFile),
+         CCSIM_COLUMN(R, agent_id, H5T_NATIVE_INT32)});
+    ASSERT_FALSE(rows.empty());
+    std::map<EventKind, int64_t> count;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (i > 0) {
+        ASSERT_LE(rows[i - 1].time, rows[i].time) << "event " << i;
+      }
+      const auto kind = static_cast<EventKind>(rows[i].kind);
+      count[kind]++;
+      if (kind == EventKind::kAgentFree) {
+        EXPECT_EQ(rows[i].contact_id, -1);
+        EXPECT_EQ(rows[i].contact_type, -1);
+        EXPECT_GE(rows[i].agent_id, 0);
+      } else {
+        EXPECT_GE(rows[i].contact_id, 0);
+        EXPECT_GE(rows[i].contact_type, 0);
+      }
+    }
+    EXPECT_EQ(rows.back().time, r.end_time);
+    const SummaryLine& all = summary[r.replication * (1 + types)];
+    EXPECT_EQ(count[EventKind::kAnswer], all.answered);
+    EXPECT_EQ(count[EventKind::kAgentFree], all.answered);  // every agent ends every service
+    EXPECT_EQ(count[EventKind::kAbandon], all.abandoned);
+    EXPECT_EQ(count[EventKind::kBlock], all.blocked);
+    EXPECT_EQ(count[EventKind::kArrival] + count[EventKind::kRetrial], all.offered + all.blocked);
+    EXPECT_EQ(count[EventKind::kRetrial], r.retrials);
+  }
+}
+
+TEST_F(EventsFileTest, EnumsCarryTheScenariosNames) {
+  const Hid file = Open(path_);
+  const std::map<long long, std::string> types = {{-1, "ALL"}, {0, "billing"}, {1, "tech"}};
+  EXPECT_EQ(EnumMembers(file.get(), "/summary", "contact_type"), types);
+  EXPECT_EQ(EnumMembers(file.get(), "/intervals", "contact_type"), types);
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "contacts"), "contact_type"), types);
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "events"), "contact_type"), types);
+  const std::map<long long, std::string> groups = {
+      {-1, "(none)"}, {0, "billing_team"}, {1, "tech_team"}};
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "contacts"), "agent_group"), groups);
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "agents"), "group"), groups);
+  const std::map<long long, std::string> outcomes = {
+      {0, "resolved"}, {1, "transferred"}, {2, "escalated"}, {3, "unresolved"},
+      {4, "abandoned"}, {5, "blocked"},    {6, "disconnected"}};
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "contacts"), "outcome"), outcomes);
+  const std::map<long long, std::string> states = {{0, "idle"},  {1, "busy"},     {2, "wrap_up"},
+                                                   {3, "break"}, {4, "coaching"}, {5, "offline"}};
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "agents"), "state"), states);
+  const std::map<long long, std::string> kinds = {
+      {0, "arrival"},    {1, "answer"},   {2, "abandon"}, {3, "block"},
+      {4, "agent_free"}, {5, "overflow"}, {6, "retrial"}};
+  EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "events"), "kind"), kinds);
+}
+
+TEST_F(EventsFileTest, TablesAreChunkedAndCompressed) {
+  const Hid file = Open(path_);
+  std::vector<std::string> tables = {"/summary", "/intervals"};
+  for (int rep = 0; rep < scenario_->replications; ++rep) {
+    for (const char* t : {"contacts", "agents", "events"}) tables.push_back(RepPath(rep, t));
+  }
+  for (const std::string& path : tables) {
+    SCOPED_TRACE(path);
+    const Hid dataset = Hid::Check(H5Dopen2(file.get(), path.c_str(), H5P_DEFAULT), H5Dclose, path);
+    const Hid props = Hid::Check(H5Dget_create_plist(dataset.get()), H5Pclose, "create plist");
+    EXPECT_EQ(H5Pget_layout(props.get()), H5D_CHUNKED);
+    bool shuffle = false, deflate = false;
+    const int n = H5Pget_nfilters(props.get());
+    for (int i = 0; i < n; ++i) {
+      unsigned flags = 0, config = 0;
+      size_t cd_count = 0;
+      const H5Z_filter_t f = H5Pget_filter2(props.get(), static_cast<unsigned>(i), &flags,
+                                            &cd_count, nullptr, 0, nullptr, &config);
+      shuffle |= f == H5Z_FILTER_SHUFFLE;
+      deflate |= f == H5Z_FILTER_DEFLATE;
+    }
+    EXPECT_TRUE(shuffle);
+    EXPECT_TRUE(deflate);
+    // Extendible, so the writer can append as the run goes.
+    const Hid space = Hid::Check(H5Dget_space(dataset.get()), H5Sclose, "space");
+    hsize_t dims = 0, max_dims = 0;
+    H5Sget_simple_extent_dims(space.get(), &dims, &max_dims);
+    EXPECT_EQ(max_dims, H5S_UNLIMITED);
+  }
+}
+
+// ---- files coming and going ----
+
+TEST(ResultFileWriterTest, CommitRenamesAndLeavesNoTemporary) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), path, TraceLevel::kContacts);
+  EXPECT_EQ(writer.temporary_path().rfind(path + ".tmp-", 0), 0u) << writer.temporary_path();
+  EXPECT_TRUE(fs::exists(writer.temporary_path()));
+  EXPECT_FALSE(fs::exists(path));  // nothing under the final name while the run goes
+  const auto results = RunInto(m, writer, TraceLevel::kContacts);
+  EXPECT_FALSE(fs::exists(path));
+  writer.Commit(results);
+  EXPECT_EQ(dir.List(), std::vector<std::string>{"out.h5"});
+  const Hid file = Open(path);
+  EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * 3);
+}
+
+TEST(ResultFileWriterTest, AbortLeavesNothing) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  ResultFileWriter writer(m, InfoFor(s, TraceLevel::kEvents), path, TraceLevel::kEvents);
+  RunInto(m, writer, TraceLevel::kEvents);
+  writer.Abort();
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+  writer.Abort();  // twice is harmless
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+}
+
+TEST(ResultFileWriterTest, DestroyingAnUncommittedWriterLeavesNothing) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  {
+    ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), dir.File("out.h5"),
+                            TraceLevel::kContacts);
+    RunInto(m, writer, TraceLevel::kContacts);
+    EXPECT_EQ(dir.List().size(), 1u);  // the temporary
+  }
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+}
+
+TEST(ResultFileWriterTest, ThrowsWhenTheDirectoryDoesNotExist) {
+  ScratchDir dir;
+  const scenario::Scenario s = TwoQueues();
+  const model::Model m(s);
+  const std::string path = dir.File("missing/out.h5");
+  auto open = [&] {
+    ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), path, TraceLevel::kContacts);
+  };
+  EXPECT_THROW(open(), std::runtime_error);
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+}
+
+TEST(ResultFileWriterTest, SummaryLevelWritesNoContactTables) {
+  // The model hands contacts to any sink it is given; at summary level the file has none.
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  WriteFile(m, path, TraceLevel::kSummary, InfoFor(s, TraceLevel::kSummary));
+  const Hid file = Open(path);
+  EXPECT_EQ(ReadString(file.get(), "trace"), "summary");
+  EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * 3);
+  EXPECT_FALSE(Exists(file.get(), "/replications/0/contacts"));
+}
+
+TEST(ResultFileWriterTest, ContactsLevelWritesNoAgentOrEventTables) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  const auto results = WriteFile(m, path, TraceLevel::kContacts, InfoFor(s, TraceLevel::kContacts));
+  const Hid file = Open(path);
+  for (const model::ReplicationResult& r : results) {
+    const std::string rep = "/replications/" + std::to_string(r.replication);
+    EXPECT_EQ(RowCount(file.get(), rep + "/contacts"), static_cast<hsize_t>(r.arrivals_total));
+    EXPECT_FALSE(Exists(file.get(), rep + "/agents"));
+    EXPECT_FALSE(Exists(file.get(), rep + "/events"));
+  }
+}
+
+// ---- RunInfo ----
+
+TEST(ReadRunInfoTest, RoundTrips) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  s.replications = 2;
+  s.seed = 18446744073709551557ull;  // needs all 64 bits
+  s.overrides = {"contact_types.billing.arrivals.rate=0.05", "agent_groups.tech_team.agents=6"};
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  const RunInfo info = InfoFor(s, TraceLevel::kContacts);
+  WriteFile(m, path, TraceLevel::kContacts, info);
+  const RunInfo back = ReadRunInfo(path);
+  EXPECT_EQ(back.ccsim_version, info.ccsim_version);
+  EXPECT_EQ(back.scenario_text, info.scenario_text);
+  EXPECT_EQ(back.scenario_name, info.scenario_name);
+  EXPECT_EQ(back.scenario_file, info.scenario_file);
+  EXPECT_EQ(back.overrides, info.overrides);
+  EXPECT_EQ(back.seed, info.seed);
+  EXPECT_EQ(back.replications, 2);
+  EXPECT_EQ(back.trace, "contacts");
+}
+
+TEST(ReadRunInfoTest, ThrowsOnAFileThatIsNotHdf5) {
+  ScratchDir dir;
+  const std::string path = dir.File("not.h5");
+  std::ofstream(path) << "name: not an HDF5 file\n";
+  EXPECT_THROW(ReadRunInfo(path), std::runtime_error);
+  EXPECT_THROW(ReadRunInfo(dir.File("absent.h5")), std::runtime_error);
+}
+
+TEST(ReadRunInfoTest, ThrowsOnAnHdf5FileWithoutTheAttributes) {
+  ScratchDir dir;
+  const std::string path = dir.File("other.h5");
+  {
+    const Hid file = Hid::Check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                                H5Fclose, "create " + path);
+  }
+  EXPECT_THROW(ReadRunInfo(path), std::runtime_error);
+}
+
+// ---- a long replication: the writer streams it in chunks ----
+
+TEST(ResultFileWriterTest, WritesEveryRowOfALongReplication) {
+  // About 5 × 11 × 3600 = 198,000 contacts in one replication, many more than the writer
+  // queues at once: all must arrive in the file (that the queue stays bounded is the
+  // writer's design; this checks nothing is lost on the way).
+  ScratchDir dir;
+  scenario::Scenario s;
+  s.name = "long";
+  s.horizon = 11 * 3600;
+  s.replications = 1;
+  s.seed = 5;
+  scenario::ContactType ct;
+  ct.name = "chat";
+  ct.arrivals = scenario::Arrivals::Rate(5);
+  ct.handle_time = Distribution::Exponential(2);
+  s.contact_types.push_back(ct);
+  s.agent_groups.push_back({.name = "desk", .agents = 30, .skills = {{.contact_type = 0}}});
+  const model::Model m(s);
+  const std::string path = dir.File("long.h5");
+  const auto results = WriteFile(m, path, TraceLevel::kContacts, InfoFor(s, TraceLevel::kContacts));
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_GT(results[0].arrivals_total, 190000);
+  const Hid file = Open(path);
+  EXPECT_EQ(RowCount(file.get(), "/replications/0/contacts"),
+            static_cast<hsize_t>(results[0].arrivals_total));
+  // Every contact once: ids 0 .. n-1.
+  struct Id {
+    uint64_t contact_id;
+  };
+  std::vector<Id> ids = ReadTable<Id>(file.get(), "/replications/0/contacts",
+                                      {CCSIM_COLUMN(Id, contact_id, H5T_NATIVE_UINT64)});
+  std::vector<bool> seen(ids.size());
+  for (const Id& id : ids) {
+    ASSERT_LT(id.contact_id, seen.size());
+    EXPECT_FALSE(seen[id.contact_id]) << id.contact_id;
+    seen[id.contact_id] = true;
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::trace
