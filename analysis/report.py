@@ -92,7 +92,8 @@ def kpi_axis(ax, kpi):
 def shade_warmup(ax, res):
     w = float(res.attrs.get("warmup", 0.0))
     if w > 0:
-        ax.axvspan(0, w / 3600.0, color="0.85", zorder=0, label="warm-up (not counted)")
+        ax.axvspan(0, w / 3600.0, color="0.85", zorder=0,
+                   label="warm-up (left out of the KPI tables)")
 
 
 def below(ax, entries, offset=-0.16):
@@ -380,7 +381,10 @@ def kpi_html(res, table):
 def meta_html(res):
     a = res.attrs
     def dur(key):
-        return f"{float(a[key]) / 3600:g} h" if key in a else "?"
+        if key not in a:
+            return "?"
+        s = float(a[key])
+        return f"{s / 3600:g} h" if s >= 3600 else f"{s / 60:g} min" if s >= 60 else f"{s:g} s"
     items = [
         ("file", res.path), ("scenario", res.scenario_name),
         ("scenario file", a.get("scenario_file", "")),
@@ -449,16 +453,23 @@ def compare_section(results, labels, tables, figs):
     rows = [f"<table><tr><th>KPI (whole centre)</th>{head}</tr>"]
     kpis = list(dict.fromkeys(k for t in tables for s, k in t.index if s == cr.OVERALL))
     for k in kpis:
-        cells = "".join(
-            f"<td>{html.escape(fmt(k, t.loc[(cr.OVERALL, k), 'mean'], t.loc[(cr.OVERALL, k), 'ci95']))}</td>"
-            if (cr.OVERALL, k) in t.index else "<td></td>" for t in tables)
-        rows.append(f"<tr><td>{html.escape(k)}</td>{cells}</tr>")
+        cells = []
+        for t in tables:
+            if (cr.OVERALL, k) in t.index:
+                row = t.loc[(cr.OVERALL, k)]
+                cells.append(f"<td>{html.escape(fmt(k, row['mean'], row['ci95']))}</td>")
+            else:
+                cells.append("<td></td>")
+        rows.append(f"<tr><td>{html.escape(k)}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
-    files = "".join(
-        f"<li>({i + 1}) {html.escape(l)}: <code>{html.escape(r.path)}</code>, seed "
-        f"{html.escape(str(r.attrs.get('seed', '')))}, {len(r.replications)} replications"
-        f"{', --set ' + html.escape(' '.join(r.attrs['overrides'].split())) if r.attrs.get('overrides') else ''}"
-        f"</li>" for i, (r, l) in enumerate(zip(results, labels)))
+    items = []
+    for i, (r, l) in enumerate(zip(results, labels)):
+        overrides = " ".join(str(r.attrs.get("overrides", "")).split())
+        items.append(
+            f"<li>({i + 1}) {html.escape(l)}: <code>{html.escape(r.path)}</code>, seed "
+            f"{html.escape(str(r.attrs.get('seed', '')))}, {len(r.replications)} replications"
+            + (f", --set {html.escape(overrides)}" if overrides else "") + "</li>")
+    files = "".join(items)
     parts = ["<h2>Comparison</h2>", f"<ul>{files}</ul>",
              "<p>Mean ± 95% confidence half-width over replications. Runs with the same "
              "seed see the same customers (common random numbers), so differences are the "

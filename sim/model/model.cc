@@ -5,6 +5,23 @@
 
 namespace ccsim::model {
 
+namespace {
+
+OutcomeSet MakeOutcomes(const std::vector<scenario::Outcome>& outcomes) {
+  OutcomeSet set;
+  for (const scenario::Outcome& o : outcomes) {
+    set.push_back({.kind = o.kind,
+                   .probability = o.probability,
+                   .transfer_to = o.transfer_to,
+                   .context_lost = o.context_lost,
+                   .re_explain = Sampler(o.re_explain),
+                   .disconnect = o.disconnect});
+  }
+  return set;
+}
+
+}  // namespace
+
 Model::Model(const scenario::Scenario& s) : scenario_(s) {
   const int n_types = static_cast<int>(s.contact_types.size());
   types_.resize(n_types);
@@ -20,6 +37,16 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
       m.retrial_delay = Sampler(ct.retrial->delay);
     }
     m.queue_capacity = ct.queue_capacity.value_or(-1);
+    m.outcome_set = static_cast<int>(outcome_sets_.size());
+    outcome_sets_.push_back(MakeOutcomes(ct.outcomes));
+    if (ct.repeat) {
+      m.repeat_probability = ct.repeat->probability;
+      m.repeat_delay = Sampler(ct.repeat->delay);
+    }
+    if (ct.escalation) {
+      m.escalation_to = ct.escalation->to;
+      m.escalation_after = ct.escalation->after;
+    }
     m.priority = ct.priority;
     m.sl_threshold = ct.service_level.threshold;
   }
@@ -33,11 +60,17 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
     m.skill_count = static_cast<int>(ag.skills.size());
     agent_count_ += ag.agents;
     for (const scenario::Skill& sk : ag.skills) {
+      int outcome_set = -1;
+      if (sk.outcomes) {
+        outcome_set = static_cast<int>(outcome_sets_.size());
+        outcome_sets_.push_back(MakeOutcomes(*sk.outcomes));
+      }
       types_[sk.contact_type].groups.push_back({.group = static_cast<int>(g),
                                                 .contact_type = sk.contact_type,
                                                 .after = 0,
                                                 .level = sk.level,
-                                                .handle_time_factor = sk.handle_time_factor});
+                                                .handle_time_factor = sk.handle_time_factor,
+                                                .outcome_set = outcome_set});
     }
   }
 

@@ -28,7 +28,21 @@ enum StreamPurpose : uint32_t {
   kPatienceStream = 4,  // entity: customer, sub: attempt
   kRetrialStream = 5,   // entity: customer, sub: attempt
   kRoutingStream = 6,   // entity: 0
+  kOutcomeStream = 7,   // entity: customer, sub: attempt
+  kRepeatStream = 8,    // entity: customer, sub: attempt
+  kReExplainStream = 9, // entity: customer, sub: attempt
 };
+
+// One way a handling can end other than resolved (SPEC §2 `outcomes`).
+struct OutcomeModel {
+  scenario::Outcome::Kind kind = scenario::Outcome::Kind::kUnresolved;
+  double probability = 0;
+  int transfer_to = -1;
+  bool context_lost = false;
+  Sampler re_explain;
+  double disconnect = 0;
+};
+using OutcomeSet = std::vector<OutcomeModel>;
 
 // A group that may serve a contact type, and on which terms.
 struct Eligibility {
@@ -37,6 +51,7 @@ struct Eligibility {
   double after = 0;  // seconds the contact must have waited first (0: at once)
   int level = 1;     // skill level (overflow without a skill: after the group's largest)
   double handle_time_factor = 1.0;
+  int outcome_set = -1;  // the skill's own outcomes (Model::outcome_sets); -1: the type's
 };
 
 struct ContactTypeModel {
@@ -49,6 +64,11 @@ struct ContactTypeModel {
   int64_t queue_capacity = -1;  // -1: unlimited
   int priority = 0;
   double sl_threshold = 20;
+  int outcome_set = 0;  // Model::outcome_sets index (possibly empty: always resolved)
+  double repeat_probability = 0;
+  Sampler repeat_delay;
+  int escalation_to = -1;  // contact type, or -1
+  double escalation_after = 0;
   std::vector<Eligibility> groups;     // who may serve it, by group index
   std::vector<double> overflow_delays;  // distinct `after` > 0, ascending
 };
@@ -69,6 +89,7 @@ class Model {
   const std::vector<ContactTypeModel>& types() const { return types_; }
   const std::vector<AgentGroupModel>& groups() const { return groups_; }
   int agent_count() const { return agent_count_; }
+  const std::vector<OutcomeSet>& outcome_sets() const { return outcome_sets_; }
   int interval_count() const { return interval_count_; }
   // Interval of time t (clamped to the last one).
   int IntervalOf(double t) const;
@@ -77,6 +98,7 @@ class Model {
   scenario::Scenario scenario_;
   std::vector<ContactTypeModel> types_;
   std::vector<AgentGroupModel> groups_;
+  std::vector<OutcomeSet> outcome_sets_;
   int agent_count_ = 0;
   int interval_count_ = 1;
 };

@@ -20,18 +20,21 @@ using scenario::AgentSelection;
 using scenario::ContactSelection;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // Records go to the sink in chunks of this many rows (the last of a replication may be
 // shorter): the result file's chunk size, so that whole chunks are written directly.
 constexpr size_t kTraceChunk = 4096;
 constexpr uint64_t kProgressEvery = 1 << 14;
 
-// Event kinds; the value is also the rank among equal-time events (see replication.h).
+// Pending event kinds; the value is also the rank among equal-time events (replication.h).
 enum PendingEvent : uint32_t {
-  kAgentFree = 0,  // payload: agent; entity: agent
-  kAbandon = 1,    // payload: contact slot; entity: customer key
-  kOverflow = 2,   // payload: contact slot; entity: customer key
-  kRetrial = 3,    // payload: retrial record; entity: customer key
-  kArrival = 4,    // payload: contact type; entity: contact type
+  kAgentFree = 0,        // payload: agent; entity: agent
+  kAbandon = 1,          // payload: contact slot; entity: customer key
+  kOverflow = 2,         // payload: contact slot; entity: customer key
+  kPreferredExpiry = 3,  // payload: contact slot; entity: customer key
+  kTalkEnd = 4,          // payload: journey; entity: customer key
+  kReturn = 5,           // payload: journey; entity: customer key
+  kArrival = 6,          // payload: contact type; entity: contact type
 };
 
 // A customer's stable identity inside a replication: the contact type of its first arrival
@@ -39,19 +42,36 @@ enum PendingEvent : uint32_t {
 // so neither depends on the order in which other customers were processed.
 uint64_t CustomerKey(int type, uint64_t seq) { return (static_cast<uint64_t>(type) << 40) | seq; }
 
-// A contact in a queue.
-struct WaitingContact {
-  uint64_t contact_id = 0;
+// What happens to a journey when the current handling's talk ends or it is due back.
+enum class Next : uint8_t { kTransfer, kEscalation, kLeave, kRetrial, kRepeat };
+
+// A customer from first contact to resolution or giving up.
+struct Journey {
   uint64_t customer_key = 0;
   uint64_t customer_id = 0;
-  double arrival = 0;  // entered the queue
-  double abandon_at = std::numeric_limits<double>::infinity();
+  double start = 0;        // first arrival
+  double extra_talk = 0;   // re-explaining owed to the next handling (context lost)
+  int32_t contacts = 0;    // contacts so far; the latest one's `attempt`
+  int32_t transfers = 0;
+  int32_t last_agent = -1;
+  int32_t next_type = 0;   // where a pending transfer, escalation or return goes
+  Next next = Next::kLeave;
+  bool counted = false;    // started at or after warmup
+};
+
+// A contact in a queue (a type's, or one agent's while it waits for that agent).
+struct WaitingContact {
+  uint64_t contact_id = 0;
+  uint32_t journey = 0;
+  double arrival = 0;  // entered the centre
+  double abandon_at = kInfinity;
   double base_handle = 0;  // talk time before the agent's handle_time_factor
   double wrap_up = 0;
   int32_t type = 0;
   int32_t attempt = 1;
   int32_t interval = 0;
-  bool counted = false;  // arrived at or after warmup
+  int32_t reserved_for = -1;  // waiting for this agent only (preferred agent), or -1
+  bool counted = false;       // arrived at or after warmup
   bool waiting = false;
 };
 
@@ -60,24 +80,17 @@ struct QueueEntry {
   uint64_t contact_id = 0;  // the entry is dead when the slot no longer holds this contact
 };
 
-struct PendingRetrial {
-  uint64_t customer_key = 0;
-  uint64_t customer_id = 0;
-  int32_t type = 0;
-  int32_t attempt = 1;
-};
-
 struct Agent {
   int32_t group = 0;
   double busy_since = 0;
-  double talk_end = 0;  // end of the current contact's talk (wrap-up follows)
-  double idle_since = 0;
+  double talk_end = 0;     // end of the current contact's talk (wrap-up follows)
+  double idle_since = 0;   // -1 while not idle
 };
 
 // What a new or waiting contact brings to an agent.
 struct Work {
   uint64_t contact_id;
-  uint64_t customer_id;
+  uint32_t journey;
   double arrival;
   double base_handle;
   double wrap_up;
@@ -85,6 +98,28 @@ struct Work {
   int32_t attempt;
   int32_t interval;
   bool counted;
+};
+
+// A pool of T addressed by index, reusing freed entries.
+template <class T>
+class Pool {
+ public:
+  uint32_t Add(const T& v) {
+    if (!free_.empty()) {
+      const uint32_t i = free_.back();
+      free_.pop_back();
+      items_[i] = v;
+      return i;
+    }
+    items_.push_back(v);
+    return static_cast<uint32_t>(items_.size() - 1);
+  }
+  void Free(uint32_t i) { free_.push_back(i); }
+  T& operator[](uint32_t i) { return items_[i]; }
+
+ private:
+  std::vector<T> items_;
+  std::vector<uint32_t> free_;
 };
 
 class Replication {
@@ -118,8 +153,9 @@ class Replication {
         idle_[g].push_back(a);
       }
     }
+    if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
     events_.reserve(model.agent_count() + n_types + 1024);
-    contacts_on_ = options.trace != nullptr;
+    contacts_on_ = options.trace != nullptr && options.trace_level != TraceLevel::kSummary;
     events_on_ = contacts_on_ && options.trace_level == TraceLevel::kEvents;
     if (contacts_on_) trace_.reserve(kTraceChunk);
   }
@@ -140,8 +176,14 @@ class Replication {
         case kOverflow:
           OnOverflow(e);
           break;
-        case kRetrial:
-          OnRetrial(e.payload);
+        case kPreferredExpiry:
+          OnPreferredExpiry(e);
+          break;
+        case kTalkEnd:
+          OnTalkEnd(e.payload);
+          break;
+        case kReturn:
+          OnReturn(e.payload);
           break;
         case kArrival:
           OnArrival(static_cast<int>(e.payload));
@@ -180,109 +222,212 @@ class Replication {
     progress_reported_ = done;
   }
 
-  // ---- arrivals ----
-
-  void ScheduleArrival(int type, double after) {
-    const double t = model_.types()[type].arrivals.Next(after, cursors_[type], arrival_streams_[type]);
-    if (std::isfinite(t)) {
-      events_.Push({.time = t, .key = MakeKey(kArrival, type), .kind = kArrival,
-                    .payload = static_cast<uint32_t>(type)});
-    }
+  void Push(double time, PendingEvent kind, uint64_t entity, uint32_t payload) {
+    events_.Push({.time = time, .key = MakeKey(kind, entity), .kind = kind, .payload = payload});
   }
+
+  // ---- journeys ----
 
   void OnArrival(int type) {
     ++result_.events;
-    const uint64_t key = CustomerKey(type, next_seq_[type]++);
-    Offer(type, key, next_customer_id_++, 1, EventKind::kArrival);
+    const uint32_t j = journeys_.Add({.customer_key = CustomerKey(type, next_seq_[type]++),
+                                      .customer_id = next_customer_id_++,
+                                      .start = now_,
+                                      .counted = now_ >= s_.warmup});
+    if (journeys_[j].counted) result_.journeys.started++;
+    Offer(type, j, EventKind::kArrival);
     ScheduleArrival(type, now_);
   }
 
-  void OnRetrial(uint32_t index) {
-    ++result_.events;
-    const PendingRetrial r = retrials_[index];
-    free_retrials_.push_back(index);
-    ++result_.retrials;
-    Offer(r.type, r.customer_key, r.customer_id, r.attempt, EventKind::kRetrial);
+  void ScheduleArrival(int type, double after) {
+    const double t = model_.types()[type].arrivals.Next(after, cursors_[type], arrival_streams_[type]);
+    if (std::isfinite(t)) Push(t, kArrival, type, static_cast<uint32_t>(type));
   }
 
-  // A contact of `type` arrives now: answered at once, blocked, or queued.
-  void Offer(int type, uint64_t customer_key, uint64_t customer_id, int attempt, EventKind why) {
+  // The journey's next contact (a transfer, escalation, retrial or repeat), unless it has
+  // had as many as a journey may.
+  void Continue(uint32_t j, EventKind how) {
+    Journey& journey = journeys_[j];
+    if (journey.contacts >= s_.max_journey_contacts) {
+      EndJourney(j, JourneyEnd::kGivenUp);
+      return;
+    }
+    if (how == EventKind::kTransfer) journey.transfers++;
+    Offer(journey.next_type, j, how);
+  }
+
+  void OnTalkEnd(uint32_t j) {
+    ++result_.events;
+    Journey& journey = journeys_[j];
+    switch (journey.next) {
+      case Next::kTransfer:
+        Continue(j, EventKind::kTransfer);
+        break;
+      case Next::kEscalation:
+        Continue(j, EventKind::kEscalation);
+        break;
+      default:  // unresolved or disconnected: maybe the customer comes back
+        MaybeReturn(j, Next::kRepeat);
+        break;
+    }
+  }
+
+  void OnReturn(uint32_t j) {
+    ++result_.events;
+    if (journeys_[j].next == Next::kRetrial) {
+      ++result_.retrials;
+      Continue(j, EventKind::kRetrial);
+    } else {
+      Continue(j, EventKind::kRepeat);
+    }
+  }
+
+  // After an abandonment (kRetrial) or an unresolved or disconnected handling (kRepeat)
+  // of a contact of journey.next_type: the customer comes back after a delay, or gives up.
+  void MaybeReturn(uint32_t j, Next why) {
+    Journey& journey = journeys_[j];
+    const ContactTypeModel& tm = model_.types()[journey.next_type];
+    const double p = why == Next::kRetrial ? tm.retrial_probability : tm.repeat_probability;
+    if (p <= 0) {
+      EndJourney(j, JourneyEnd::kGivenUp);
+      return;
+    }
+    RandomStream g(options_.seed, rep_, why == Next::kRetrial ? kRetrialStream : kRepeatStream,
+                   journey.customer_key, journey.contacts);
+    if (g.Uniform01() > p) {
+      EndJourney(j, JourneyEnd::kGivenUp);
+      return;
+    }
+    const double at = now_ + (why == Next::kRetrial ? tm.retrial_delay : tm.repeat_delay)(g);
+    if (at >= s_.horizon) {  // arrivals, returns included, stop at the horizon
+      EndJourney(j, JourneyEnd::kOpen);
+      return;
+    }
+    journey.next = why;
+    Push(at, kReturn, journey.customer_key, j);
+  }
+
+  enum class JourneyEnd { kResolved, kGivenUp, kOpen };
+
+  void EndJourney(uint32_t j, JourneyEnd how, double end = -1) {
+    if (end < 0) end = now_;
+    const Journey& journey = journeys_[j];
+    const double lo = std::max(journey.start, s_.warmup), hi = std::min(end, s_.horizon);
+    if (hi > lo) result_.journey_area_window += hi - lo;
+    result_.journey_time_total += end - journey.start;
+    if (journey.counted) {
+      JourneyCounters& k = result_.journeys;
+      switch (how) {
+        case JourneyEnd::kResolved:
+          k.resolved++;
+          k.resolved_first += journey.contacts == 1;
+          k.resolved_time += end - journey.start;
+          k.resolved_times.Add(end - journey.start);
+          break;
+        case JourneyEnd::kGivenUp:
+          k.given_up++;
+          break;
+        case JourneyEnd::kOpen:
+          k.open_at_end++;
+          break;
+      }
+      if (how != JourneyEnd::kOpen) {
+        k.contacts += journey.contacts;
+        k.transfers += journey.transfers;
+      }
+      k.durations += end - journey.start;
+    }
+    if (how == JourneyEnd::kGivenUp) {
+      Log(EventKind::kGiveUp, -1, static_cast<int64_t>(journey.customer_id), -1, -1);
+    }
+    journeys_.Free(j);
+  }
+
+  // ---- contacts ----
+
+  // A contact of `type` of journey `j` arrives now: answered at once, blocked, or queued.
+  void Offer(int type, uint32_t j, EventKind how) {
     const ContactTypeModel& tm = model_.types()[type];
+    Journey& journey = journeys_[j];
+    journey.contacts++;
     Work w{.contact_id = next_contact_id_++,
-           .customer_id = customer_id,
+           .journey = j,
            .arrival = now_,
            .base_handle = 0,
-           .wrap_up = 0,
+           .wrap_up = tm.wrap_up.mean(),
            .type = type,
-           .attempt = attempt,
+           .attempt = journey.contacts,
            .interval = model_.IntervalOf(now_),
            .counted = now_ >= s_.warmup};
     {
-      RandomStream g(options_.seed, rep_, kHandleStream, customer_key, attempt);
+      RandomStream g(options_.seed, rep_, kHandleStream, journey.customer_key, w.attempt);
       w.base_handle = tm.handle_time(g);
     }
     if (!tm.wrap_up.is_constant()) {
-      RandomStream g(options_.seed, rep_, kWrapUpStream, customer_key, attempt);
+      RandomStream g(options_.seed, rep_, kWrapUpStream, journey.customer_key, w.attempt);
       w.wrap_up = tm.wrap_up(g);
-    } else {
-      w.wrap_up = tm.wrap_up.mean();
     }
     ++result_.arrivals_total;
-    Log(why, w, -1);
+    Log(how, w, -1);
+    if (how == EventKind::kTransfer) Tally(w, [](Counters& k) { k.transfers_in++; });
+    if (how == EventKind::kEscalation) Tally(w, [](Counters& k) { k.escalations_in++; });
 
-    double factor = 1.0;
-    const int agent = FindAgent(type, now_, &factor);
+    const bool wants_last_agent = s_.routing.preferred_agent_wait && journey.last_agent >= 0 &&
+                                  (how == EventKind::kRetrial || how == EventKind::kRepeat);
+    if (wants_last_agent && TakeIfIdle(journey.last_agent)) {
+      Tally(w, [](Counters& k) { k.offered++; });
+      StartService(journey.last_agent, EligibilityOf(journey.last_agent, type), w);
+      return;
+    }
+    const Eligibility* terms = nullptr;
+    const int agent = wants_last_agent ? -1 : FindAgent(type, now_, &terms);
     if (agent >= 0) {
       Tally(w, [](Counters& k) { k.offered++; });
-      StartService(agent, factor, w);
+      StartService(agent, *terms, w);
       return;
     }
     if (tm.queue_capacity >= 0 && waiting_[type] >= tm.queue_capacity) {
       Tally(w, [](Counters& k) { k.blocked++; });
       Log(EventKind::kBlock, w, -1);
       Trace(w, kNaN, now_, 0, -1, ContactOutcome::kBlocked);
+      EndJourney(j, JourneyEnd::kGivenUp);
       return;
     }
     Tally(w, [](Counters& k) { k.offered++; });
-    Enqueue(w, customer_key);
+    Enqueue(w, wants_last_agent ? journey.last_agent : -1);
   }
 
-  void Enqueue(const Work& w, uint64_t customer_key) {
+  // Queues `w` for its type, or, when `reserved_for` >= 0, for that agent alone until
+  // routing.preferred_agent.wait has passed.
+  void Enqueue(const Work& w, int reserved_for) {
     const ContactTypeModel& tm = model_.types()[w.type];
-    uint32_t slot;
-    if (!free_slots_.empty()) {
-      slot = free_slots_.back();
-      free_slots_.pop_back();
+    const uint32_t slot = slots_.Add({.contact_id = w.contact_id,
+                                      .journey = w.journey,
+                                      .arrival = w.arrival,
+                                      .abandon_at = kInfinity,
+                                      .base_handle = w.base_handle,
+                                      .wrap_up = w.wrap_up,
+                                      .type = w.type,
+                                      .attempt = w.attempt,
+                                      .interval = w.interval,
+                                      .reserved_for = reserved_for,
+                                      .counted = w.counted,
+                                      .waiting = true});
+    const uint64_t customer = journeys_[w.journey].customer_key;
+    if (reserved_for >= 0) {
+      reserved_[reserved_for].push_back({slot, w.contact_id});
+      Push(now_ + *s_.routing.preferred_agent_wait, kPreferredExpiry, customer, slot);
     } else {
-      slot = static_cast<uint32_t>(slots_.size());
-      slots_.emplace_back();
+      queues_[w.type].push_back({slot, w.contact_id});
     }
-    WaitingContact& c = slots_[slot];
-    c = {.contact_id = w.contact_id,
-         .customer_key = customer_key,
-         .customer_id = w.customer_id,
-         .arrival = w.arrival,
-         .abandon_at = std::numeric_limits<double>::infinity(),
-         .base_handle = w.base_handle,
-         .wrap_up = w.wrap_up,
-         .type = w.type,
-         .attempt = w.attempt,
-         .interval = w.interval,
-         .counted = w.counted,
-         .waiting = true};
-    queues_[w.type].push_back({slot, w.contact_id});
     ++waiting_[w.type];
     ++waiting_total_;
     if (tm.patience) {
-      RandomStream g(options_.seed, rep_, kPatienceStream, customer_key, w.attempt);
-      c.abandon_at = now_ + (*tm.patience)(g);
-      events_.Push({.time = c.abandon_at, .key = MakeKey(kAbandon, customer_key),
-                    .kind = kAbandon, .payload = slot});
+      RandomStream g(options_.seed, rep_, kPatienceStream, customer, w.attempt);
+      slots_[slot].abandon_at = now_ + (*tm.patience)(g);
+      Push(slots_[slot].abandon_at, kAbandon, customer, slot);
     }
-    for (double after : tm.overflow_delays) {
-      events_.Push({.time = w.arrival + after, .key = MakeKey(kOverflow, customer_key),
-                    .kind = kOverflow, .payload = slot});
-    }
+    for (double after : tm.overflow_delays) Push(w.arrival + after, kOverflow, customer, slot);
   }
 
   // Takes the contact in `slot` out of its queue (its queue entry goes dead) and frees it.
@@ -291,9 +436,9 @@ class Replication {
     c.waiting = false;
     --waiting_[c.type];
     --waiting_total_;
-    free_slots_.push_back(slot);
+    slots_.Free(slot);
     return Work{.contact_id = c.contact_id,
-                .customer_id = c.customer_id,
+                .journey = c.journey,
                 .arrival = c.arrival,
                 .base_handle = c.base_handle,
                 .wrap_up = c.wrap_up,
@@ -303,15 +448,18 @@ class Replication {
                 .counted = c.counted};
   }
 
-  // ---- waiting contacts ----
+  // Whether the pending event `e` (abandon, overflow, preferred expiry) still concerns the
+  // contact in its slot: the slot may have been freed and reused since.
+  bool StillWaiting(const Event& e) {
+    const WaitingContact& c = slots_[e.payload];
+    return c.waiting && MakeKey(e.kind, journeys_[c.journey].customer_key) == e.key;
+  }
 
   void OnAbandon(const Event& e) {
-    WaitingContact& c = slots_[e.payload];
-    if (!c.waiting || c.abandon_at != e.time || MakeKey(kAbandon, c.customer_key) != e.key) {
+    if (!StillWaiting(e) || slots_[e.payload].abandon_at != e.time) {
       return;  // answered before its patience ran out
     }
     ++result_.events;
-    const uint64_t customer_key = c.customer_key;
     const Work w = Unqueue(e.payload);
     const double wait = now_ - w.arrival;
     Tally(w, [wait](Counters& k) {
@@ -321,60 +469,56 @@ class Replication {
     result_.wait_total += wait;
     Log(EventKind::kAbandon, w, -1);
     Trace(w, kNaN, now_, 0, -1, ContactOutcome::kAbandoned);
-    MaybeRetry(w, customer_key);
-  }
-
-  void MaybeRetry(const Work& w, uint64_t customer_key) {
-    const ContactTypeModel& tm = model_.types()[w.type];
-    if (tm.retrial_probability <= 0) return;
-    RandomStream g(options_.seed, rep_, kRetrialStream, customer_key, w.attempt);
-    if (g.Uniform01() > tm.retrial_probability) return;
-    const double at = now_ + tm.retrial_delay(g);
-    if (at >= s_.horizon) return;  // arrivals, retrials included, stop at the horizon
-    uint32_t index;
-    if (!free_retrials_.empty()) {
-      index = free_retrials_.back();
-      free_retrials_.pop_back();
-    } else {
-      index = static_cast<uint32_t>(retrials_.size());
-      retrials_.emplace_back();
-    }
-    retrials_[index] = {customer_key, w.customer_id, w.type, w.attempt + 1};
-    events_.Push({.time = at, .key = MakeKey(kRetrial, customer_key), .kind = kRetrial,
-                  .payload = index});
+    journeys_[w.journey].next_type = w.type;
+    MaybeReturn(w.journey, Next::kRetrial);
   }
 
   // A waiting contact has waited long enough for more groups: serve it if one has an
   // idle agent. (Earlier contacts of its type became eligible earlier, so none of them
   // can be waiting for such an agent.)
   void OnOverflow(const Event& e) {
-    const WaitingContact& c = slots_[e.payload];
-    if (!c.waiting || MakeKey(kOverflow, c.customer_key) != e.key) return;
+    if (!StillWaiting(e) || slots_[e.payload].reserved_for >= 0) return;
     ++result_.events;
-    double factor = 1.0;
-    const int agent = FindAgent(c.type, c.arrival, &factor);
+    const WaitingContact& c = slots_[e.payload];
+    const Eligibility* terms = nullptr;
+    const int agent = FindAgent(c.type, c.arrival, &terms);
     if (agent < 0) return;
     const Work w = Unqueue(e.payload);
     Log(EventKind::kOverflow, w, agent);
-    StartService(agent, factor, w);
+    StartService(agent, *terms, w);
   }
 
-  // The live front of a type's queue, dropping dead entries. REQUIRES: waiting_[type] > 0.
-  uint32_t FrontSlot(int type) {
-    RingQueue<QueueEntry>& q = queues_[type];
-    for (;;) {
+  // A contact waited routing.preferred_agent.wait for its last agent: anyone may take it.
+  void OnPreferredExpiry(const Event& e) {
+    if (!StillWaiting(e) || slots_[e.payload].reserved_for < 0) return;
+    ++result_.events;
+    WaitingContact& c = slots_[e.payload];
+    c.reserved_for = -1;
+    queues_[c.type].push_back({e.payload, c.contact_id});
+    const Eligibility* terms = nullptr;
+    const int agent = FindAgent(c.type, c.arrival, &terms);
+    if (agent >= 0) StartService(agent, *terms, Unqueue(e.payload));
+  }
+
+  // The live front of a queue, dropping dead entries; nullopt-like kNone when empty.
+  static constexpr uint32_t kNone = ~uint32_t{0};
+  uint32_t FrontSlot(RingQueue<QueueEntry>& q, int32_t reserved_for) {
+    while (!q.empty()) {
       const QueueEntry& f = q.front();
       const WaitingContact& c = slots_[f.slot];
-      if (c.waiting && c.contact_id == f.contact_id) return f.slot;
+      if (c.waiting && c.contact_id == f.contact_id && c.reserved_for == reserved_for) {
+        return f.slot;
+      }
       q.pop_front();
     }
+    return kNone;
   }
 
   // ---- agents ----
 
   // Picks an idle agent for a contact of `type` that entered the queue at `arrival`, by
   // the routing policy, and takes it off its group's idle list. -1 when none is free.
-  int FindAgent(int type, double arrival, double* factor) {
+  int FindAgent(int type, double arrival, const Eligibility** terms) {
     const std::vector<Eligibility>& candidates = model_.types()[type].groups;
     const AgentSelection policy = s_.routing.agent_selection;
     const Eligibility* best = nullptr;
@@ -386,7 +530,7 @@ class Replication {
       if (best == nullptr || Prefer(policy, e, *best)) best = &e;
     }
     if (best == nullptr) return -1;
-    *factor = best->handle_time_factor;
+    *terms = best;
     if (policy != AgentSelection::kRandom) {
       const int agent = idle_[best->group].front();
       idle_[best->group].pop_front();
@@ -401,7 +545,7 @@ class Replication {
       if (pick < n) {
         const int agent = idle_[e.group][pick];
         idle_[e.group].erase_at(pick);
-        *factor = e.handle_time_factor;
+        *terms = &e;
         return agent;
       }
       pick -= n;
@@ -422,6 +566,29 @@ class Replication {
     return agent_a < agent_b;
   }
 
+  // Takes `agent` off its idle list when it is idle.
+  bool TakeIfIdle(int agent) {
+    if (agents_[agent].idle_since < 0) return false;
+    RingQueue<int>& idle = idle_[agents_[agent].group];
+    for (size_t i = 0; i < idle.size(); ++i) {
+      if (idle[i] == agent) {
+        idle.erase_at(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The terms on which `agent` serves `type`: its group's, or plain ones when the group
+  // has no such skill (a returning customer's last agent served it once, by overflow).
+  const Eligibility& EligibilityOf(int agent, int type) const {
+    for (const Eligibility& e : model_.groups()[agents_[agent].group].serves) {
+      if (e.contact_type == type) return e;
+    }
+    return kPlainTerms;
+  }
+  static inline const Eligibility kPlainTerms{};
+
   void OnAgentFree(int agent) {
     ++result_.events;
     Agent& a = agents_[agent];
@@ -431,49 +598,77 @@ class Replication {
       Spell(agent, AgentState::kBusy, a.busy_since, a.talk_end);
       Spell(agent, AgentState::kWrapUp, a.talk_end, now_);
     }
+    // Customers waiting for this agent in particular come first.
+    if (!reserved_.empty()) {
+      const uint32_t slot = FrontSlot(reserved_[agent], agent);
+      if (slot != kNone) {
+        reserved_[agent].pop_front();
+        const Work w = Unqueue(slot);
+        StartService(agent, EligibilityOf(agent, w.type), w);
+        return;
+      }
+    }
     // The waiting contact this agent's group should take next, by contact_selection.
     const bool by_priority =
         s_.routing.contact_selection == ContactSelection::kPriorityThenLongestWait;
-    int best_type = -1;
+    const Eligibility* best = nullptr;
     uint32_t best_slot = 0;
-    double best_factor = 1.0;
     for (const Eligibility& e : model_.groups()[a.group].serves) {
       const int t = e.contact_type;
       if (waiting_[t] == 0) continue;
-      const uint32_t slot = FrontSlot(t);
+      const uint32_t slot = FrontSlot(queues_[t], -1);
+      if (slot == kNone) continue;
       const double arrival = slots_[slot].arrival;
       if (e.after > 0 && arrival + e.after > now_) continue;
-      if (best_type >= 0) {
-        const int p = model_.types()[t].priority, bp = model_.types()[best_type].priority;
+      if (best != nullptr) {
+        const int p = model_.types()[t].priority;
+        const int bp = model_.types()[best->contact_type].priority;
         if (by_priority && p != bp) {
           if (p < bp) continue;
         } else if (arrival >= slots_[best_slot].arrival) {
           continue;
         }
       }
-      best_type = t;
+      best = &e;
       best_slot = slot;
-      best_factor = e.handle_time_factor;
     }
-    if (best_type < 0) {
+    if (best == nullptr) {
       a.idle_since = now_;
       idle_[a.group].push_back(agent);
       return;
     }
-    queues_[best_type].pop_front();
-    StartService(agent, best_factor, Unqueue(best_slot));
+    queues_[best->contact_type].pop_front();
+    StartService(agent, *best, Unqueue(best_slot));
   }
 
-  void StartService(int agent, double factor, const Work& w) {
+  // The agent answers `w` now. The handling's talk time and how it ends are decided here:
+  // the escalation guideline cuts a talk that would run past it; otherwise the outcomes
+  // (the skill's own, or the type's) are drawn.
+  void StartService(int agent, const Eligibility& terms, const Work& w) {
+    const ContactTypeModel& tm = model_.types()[w.type];
+    Journey& journey = journeys_[w.journey];
     const double wait = now_ - w.arrival;
-    const double talk = w.base_handle * factor;
+    double talk = w.base_handle * terms.handle_time_factor + journey.extra_talk;
+    journey.extra_talk = 0;
+    ContactOutcome outcome = ContactOutcome::kResolved;
+    if (tm.escalation_to >= 0 && talk > tm.escalation_after) {
+      talk = tm.escalation_after;
+      outcome = ContactOutcome::kEscalated;
+      journey.next = Next::kEscalation;
+      journey.next_type = tm.escalation_to;
+    } else {
+      outcome = DrawOutcome(terms.outcome_set >= 0 ? terms.outcome_set : tm.outcome_set, w);
+    }
     const double handle = talk + w.wrap_up;
-    const bool within = wait <= model_.types()[w.type].sl_threshold;
+    const bool within = wait <= tm.sl_threshold;
     Tally(w, [=](Counters& k) {
       k.answered++;
       k.answered_within += within;
       k.wait_answered += wait;
       k.handle += handle;
+      k.transfers_out += outcome == ContactOutcome::kTransferred ||
+                         outcome == ContactOutcome::kDisconnected;
+      k.escalations_out += outcome == ContactOutcome::kEscalated;
     });
     result_.wait_total += wait;
     Agent& a = agents_[agent];
@@ -481,12 +676,50 @@ class Replication {
       Log(EventKind::kAnswer, w, agent);
       if (a.idle_since >= 0) Spell(agent, AgentState::kIdle, a.idle_since, now_);
     }
-    a.idle_since = -1;  // not idle
+    a.idle_since = -1;
     a.busy_since = now_;
     a.talk_end = now_ + talk;
-    events_.Push({.time = now_ + handle, .key = MakeKey(kAgentFree, agent), .kind = kAgentFree,
-                  .payload = static_cast<uint32_t>(agent)});
-    Trace(w, now_, now_ + talk, handle, agent, ContactOutcome::kResolved);
+    journey.last_agent = agent;
+    Push(now_ + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
+    Trace(w, now_, now_ + talk, handle, agent, outcome);
+    if (outcome == ContactOutcome::kResolved) {
+      EndJourney(w.journey, JourneyEnd::kResolved, now_ + talk);
+    } else {
+      Push(now_ + talk, kTalkEnd, journey.customer_key, w.journey);
+    }
+  }
+
+  // How a handling of `w` ends by the outcome set's probabilities; sets the journey's next
+  // step (and the re-explaining a lost context costs the next handling).
+  ContactOutcome DrawOutcome(int set_index, const Work& w) {
+    const OutcomeSet& set = model_.outcome_sets()[set_index];
+    if (set.empty()) return ContactOutcome::kResolved;
+    Journey& journey = journeys_[w.journey];
+    RandomStream g(options_.seed, rep_, kOutcomeStream, journey.customer_key, w.attempt);
+    const double u = g.Uniform01();
+    double cumulative = 0;
+    for (const OutcomeModel& o : set) {
+      cumulative += o.probability;
+      if (u > cumulative) continue;
+      if (o.kind == scenario::Outcome::Kind::kUnresolved) {
+        journey.next = Next::kLeave;
+        journey.next_type = w.type;
+        return ContactOutcome::kUnresolved;
+      }
+      if (o.disconnect > 0 && g.Uniform01() <= o.disconnect) {
+        journey.next = Next::kLeave;  // follows `repeat` of the type it was in
+        journey.next_type = w.type;
+        return ContactOutcome::kDisconnected;
+      }
+      journey.next = Next::kTransfer;
+      journey.next_type = o.transfer_to;
+      if (o.context_lost) {
+        RandomStream r(options_.seed, rep_, kReExplainStream, journey.customer_key, w.attempt);
+        journey.extra_talk = o.re_explain(r);
+      }
+      return ContactOutcome::kTransferred;
+    }
+    return ContactOutcome::kResolved;
   }
 
   // Adds the busy span [from, to) to the occupancy window and the interval totals.
@@ -519,7 +752,7 @@ class Replication {
              ContactOutcome outcome) {
     if (!contacts_on_) return;
     trace_.push_back({.contact_id = w.contact_id,
-                      .customer_id = w.customer_id,
+                      .customer_id = journeys_[w.journey].customer_id,
                       .contact_type = w.type,
                       .attempt = w.attempt,
                       .arrival = w.arrival,
@@ -549,8 +782,8 @@ class Replication {
   }
   void Log(EventKind kind, const Work& w, int agent) {
     if (!events_on_) return;
-    Log(kind, static_cast<int64_t>(w.contact_id), static_cast<int64_t>(w.customer_id), w.type,
-        agent);
+    Log(kind, static_cast<int64_t>(w.contact_id),
+        static_cast<int64_t>(journeys_[w.journey].customer_id), w.type, agent);
   }
 
   // Records [start, end) of `agent` in `state`; empty spells are left out.
@@ -577,7 +810,9 @@ class Replication {
   void Finish() {
     ReportProgress();
     result_.waiting_at_end = waiting_total_;
-    result_.end_time = now_;
+    // The run covers at least the horizon: agents are on duty until then even when the
+    // centre empties earlier.
+    result_.end_time = std::max(now_, s_.horizon);
     const double window = std::max(0.0, s_.horizon - s_.warmup);
     result_.staffed_time = model_.agent_count() * window;
     for (int i = 0; i < model_.interval_count(); ++i) {
@@ -585,11 +820,12 @@ class Replication {
       result_.interval_staffed[i] = model_.agent_count() * len;
     }
     if (events_on_) {
-      // Agents idle at the end close their last spell: each agent's spells tile [0, end].
+      // Agents idle at the end close their last spell: each agent's spells tile
+      // [0, end_time].
       for (size_t g = 0; g < idle_.size(); ++g) {
         for (size_t i = 0; i < idle_[g].size(); ++i) {
           const int agent = idle_[g][i];
-          Spell(agent, AgentState::kIdle, agents_[agent].idle_since, now_);
+          Spell(agent, AgentState::kIdle, agents_[agent].idle_since, result_.end_time);
         }
       }
     }
@@ -611,13 +847,12 @@ class Replication {
   uint64_t next_customer_id_ = 0;
   uint64_t next_contact_id_ = 0;
 
-  std::vector<WaitingContact> slots_;
-  std::vector<uint32_t> free_slots_;
-  std::vector<RingQueue<QueueEntry>> queues_;
+  Pool<Journey> journeys_;
+  Pool<WaitingContact> slots_;
+  std::vector<RingQueue<QueueEntry>> queues_;  // by contact type
+  std::vector<RingQueue<QueueEntry>> reserved_;  // by agent (preferred agent routing only)
   std::vector<int64_t> waiting_;
   int64_t waiting_total_ = 0;
-  std::vector<PendingRetrial> retrials_;
-  std::vector<uint32_t> free_retrials_;
 
   std::vector<Agent> agents_;
   std::vector<RingQueue<int>> idle_;

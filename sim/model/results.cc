@@ -13,6 +13,10 @@ void Counters::Add(const Counters& o) {
   wait_answered += o.wait_answered;
   wait_abandoned += o.wait_abandoned;
   handle += o.handle;
+  transfers_in += o.transfers_in;
+  transfers_out += o.transfers_out;
+  escalations_in += o.escalations_in;
+  escalations_out += o.escalations_out;
 }
 
 Counters ReplicationResult::Overall() const {
@@ -75,6 +79,14 @@ const char* ToString(EventKind k) {
       return "overflow";
     case EventKind::kRetrial:
       return "retrial";
+    case EventKind::kTransfer:
+      return "transfer";
+    case EventKind::kEscalation:
+      return "escalation";
+    case EventKind::kRepeat:
+      return "repeat";
+    case EventKind::kGiveUp:
+      return "give_up";
   }
   return "?";
 }

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/engine/statistics.h"
+
 namespace ccsim::model {
 
 // Counts of contacts by what happened to them; sums in seconds.
@@ -18,8 +20,27 @@ struct Counters {
   double wait_answered = 0;     // sum of waits of answered contacts
   double wait_abandoned = 0;    // sum of waits of abandoned contacts
   double handle = 0;            // sum of talk + wrap-up of answered contacts
+  int64_t transfers_in = 0;     // contacts that arrived by a transfer
+  int64_t transfers_out = 0;    // handlings that ended in a transfer (disconnected ones too)
+  int64_t escalations_in = 0;
+  int64_t escalations_out = 0;
 
   void Add(const Counters& o);
+};
+
+// Journeys (a customer from first contact to resolution or giving up) that began at or
+// after warmup.
+struct JourneyCounters {
+  int64_t started = 0;
+  int64_t resolved = 0;
+  int64_t resolved_first = 0;  // resolved by their first contact
+  int64_t given_up = 0;        // abandoned/blocked/unresolved/disconnected for good, or too many contacts
+  int64_t open_at_end = 0;     // due back after the horizon: neither resolved nor given up
+  int64_t contacts = 0;        // contacts of ended (resolved or given-up) journeys
+  int64_t transfers = 0;       // transfers of ended journeys
+  double resolved_time = 0;    // sum of first arrival → resolution, resolved journeys
+  engine::LogHistogram resolved_times;  // for the p90
+  double durations = 0;        // sum of first arrival → end (any end), for Little's law
 };
 
 struct ReplicationResult {
@@ -39,10 +60,14 @@ struct ReplicationResult {
   int64_t arrivals_total = 0;       // contacts offered or blocked, retrials included
   int64_t waiting_at_end = 0;       // contacts still queued when no event was left
   int64_t retrials = 0;             // retrial contacts that arrived
+  JourneyCounters journeys;
+  double journey_area = 0;          // integral of the number of journeys in the centre
+  double journey_time_total = 0;    // sum of every journey's time in the centre (start → end)
+  double journey_area_window = 0;   // integral over [warmup, horizon]
   double queue_area = 0;            // integral of the number waiting over the run
   double wait_total = 0;            // sum of waits of every answered or abandoned contact
   double queue_area_window = 0;     // integral of the number waiting over [warmup, horizon]
-  double end_time = 0;              // time of the last event
+  double end_time = 0;              // max(horizon, time of the last event)
   uint64_t events = 0;              // events processed
   bool stopped = false;             // SimulateOptions::stop ended the run early
 

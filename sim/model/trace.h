@@ -37,8 +37,12 @@ enum class EventKind : uint8_t {
   kAgentFree,
   kOverflow,
   kRetrial,
+  kTransfer,    // a customer enters the queue of the type it was transferred to
+  kEscalation,  // likewise after an escalation
+  kRepeat,      // an unresolved or disconnected customer comes back
+  kGiveUp,      // a journey ends unresolved (no retrial or repeat, or too many contacts)
 };
-inline constexpr int kEventKindCount = 7;
+inline constexpr int kEventKindCount = 11;
 const char* ToString(EventKind k);
 
 // One row per contact (SPEC §5 /replications/<k>/contacts). Times in seconds.
@@ -82,9 +86,9 @@ enum class TraceLevel { kSummary, kContacts, kEvents };
 class TraceSink {
  public:
   virtual ~TraceSink() = default;
-  // Consecutive chunks of one replication's contacts, in the order they ended.
+  // Consecutive chunks of one replication's contacts, in the order their fate was decided.
   virtual void OnContacts(int replication, std::span<const ContactRecord> chunk) = 0;
-  // Consecutive chunks of agent spells, in the order they ended (kEvents only).
+  // Consecutive chunks of agent spells, in no particular order (kEvents only).
   virtual void OnAgentSpells(int replication, std::span<const AgentSpellRecord> chunk) {}
   // Consecutive chunks of the event log, in the order events ran (kEvents only).
   virtual void OnEvents(int replication, std::span<const EventRecord> chunk) {}

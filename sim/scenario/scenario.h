@@ -191,6 +191,9 @@ struct Scenario {
   std::vector<ContactType> contact_types;
   std::vector<AgentGroup> agent_groups;
   Routing routing;
+  // journeys.max_contacts: a journey that would need more contacts is given up (a guard
+  // against customers bounced between departments for ever).
+  int max_journey_contacts = 20;
 
   std::string source_file;             // path the scenario was read from ("" when built in code)
   std::string source_text;             // the YAML text as read (before --set overrides)

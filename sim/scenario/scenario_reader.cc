@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::string_view kTopLevelKeys[] = {
     "name", "horizon",       "warmup",        "interval",     "replications",
-    "seed", "service_level", "contact_types", "agent_groups", "routing"};
+    "seed", "service_level", "contact_types", "agent_groups", "routing", "journeys"};
+constexpr std::string_view kJourneyKeys[] = {"max_contacts"};
 
 // The entries of a section keyed by name (contact_types, agent_groups): at least one.
 // A name that only a --set path implies ("contact_types.biling.priority=2") is a misspelt
@@ -63,6 +64,16 @@ void CheckEveryTypeIsServed(const Scenario& s, ReadContext& ctx) {
   }
 }
 
+// journeys: {max_contacts: N}
+std::optional<int> ReadJourneys(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kJourneyKeys);
+  int max_contacts = 0;
+  if (!m.Read("max_contacts", &max_contacts, ReadPositiveInt, Presence::kRequired)) {
+    return std::nullopt;
+  }
+  return max_contacts;
+}
+
 }  // namespace
 
 Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
@@ -98,6 +109,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
     s.agent_groups.push_back(ReadAgentGroup(*group, names, ctx));
   }
   if (const YamlNode* routing = top.Get("routing")) s.routing = ReadRouting(*routing, names, ctx);
+  top.Read("journeys", &s.max_journey_contacts, ReadJourneys);
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
   return s;

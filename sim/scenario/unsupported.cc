@@ -30,23 +30,12 @@ void RejectUnsupportedFeatures(const Scenario& scenario, const LocationTable& wh
     if (type.channel != Channel::kVoice) {
       reject_value(path + ".channel", std::string("channel '") + ToString(type.channel) + "'");
     }
-    if (!type.outcomes.empty()) reject_key(path + ".outcomes", "outcomes");
-    if (type.repeat) reject_key(path + ".repeat", "repeat");
-    if (type.escalation) reject_key(path + ".escalation", "escalation");
   }
   for (const AgentGroup& group : scenario.agent_groups) {
     const std::string path = "agent_groups." + group.name;
     if (!group.shifts.empty()) reject_key(path + ".shifts", "shifts");
     if (group.absenteeism != 0) reject_value(path + ".absenteeism", "absenteeism other than 0");
     if (group.concurrency != 1) reject_value(path + ".concurrency", "concurrency other than 1");
-    for (const Skill& skill : group.skills) {
-      if (!skill.outcomes) continue;
-      const std::string& type = scenario.contact_types[skill.contact_type].name;
-      reject_key(path + ".skills." + type + ".outcomes", "outcomes");
-    }
-  }
-  if (scenario.routing.preferred_agent_wait) {
-    reject_key("routing.preferred_agent", "preferred_agent routing");
   }
 }
 

@@ -244,16 +244,21 @@ ResultFileWriter::ResultFileWriter(const model::Model& model, const RunInfo& inf
 
 ResultFileWriter::~ResultFileWriter() { Abort(); }
 
+// A chunk beyond the file's trace level is dropped: the model sends contacts to any sink
+// it is given, even at summary level, and the file must hold only what `trace` says.
 void ResultFileWriter::OnContacts(int replication, std::span<const model::ContactRecord> chunk) {
+  if (level_ == model::TraceLevel::kSummary) return;
   Enqueue(replication, Kind::kContacts, chunk);
 }
 
 void ResultFileWriter::OnAgentSpells(int replication,
                                      std::span<const model::AgentSpellRecord> chunk) {
+  if (level_ != model::TraceLevel::kEvents) return;
   Enqueue(replication, Kind::kAgents, chunk);
 }
 
 void ResultFileWriter::OnEvents(int replication, std::span<const model::EventRecord> chunk) {
+  if (level_ != model::TraceLevel::kEvents) return;
   Enqueue(replication, Kind::kEvents, chunk);
 }
 
@@ -362,7 +367,8 @@ void ResultFileWriter::Commit(std::span<const model::ReplicationResult> results)
     if (!error_.empty()) throw Hdf5Error(error_);
     // Every replication has its tables, even one that produced no rows.
     for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
-      if (level_ == model::TraceLevel::kSummary) break;
+      file_->Rep(k);
+      if (level_ == model::TraceLevel::kSummary) continue;
       file_->Contacts(k);
       if (level_ == model::TraceLevel::kEvents) {
         file_->Agents(k);

@@ -58,6 +58,7 @@ class ResultFileWriter final : public model::TraceSink {
 
   // Waits for the writer, adds /summary and /intervals, closes the file and renames it to
   // PATH. On failure removes the temporary file and throws std::runtime_error.
+  // REQUIRES: neither Commit nor Abort has run.
   void Commit(std::span<const model::ReplicationResult> results);
   // Stops the writer and removes the temporary file. Never throws.
   void Abort() noexcept;

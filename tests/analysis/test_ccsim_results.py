@@ -39,7 +39,8 @@ TRACED = ["help_desk", "retail_bank", "insurance_day"]
 OUTCOMES = ["resolved", "transferred", "escalated", "unresolved", "abandoned", "blocked",
             "disconnected"]
 AGENT_STATES = ["idle", "busy", "wrap_up", "break", "coaching", "offline"]
-EVENT_KINDS = ["arrival", "answer", "abandon", "block", "agent_free", "overflow", "retrial"]
+EVENT_KINDS = ["arrival", "answer", "abandon", "block", "agent_free", "overflow", "retrial",
+               "transfer", "escalation", "repeat", "give_up"]
 COLUMNS = {  # docs/trace_format.md
     "summary": ["replication", "contact_type", "offered", "answered", "abandoned", "blocked",
                 "service_level", "asa", "abandon_rate", "aht", "occupancy"],
@@ -220,8 +221,6 @@ class ContactsTest(unittest.TestCase):
                     self.assertTrue((unanswered["agent_group"] == "(none)").all())
                     self.assertTrue((unanswered["handle_time"] == 0).all())
                     self.assertTrue(c["contact_id"].is_unique)
-                    self.assertTrue((np.diff(c["end"].to_numpy()) >= 0).all(),
-                                    "contacts are not in the order they ended")
                     self.assertTrue((c["attempt"] >= 1).all())
 
     def test_outcomes_match_summary(self):
@@ -252,11 +251,9 @@ class ContactsTest(unittest.TestCase):
                 offered = part[part["outcome"] != "blocked"]
                 ans = offered[offered["answer"].notna()]
                 row = summary_row(res, r, scope)
-                if scope == "ALL":
-                    thr = offered["contact_type"].astype(str).map(res.service_level_threshold)
-                else:
-                    thr = res.service_level_threshold(scope)
-                within = (ans["wait"] <= (thr[ans.index] if scope == "ALL" else thr)).sum()
+                # each contact against its own type's threshold (tech: 60 s, billing: 20 s)
+                thr = ans["contact_type"].astype(str).map(res.service_level_threshold)
+                within = (ans["wait"] <= thr).sum()
                 with self.subTest(rep=r, type=scope):
                     self.assertTrue(close(within / len(offered), row["service_level"]))
                     self.assertTrue(close(ans["wait"].mean(), row["asa"]))
@@ -325,7 +322,7 @@ class AgentsTest(unittest.TestCase):
                     s, e = g["start"].to_numpy(), g["end"].to_numpy()
                     with self.subTest(file=name, rep=r, agent=agent):
                         self.assertEqual(s[0], 0.0)
-                        self.assertTrue((e > s).all() or (e >= s).all())
+                        self.assertTrue((e > s).all(), "an empty or reversed spell")
                         np.testing.assert_array_equal(s[1:], e[:-1])  # no gap, no overlap
                         self.assertEqual(g["group"].nunique(), 1)
                     ends.add(e[-1])
@@ -354,9 +351,12 @@ class AgentsTest(unittest.TestCase):
                 continue
             for r in res.replications:
                 occ = cr.agent_occupancy(res, r)
+                from_spells = occ["busy"].sum() / occ["staffed"].sum()
+                in_summary = summary_row(res, r, "ALL")["occupancy"]
                 with self.subTest(file=name, rep=r):
-                    self.assertTrue(close(occ["busy"].sum() / occ["staffed"].sum(),
-                                          summary_row(res, r, "ALL")["occupancy"]))
+                    self.assertTrue(close(from_spells, in_summary),
+                                    f"occupancy from agent spells {from_spells!r}, "
+                                    f"/summary {in_summary!r}")
                     self.assertTrue(((occ["occupancy"] >= 0) & (occ["occupancy"] <= 1)).all())
 
 
