@@ -34,8 +34,11 @@ SCHEMA_VERSION = 1
 # KPI columns of /summary in the order of SPEC §4, and those defined only for the
 # whole centre (`ccsim run --json` leaves them out of "by_type").
 KPIS = ["offered", "answered", "abandoned", "blocked", "service_level", "asa",
-        "abandon_rate", "aht", "occupancy"]
-OVERALL_ONLY = {"occupancy", "fcr", "contacts_per_journey", "transfers_per_journey"}
+        "abandon_rate", "aht", "occupancy", "fcr", "contacts_per_journey",
+        "transfers_per_journey", "journey_time", "journey_time_p90", "unresolved_share",
+        "transfers_in", "transfers_out"]
+OVERALL_ONLY = {"occupancy", "fcr", "contacts_per_journey", "transfers_per_journey",
+                "journey_time", "journey_time_p90", "unresolved_share"}
 OVERALL = "overall"  # the scope name of the `ALL` rows in kpi_table, as in the JSON
 
 # Spells in these states count as staffed time; busy and wrap_up count as busy time

@@ -43,9 +43,15 @@ KPI_STYLE = {
     "fcr": ("first-contact resolution", "%", 100.0, True),
     "contacts_per_journey": ("contacts per journey", "", 1.0, False),
     "transfers_per_journey": ("transfers per journey", "", 1.0, False),
+    "journey_time": ("journey time to resolution", "s", 1.0, False),
+    "journey_time_p90": ("journey time, 90th percentile", "s", 1.0, False),
+    "unresolved_share": ("journeys given up", "%", 100.0, True),
+    "transfers_in": ("transfers in", "contacts", 1.0, False),
+    "transfers_out": ("transfers out", "contacts", 1.0, False),
 }
 INTERVAL_KPIS = ["service_level", "asa", "abandon_rate", "occupancy"]
-COMPARE_KPIS = ["service_level", "asa", "abandon_rate", "occupancy", "aht", "offered"]
+COMPARE_KPIS = ["service_level", "asa", "abandon_rate", "occupancy", "aht", "offered",
+                "fcr", "contacts_per_journey"]
 DPI = 100
 
 
@@ -306,7 +312,8 @@ def compare_kpi_figure(results, labels, tables):
         h = np.array([t.loc[(cr.OVERALL, k), "ci95"] for t in tables]) * scale
         ax.bar(x, m, yerr=h, capsize=6, color=[f"C{i}" for i in range(len(x))], alpha=0.85)
         for xi, mi, hi in zip(x, m, h):
-            ax.annotate(f"{mi:.1f}{'%' if frac else ''}", (xi, mi + hi), ha="center",
+            ax.annotate(f"{mi:.2f}" if abs(mi) < 10 and not frac else f"{mi:.1f}{'%' if frac else ''}",
+                        (xi, mi + hi), ha="center",
                         va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
         if k == "service_level":
             for i, r in enumerate(results):

@@ -15,7 +15,7 @@ namespace {
 using model::Kpi;
 using model::kKpiCount;
 
-bool IsOverallOnly(Kpi k) { return k == Kpi::kOccupancy; }
+using model::IsOverallOnly;
 
 // "0.832 ± 0.011" with a precision that suits the KPI.
 std::string Cell(Kpi k, const engine::Estimate& e) {
@@ -25,11 +25,19 @@ std::string Cell(Kpi k, const engine::Estimate& e) {
     case Kpi::kServiceLevel:
     case Kpi::kAbandonRate:
     case Kpi::kOccupancy:
+    case Kpi::kFcr:
+    case Kpi::kUnresolvedShare:
       std::snprintf(buf, sizeof buf, "%.1f%% ± %.1f", 100 * e.mean, 100 * e.ci95);
       break;
     case Kpi::kAsa:
     case Kpi::kAht:
+    case Kpi::kJourneyTime:
+    case Kpi::kJourneyTimeP90:
       std::snprintf(buf, sizeof buf, "%.1fs ± %.1f", e.mean, e.ci95);
+      break;
+    case Kpi::kContactsPerJourney:
+    case Kpi::kTransfersPerJourney:
+      std::snprintf(buf, sizeof buf, "%.3f ± %.3f", e.mean, e.ci95);
       break;
     default:
       std::snprintf(buf, sizeof buf, "%.1f ± %.1f", e.mean, e.ci95);
@@ -73,11 +81,16 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
-void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall) {
+// Journey KPIs are not measured per interval.
+bool IsJourneyKpi(Kpi k) { return IsOverallOnly(k) && k != Kpi::kOccupancy; }
+
+void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
+               bool journeys = true) {
   j.BeginObject();
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
     if (!overall && IsOverallOnly(k)) continue;
+    if (!journeys && IsJourneyKpi(k)) continue;
     j.Key(model::ToString(k));
     j.BeginObject();
     j.Key("mean");
@@ -161,7 +174,7 @@ std::string SummaryJson(const model::Summary& s,
       j.Key("end");
       j.Number(i.end);
       j.Key("kpis");
-      WriteKpis(j, i.kpis, true);
+      WriteKpis(j, i.kpis, /*overall=*/true, /*journeys=*/false);
       j.EndObject();
     }
     j.EndArray();

@@ -32,12 +32,45 @@ const char* ToString(Kpi k) {
       return "aht";
     case Kpi::kOccupancy:
       return "occupancy";
+    case Kpi::kFcr:
+      return "fcr";
+    case Kpi::kContactsPerJourney:
+      return "contacts_per_journey";
+    case Kpi::kTransfersPerJourney:
+      return "transfers_per_journey";
+    case Kpi::kJourneyTime:
+      return "journey_time";
+    case Kpi::kJourneyTimeP90:
+      return "journey_time_p90";
+    case Kpi::kUnresolvedShare:
+      return "unresolved_share";
+    case Kpi::kTransfersIn:
+      return "transfers_in";
+    case Kpi::kTransfersOut:
+      return "transfers_out";
   }
   return "?";
 }
 
-KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time) {
+bool IsOverallOnly(Kpi k) {
+  switch (k) {
+    case Kpi::kOccupancy:
+    case Kpi::kFcr:
+    case Kpi::kContactsPerJourney:
+    case Kpi::kTransfersPerJourney:
+    case Kpi::kJourneyTime:
+    case Kpi::kJourneyTimeP90:
+    case Kpi::kUnresolvedShare:
+      return true;
+    default:
+      return false;
+  }
+}
+
+KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
+                      const JourneyCounters* journeys) {
   KpiValues v;
+  v.fill(kNaN);
   v[static_cast<int>(Kpi::kOffered)] = static_cast<double>(c.offered);
   v[static_cast<int>(Kpi::kAnswered)] = static_cast<double>(c.answered);
   v[static_cast<int>(Kpi::kAbandoned)] = static_cast<double>(c.abandoned);
@@ -47,13 +80,25 @@ KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time) 
   v[static_cast<int>(Kpi::kAbandonRate)] = Ratio(c.abandoned, c.offered);
   v[static_cast<int>(Kpi::kAht)] = Ratio(c.handle, c.answered);
   v[static_cast<int>(Kpi::kOccupancy)] = Ratio(busy_time, staffed_time);
+  v[static_cast<int>(Kpi::kTransfersIn)] = static_cast<double>(c.transfers_in);
+  v[static_cast<int>(Kpi::kTransfersOut)] = static_cast<double>(c.transfers_out);
+  if (journeys != nullptr) {
+    const JourneyCounters& j = *journeys;
+    const double ended = static_cast<double>(j.resolved + j.given_up);
+    v[static_cast<int>(Kpi::kFcr)] = Ratio(j.resolved_first, ended);
+    v[static_cast<int>(Kpi::kContactsPerJourney)] = Ratio(j.contacts, ended);
+    v[static_cast<int>(Kpi::kTransfersPerJourney)] = Ratio(j.transfers, ended);
+    v[static_cast<int>(Kpi::kJourneyTime)] = Ratio(j.resolved_time, j.resolved);
+    v[static_cast<int>(Kpi::kJourneyTimeP90)] = j.resolved_times.Quantile(0.9);
+    v[static_cast<int>(Kpi::kUnresolvedShare)] = Ratio(j.given_up, ended);
+  }
   return v;
 }
 
 std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
   std::vector<KpiValues> out;
   out.reserve(1 + r.by_type.size());
-  out.push_back(ComputeKpis(r.Overall(), r.busy_time, r.staffed_time));
+  out.push_back(ComputeKpis(r.Overall(), r.busy_time, r.staffed_time, &r.journeys));
   for (const Counters& c : r.by_type) out.push_back(ComputeKpis(c, kNaN, kNaN));
   return out;
 }

@@ -28,13 +28,28 @@ enum class Kpi {
   kAbandonRate,   // abandoned / offered
   kAht,           // mean talk + wrap-up of answered contacts, seconds
   kOccupancy,     // busy / staffed agent time in [warmup, horizon]; overall only
+  // Journeys (overall only), over journeys that began after warmup and ended, resolved
+  // or given up:
+  kFcr,                  // resolved by their first contact / journeys
+  kContactsPerJourney,   // contacts / journeys
+  kTransfersPerJourney,  // transfers / journeys
+  kJourneyTime,          // mean first arrival → resolution of resolved journeys, seconds
+  kJourneyTimeP90,       // its 90th percentile (to 1%), seconds
+  kUnresolvedShare,      // journeys given up / journeys
+  // Per contact type (overall: the totals):
+  kTransfersIn,   // contacts that arrived by a transfer
+  kTransfersOut,  // handlings that ended in a transfer
 };
-inline constexpr int kKpiCount = 9;
+inline constexpr int kKpiCount = 17;
 const char* ToString(Kpi k);  // the JSON key: "service_level", ...
+// Whether the KPI is reported for the whole centre only.
+bool IsOverallOnly(Kpi k);
 
-// One replication's KPIs; NaN where a ratio has no denominator (or occupancy by type).
+// One replication's KPIs; NaN where a ratio has no denominator, and for the overall-only
+// KPIs when `journeys` is null (contact types).
 using KpiValues = std::array<double, kKpiCount>;
-KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time);
+KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
+                      const JourneyCounters* journeys = nullptr);
 
 struct KpiEstimates {
   std::array<engine::Estimate, kKpiCount> values;

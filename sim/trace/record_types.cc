@@ -104,19 +104,14 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
               .Field("agent_id", offsetof(E, agent_id), i32)
               .Finish();
 
-  summary = Compound(sizeof(SummaryRow), "summary row")
-                .Field("replication", offsetof(SummaryRow, replication), i32)
-                .Field("contact_type", offsetof(SummaryRow, contact_type), contact_type_enum_.get())
-                .Field("offered", offsetof(SummaryRow, offered), f64)
-                .Field("answered", offsetof(SummaryRow, answered), f64)
-                .Field("abandoned", offsetof(SummaryRow, abandoned), f64)
-                .Field("blocked", offsetof(SummaryRow, blocked), f64)
-                .Field("service_level", offsetof(SummaryRow, service_level), f64)
-                .Field("asa", offsetof(SummaryRow, asa), f64)
-                .Field("abandon_rate", offsetof(SummaryRow, abandon_rate), f64)
-                .Field("aht", offsetof(SummaryRow, aht), f64)
-                .Field("occupancy", offsetof(SummaryRow, occupancy), f64)
-                .Finish();
+  Compound summary_row(sizeof(SummaryRow), "summary row");
+  summary_row.Field("replication", offsetof(SummaryRow, replication), i32)
+      .Field("contact_type", offsetof(SummaryRow, contact_type), contact_type_enum_.get());
+  for (int k = 0; k < model::kKpiCount; ++k) {
+    summary_row.Field(model::ToString(static_cast<model::Kpi>(k)),
+                      offsetof(SummaryRow, kpis) + k * sizeof(double), f64);
+  }
+  summary = summary_row.Finish();
 
   interval = Compound(sizeof(IntervalRow), "interval row")
                  .Field("replication", offsetof(IntervalRow, replication), i32)

@@ -8,17 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/summary.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/table.h"
 
 namespace ccsim::trace {
 
-// A row of /summary.
+// A row of /summary: one column per KPI, named as model::ToString(Kpi) names it.
 struct SummaryRow {
   int32_t replication = 0;
   int32_t contact_type = -1;  // -1: ALL
-  double offered = 0, answered = 0, abandoned = 0, blocked = 0;
-  double service_level = 0, asa = 0, abandon_rate = 0, aht = 0, occupancy = 0;
+  double kpis[model::kKpiCount] = {};
 };
 
 // A row of /intervals.

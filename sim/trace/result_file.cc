@@ -96,19 +96,9 @@ std::vector<SummaryRow> SummaryRows(std::span<const model::ReplicationResult> re
   for (const model::ReplicationResult& r : results) {
     const std::vector<model::KpiValues> kpis = model::ReplicationKpis(r);
     for (size_t c = 0; c < kpis.size(); ++c) {
-      const model::KpiValues& k = kpis[c];
-      auto v = [&](model::Kpi kpi) { return k[static_cast<int>(kpi)]; };
-      rows.push_back({.replication = r.replication,
-                      .contact_type = static_cast<int32_t>(c) - 1,
-                      .offered = v(model::Kpi::kOffered),
-                      .answered = v(model::Kpi::kAnswered),
-                      .abandoned = v(model::Kpi::kAbandoned),
-                      .blocked = v(model::Kpi::kBlocked),
-                      .service_level = v(model::Kpi::kServiceLevel),
-                      .asa = v(model::Kpi::kAsa),
-                      .abandon_rate = v(model::Kpi::kAbandonRate),
-                      .aht = v(model::Kpi::kAht),
-                      .occupancy = v(model::Kpi::kOccupancy)});
+      SummaryRow row{.replication = r.replication, .contact_type = static_cast<int32_t>(c) - 1};
+      std::copy(kpis[c].begin(), kpis[c].end(), row.kpis);
+      rows.push_back(row);
     }
   }
   return rows;

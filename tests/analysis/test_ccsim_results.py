@@ -43,7 +43,9 @@ EVENT_KINDS = ["arrival", "answer", "abandon", "block", "agent_free", "overflow"
                "transfer", "escalation", "repeat", "give_up"]
 COLUMNS = {  # docs/trace_format.md
     "summary": ["replication", "contact_type", "offered", "answered", "abandoned", "blocked",
-                "service_level", "asa", "abandon_rate", "aht", "occupancy"],
+                "service_level", "asa", "abandon_rate", "aht", "occupancy", "fcr",
+                "contacts_per_journey", "transfers_per_journey", "journey_time",
+                "journey_time_p90", "unresolved_share", "transfers_in", "transfers_out"],
     "intervals": ["replication", "interval", "start", "end", "contact_type", "offered",
                   "answered", "abandoned", "blocked", "service_level", "asa", "abandon_rate",
                   "aht", "agents_staffed", "occupancy"],
