@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <mutex>
 #include <vector>
@@ -454,6 +455,210 @@ TEST(ReplicationTest, StopFlagEndsTheRunEarly) {
   const ReplicationResult r = model::Simulate(Model(s), 0, {.seed = 1, .stop = &stop});
   EXPECT_TRUE(r.stopped);
   EXPECT_LT(r.events, 100000u);  // stopped at the first check, a few thousand events in
+}
+
+// ---- journeys: transfers, escalation, repeats, preferred agent ----
+
+scenario::Outcome TransferTo(int type, double p) {
+  scenario::Outcome o;
+  o.kind = scenario::Outcome::Kind::kTransfer;
+  o.transfer_to = type;
+  o.probability = p;
+  return o;
+}
+
+scenario::Outcome Unresolved(double p) {
+  scenario::Outcome o;
+  o.kind = scenario::Outcome::Kind::kUnresolved;
+  o.probability = p;
+  return o;
+}
+
+// Two departments, one agent each: "front" serves type 0, "back" serves type 1.
+scenario::Scenario TwoDepartments(std::vector<double> front_arrivals, double front_talk,
+                                  double back_talk) {
+  scenario::Scenario s;
+  s.name = "departments";
+  s.horizon = 1000;
+  s.contact_types.push_back(Replay("front", std::move(front_arrivals), front_talk));
+  s.contact_types.push_back(Replay("back", {}, back_talk));
+  s.agent_groups.push_back(Group("front_desk", 1, {{.contact_type = 0}}));
+  s.agent_groups.push_back(Group("back_office", 1, {{.contact_type = 1}}));
+  return s;
+}
+
+TEST(JourneyTest, TransferWithLostContextAddsReExplaining) {
+  // Front talk 10 then a transfer with context lost (re-explain 5) to back (talk 20):
+  // front 0-10 (transferred), back answers at 10 and talks 20 + 5 = 25, ends at 35.
+  scenario::Scenario s = TwoDepartments({0}, 10, 20);
+  scenario::Outcome t = TransferTo(1, 1.0);
+  t.context_lost = true;
+  t.re_explain = Distribution::Constant(5);
+  s.contact_types[0].outcomes = {t};
+  const Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 2u);
+  EXPECT_EQ(run.rows[0].outcome, ContactOutcome::kTransferred);
+  EXPECT_DOUBLE_EQ(run.rows[0].end, 10);
+  EXPECT_EQ(run.rows[1].contact_type, 1);
+  EXPECT_EQ(run.rows[1].customer_id, run.rows[0].customer_id);
+  EXPECT_EQ(run.rows[1].attempt, 2);
+  EXPECT_DOUBLE_EQ(run.rows[1].arrival, 10);
+  EXPECT_DOUBLE_EQ(run.rows[1].end, 35);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kResolved);
+  const JourneyCounters& j = run.result.journeys;
+  EXPECT_EQ(j.started, 1);
+  EXPECT_EQ(j.resolved, 1);
+  EXPECT_EQ(j.resolved_first, 0);
+  EXPECT_EQ(j.contacts, 2);
+  EXPECT_EQ(j.transfers, 1);
+  EXPECT_DOUBLE_EQ(j.resolved_time, 35);
+  EXPECT_EQ(run.result.by_type[0].transfers_out, 1);
+  EXPECT_EQ(run.result.by_type[1].transfers_in, 1);
+  const KpiValues k = ReplicationKpis(run.result)[0];
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kFcr)], 0);
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kContactsPerJourney)], 2);
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kTransfersPerJourney)], 1);
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kJourneyTime)], 35);
+}
+
+TEST(JourneyTest, ContextKeptCostsNothingExtra) {
+  scenario::Scenario s = TwoDepartments({0}, 10, 20);
+  scenario::Outcome t = TransferTo(1, 1.0);
+  t.re_explain = Distribution::Constant(5);  // only charged when context is lost
+  s.contact_types[0].outcomes = {t};
+  EXPECT_DOUBLE_EQ(Simulate(s).rows[1].end, 30);
+}
+
+TEST(JourneyTest, EscalationCutsTheHandlingAtTheGuideline) {
+  // Front talk would be 15; the guideline escalates at 10 to back (talk 5): 10-15.
+  scenario::Scenario s = TwoDepartments({0}, 15, 5);
+  s.contact_types[0].escalation = scenario::Escalation{.to = 1, .after = 10};
+  const Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 2u);
+  EXPECT_EQ(run.rows[0].outcome, ContactOutcome::kEscalated);
+  EXPECT_DOUBLE_EQ(run.rows[0].end, 10);
+  EXPECT_DOUBLE_EQ(run.rows[0].handle_time, 10);
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 10);
+  EXPECT_DOUBLE_EQ(run.rows[1].end, 15);
+  EXPECT_EQ(run.result.by_type[0].escalations_out, 1);
+  EXPECT_EQ(run.result.by_type[1].escalations_in, 1);
+  EXPECT_EQ(run.result.journeys.transfers, 0);  // an escalation is not a transfer
+  EXPECT_DOUBLE_EQ(run.result.journeys.resolved_time, 15);
+}
+
+TEST(JourneyTest, HandlingShorterThanTheGuidelineIsNotEscalated) {
+  scenario::Scenario s = TwoDepartments({0}, 9, 5);
+  s.contact_types[0].escalation = scenario::Escalation{.to = 1, .after = 10};
+  const Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 1u);
+  EXPECT_EQ(run.rows[0].outcome, ContactOutcome::kResolved);
+}
+
+TEST(JourneyTest, UnresolvedCustomersRepeatUntilTheJourneyLimit) {
+  // Always unresolved, back after 100 s, at most 3 contacts: contacts at 0, 110, 220; the
+  // third's repeat (due at 330) would be a fourth contact, so the journey is given up.
+  scenario::Scenario s = OneQueue({0}, 10);
+  s.horizon = 1000;
+  s.max_journey_contacts = 3;
+  s.contact_types[0].outcomes = {Unresolved(1.0)};
+  s.contact_types[0].repeat = scenario::Repeat{1.0, Distribution::Constant(100)};
+  const Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(run.rows[i].outcome, ContactOutcome::kUnresolved);
+    EXPECT_EQ(run.rows[i].attempt, i + 1);
+    EXPECT_DOUBLE_EQ(run.rows[i].arrival, 110.0 * i);
+  }
+  const JourneyCounters& j = run.result.journeys;
+  EXPECT_EQ(j.given_up, 1);
+  EXPECT_EQ(j.resolved, 0);
+  EXPECT_EQ(j.contacts, 3);
+  EXPECT_DOUBLE_EQ(j.durations, 330);
+}
+
+TEST(JourneyTest, RepeatDueAfterTheHorizonLeavesTheJourneyOpen) {
+  scenario::Scenario s = OneQueue({0}, 10);
+  s.contact_types[0].outcomes = {Unresolved(1.0)};
+  s.contact_types[0].repeat = scenario::Repeat{1.0, Distribution::Constant(500)};
+  const Outcome run = Simulate(s);  // horizon 100
+  EXPECT_EQ(run.rows.size(), 1u);
+  EXPECT_EQ(run.result.journeys.open_at_end, 1);
+  EXPECT_EQ(run.result.journeys.given_up, 0);
+}
+
+TEST(JourneyTest, DisconnectedTransferFollowsRepeatOfItsType) {
+  // The transfer always drops the customer; without repeat the journey is given up and
+  // back never sees the customer.
+  scenario::Scenario s = TwoDepartments({0}, 10, 20);
+  scenario::Outcome t = TransferTo(1, 1.0);
+  t.disconnect = 1.0;
+  s.contact_types[0].outcomes = {t};
+  Outcome run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 1u);
+  EXPECT_EQ(run.rows[0].outcome, ContactOutcome::kDisconnected);
+  EXPECT_EQ(run.result.journeys.given_up, 1);
+  EXPECT_EQ(run.result.by_type[1].transfers_in, 0);
+  // With repeat, the customer calls the front desk again 50 s after being cut off at 10.
+  s.contact_types[0].repeat = scenario::Repeat{1.0, Distribution::Constant(50)};
+  s.max_journey_contacts = 2;
+  run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 2u);
+  EXPECT_EQ(run.rows[1].contact_type, 0);
+  EXPECT_DOUBLE_EQ(run.rows[1].arrival, 60);
+}
+
+TEST(JourneyTest, SkillOutcomesOverrideTheTypes) {
+  // The type resolves everything; the desk's skill leaves it unresolved.
+  scenario::Scenario s = OneQueue({0}, 10);
+  s.agent_groups[0].skills[0].outcomes = std::vector<scenario::Outcome>{Unresolved(1.0)};
+  EXPECT_EQ(Simulate(s).rows[0].outcome, ContactOutcome::kUnresolved);
+}
+
+// Two agents. X (customer 0) arrives at 0, agent 0 leaves it unresolved (talk 10), it
+// comes back at 30. Y at 25 goes to agent 1 (idle longer), Z at 26 to agent 0: both busy
+// until 35 and 36 when X returns.
+scenario::Scenario ReturningCustomer(std::optional<double> preferred_wait) {
+  scenario::Scenario s = OneQueue({0, 25, 26}, 10, 2);
+  s.max_journey_contacts = 2;
+  s.contact_types[0].outcomes = {Unresolved(1.0)};
+  s.contact_types[0].repeat = scenario::Repeat{1.0, Distribution::Constant(20)};
+  s.routing.preferred_agent_wait = preferred_wait;
+  return s;
+}
+
+ContactRecord SecondContactOfFirstCustomer(const scenario::Scenario& s) {
+  for (const ContactRecord& r : Simulate(s).rows) {
+    if (r.customer_id == 0 && r.attempt == 2) return r;
+  }
+  ADD_FAILURE() << "no second contact";
+  return {};
+}
+
+TEST(JourneyTest, PreferredAgentWaitsForTheLastAgent) {
+  // Without preferred routing X is taken by agent 1 at 35; with it X waits for agent 0
+  // (free at 36) even though agent 1 frees first.
+  const ContactRecord plain = SecondContactOfFirstCustomer(ReturningCustomer(std::nullopt));
+  EXPECT_EQ(plain.agent_id, 1);
+  EXPECT_DOUBLE_EQ(plain.answer, 35);
+  const ContactRecord x = SecondContactOfFirstCustomer(ReturningCustomer(120.0));
+  EXPECT_EQ(x.agent_id, 0);
+  EXPECT_DOUBLE_EQ(x.answer, 36);
+}
+
+TEST(JourneyTest, PreferredAgentWaitEndsThenAnyoneMayAnswer) {
+  // Wait only 3 s: from 33 X may go to anyone; agent 1 frees first, at 35.
+  const ContactRecord x = SecondContactOfFirstCustomer(ReturningCustomer(3.0));
+  EXPECT_EQ(x.agent_id, 1);
+  EXPECT_DOUBLE_EQ(x.answer, 35);
+}
+
+TEST(JourneyTest, PreferredAgentIdleTakesTheReturningCustomerAtOnce) {
+  // Alone, X returns at 30 to an idle agent 0 (agent 1 idle longer would win otherwise).
+  scenario::Scenario s = ReturningCustomer(120.0);
+  s.contact_types[0].arrivals.times = {0};
+  const ContactRecord x = SecondContactOfFirstCustomer(s);
+  EXPECT_EQ(x.agent_id, 0);
+  EXPECT_DOUBLE_EQ(x.answer, 30);
 }
 
 }  // namespace
