@@ -56,9 +56,18 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
     const scenario::AgentGroup& ag = s.agent_groups[g];
     AgentGroupModel& m = groups_[g];
     m.first_agent = agent_count_;
-    m.agents = ag.agents;
+    if (ag.shifts.empty()) {
+      m.agents = ag.agents;
+      seats_.insert(seats_.end(), ag.agents, AgentSeat{.group = static_cast<int>(g)});
+    } else {
+      for (size_t sh = 0; sh < ag.shifts.size(); ++sh) {
+        m.agents += ag.shifts[sh].agents;
+        seats_.insert(seats_.end(), ag.shifts[sh].agents,
+                      AgentSeat{.group = static_cast<int>(g), .shift = static_cast<int>(sh)});
+      }
+    }
     m.skill_count = static_cast<int>(ag.skills.size());
-    agent_count_ += ag.agents;
+    agent_count_ += m.agents;
     for (const scenario::Skill& sk : ag.skills) {
       int outcome_set = -1;
       if (sk.outcomes) {
@@ -103,6 +112,11 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
     std::sort(m.overflow_delays.begin(), m.overflow_delays.end());
     m.overflow_delays.erase(std::unique(m.overflow_delays.begin(), m.overflow_delays.end()),
                             m.overflow_delays.end());
+  }
+
+  if (s.handle_time_cv > 0) {
+    agent_factor_ = Sampler({.kind = scenario::DistributionKind::kLognormal, .mean = 1,
+                             .sd = s.handle_time_cv});
   }
 
   interval_count_ = std::max(1, static_cast<int>(std::ceil(s.horizon / s.interval)));

@@ -31,6 +31,14 @@ enum StreamPurpose : uint32_t {
   kOutcomeStream = 7,   // entity: customer, sub: attempt
   kRepeatStream = 8,    // entity: customer, sub: attempt
   kReExplainStream = 9, // entity: customer, sub: attempt
+  kAbsenceStream = 10,  // entity: agent, sub: day of the shift (0 for constant headcount)
+  kAgentStream = 11,    // entity: agent: its personal handle-time factor
+};
+
+// One agent seat: which group, and which of its shifts (-1: on duty all the time).
+struct AgentSeat {
+  int group = 0;
+  int shift = -1;
 };
 
 // One way a handling can end other than resolved (SPEC §2 `outcomes`).
@@ -74,8 +82,8 @@ struct ContactTypeModel {
 };
 
 struct AgentGroupModel {
-  int first_agent = 0;  // agents are numbered group by group
-  int agents = 0;
+  int first_agent = 0;  // agents are numbered group by group (shift by shift within one)
+  int agents = 0;       // the constant headcount, or the seats of all its shifts
   int skill_count = 0;  // direct skills (for fewest_skills)
   std::vector<Eligibility> serves;  // contact types it may serve, by type index
 };
@@ -89,6 +97,9 @@ class Model {
   const std::vector<ContactTypeModel>& types() const { return types_; }
   const std::vector<AgentGroupModel>& groups() const { return groups_; }
   int agent_count() const { return agent_count_; }
+  const std::vector<AgentSeat>& seats() const { return seats_; }
+  // Draws an agent's personal handle-time factor (agent_variation); null without one.
+  const std::optional<Sampler>& agent_factor() const { return agent_factor_; }
   const std::vector<OutcomeSet>& outcome_sets() const { return outcome_sets_; }
   int interval_count() const { return interval_count_; }
   // Interval of time t (clamped to the last one).
@@ -99,6 +110,8 @@ class Model {
   std::vector<ContactTypeModel> types_;
   std::vector<AgentGroupModel> groups_;
   std::vector<OutcomeSet> outcome_sets_;
+  std::vector<AgentSeat> seats_;  // by agent id
+  std::optional<Sampler> agent_factor_;
   int agent_count_ = 0;
   int interval_count_ = 1;
 };

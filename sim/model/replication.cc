@@ -28,14 +28,20 @@ constexpr uint64_t kProgressEvery = 1 << 14;
 
 // Pending event kinds; the value is also the rank among equal-time events (replication.h).
 enum PendingEvent : uint32_t {
-  kAgentFree = 0,        // payload: agent; entity: agent
-  kAbandon = 1,          // payload: contact slot; entity: customer key
-  kOverflow = 2,         // payload: contact slot; entity: customer key
-  kPreferredExpiry = 3,  // payload: contact slot; entity: customer key
-  kTalkEnd = 4,          // payload: journey; entity: customer key
-  kReturn = 5,           // payload: journey; entity: customer key
-  kArrival = 6,          // payload: contact type; entity: contact type
+  kAgentFree = 0,         // payload: agent; entity: agent
+  kShiftEnd = 1,          // payload: agent; entity: agent
+  kBreakEnd = 2,          // payload: agent; entity: agent
+  kBreakDue = 3,          // payload: agent; entity: agent
+  kShiftStart = 4,        // payload: agent; entity: agent
+  kAbandon = 5,           // payload: contact slot; entity: customer key
+  kOverflow = 6,          // payload: contact slot; entity: customer key
+  kPreferredExpiry = 7,   // payload: contact slot; entity: customer key
+  kTalkEnd = 8,           // payload: journey; entity: customer key
+  kReturn = 9,            // payload: journey; entity: customer key
+  kArrival = 10,          // payload: contact type; entity: contact type
 };
+
+constexpr double kDay = 86400;
 
 // A customer's stable identity inside a replication: the contact type of its first arrival
 // and its sequence number among that type's arrivals. Random draws and event keys use it,
@@ -82,9 +88,18 @@ struct QueueEntry {
 
 struct Agent {
   int32_t group = 0;
+  int32_t shift = -1;        // index into its group's shifts; -1: constant headcount
+  AgentState state = AgentState::kOffline;
+  double state_since = 0;    // start of the current idle, break or offline spell
   double busy_since = 0;
-  double talk_end = 0;     // end of the current contact's talk (wrap-up follows)
-  double idle_since = 0;   // -1 while not idle
+  double talk_end = 0;       // end of the current contact's talk (wrap-up follows)
+  double idle_since = -1;    // -1 while not idle (longest-idle routing reads it)
+  double staffed_since = -1; // -1 while off duty or on a break
+  double factor = 1;         // personal handle-time factor (agent_variation)
+  double shift_start = 0;    // the current shift occurrence
+  double shift_end = kInfinity;  // infinite for constant headcount or past the horizon
+  int32_t day = 0;           // which occurrence of a daily shift
+  int32_t next_break = 0;    // index into the shift's breaks
 };
 
 // What a new or waiting contact brings to an agent.
@@ -136,6 +151,7 @@ class Replication {
     result_.intervals.resize(static_cast<size_t>(model.interval_count()) * n_types);
     result_.interval_busy.assign(model.interval_count(), 0.0);
     result_.interval_staffed.assign(model.interval_count(), 0.0);
+    result_.interval_on_break.assign(model.interval_count(), 0.0);
     queues_.resize(n_types);
     waiting_.assign(n_types, 0);
     next_seq_.assign(n_types, 0);
@@ -145,14 +161,8 @@ class Replication {
       arrival_streams_.emplace_back(options.seed, replication, kArrivalStream, t);
     }
     agents_.resize(model.agent_count());
+    result_.agents.resize(model.agent_count());
     for (const AgentGroupModel& g : model.groups()) idle_.emplace_back(g.agents);
-    for (size_t g = 0; g < model.groups().size(); ++g) {
-      const AgentGroupModel& gm = model.groups()[g];
-      for (int a = gm.first_agent; a < gm.first_agent + gm.agents; ++a) {
-        agents_[a].group = static_cast<int32_t>(g);
-        idle_[g].push_back(a);
-      }
-    }
     if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
     events_.reserve(model.agent_count() + n_types + 1024);
     contacts_on_ = options.trace != nullptr && options.trace_level != TraceLevel::kSummary;
@@ -161,6 +171,7 @@ class Replication {
   }
 
   ReplicationResult Run() {
+    for (int a = 0; a < model_.agent_count(); ++a) StartAgent(a);
     for (size_t t = 0; t < model_.types().size(); ++t) ScheduleArrival(static_cast<int>(t), 0.0);
     uint64_t until_progress = kProgressEvery;
     while (!events_.empty()) {
@@ -169,6 +180,18 @@ class Replication {
       switch (e.kind) {
         case kAgentFree:
           OnAgentFree(static_cast<int>(e.payload));
+          break;
+        case kShiftStart:
+          OnShiftStart(static_cast<int>(e.payload));
+          break;
+        case kShiftEnd:
+          OnShiftEnd(static_cast<int>(e.payload));
+          break;
+        case kBreakDue:
+          OnBreakDue(static_cast<int>(e.payload));
+          break;
+        case kBreakEnd:
+          OnBreakEnd(static_cast<int>(e.payload));
           break;
         case kAbandon:
           OnAbandon(e);
@@ -372,8 +395,11 @@ class Replication {
     if (how == EventKind::kTransfer) Tally(w, [](Counters& k) { k.transfers_in++; });
     if (how == EventKind::kEscalation) Tally(w, [](Counters& k) { k.escalations_in++; });
 
-    const bool wants_last_agent = s_.routing.preferred_agent_wait && journey.last_agent >= 0 &&
-                                  (how == EventKind::kRetrial || how == EventKind::kRepeat);
+    // routing.preferred_agent: a repeat contact waits first for the agent who served the
+    // customer last, when that agent's group has the skill for it.
+    const bool wants_last_agent = s_.routing.preferred_agent_wait && how == EventKind::kRepeat &&
+                                  journey.last_agent >= 0 &&
+                                  HasSkill(journey.last_agent, type);
     if (wants_last_agent && TakeIfIdle(journey.last_agent)) {
       Tally(w, [](Counters& k) { k.offered++; });
       StartService(journey.last_agent, EligibilityOf(journey.last_agent, type), w);
@@ -580,7 +606,7 @@ class Replication {
   }
 
   // The terms on which `agent` serves `type`: its group's, or plain ones when the group
-  // has no such skill (a returning customer's last agent served it once, by overflow).
+  // has no such skill.
   const Eligibility& EligibilityOf(int agent, int type) const {
     for (const Eligibility& e : model_.groups()[agents_[agent].group].serves) {
       if (e.contact_type == type) return e;
@@ -589,15 +615,33 @@ class Replication {
   }
   static inline const Eligibility kPlainTerms{};
 
+  bool HasSkill(int agent, int type) const {
+    const Eligibility& e = EligibilityOf(agent, type);
+    return &e != &kPlainTerms && e.after == 0;
+  }
+
   void OnAgentFree(int agent) {
     ++result_.events;
     Agent& a = agents_[agent];
-    AddBusy(a.busy_since, now_);
+    AddBusy(agent, a.busy_since, now_);
     if (events_on_) {
       Log(EventKind::kAgentFree, -1, -1, -1, agent);
       Spell(agent, AgentState::kBusy, a.busy_since, a.talk_end);
       Spell(agent, AgentState::kWrapUp, a.talk_end, now_);
     }
+    // The contact in hand is finished: now the shift may end or a break begin.
+    if (now_ >= a.shift_end) {
+      GoOffline(agent);
+    } else if (BreakIsDue(a)) {
+      StartBreak(agent);
+    } else {
+      TakeNextContactOrIdle(agent);
+    }
+  }
+
+  // An available agent takes the waiting contact it should, or becomes idle.
+  void TakeNextContactOrIdle(int agent) {
+    Agent& a = agents_[agent];
     // Customers waiting for this agent in particular come first.
     if (!reserved_.empty()) {
       const uint32_t slot = FrontSlot(reserved_[agent], agent);
@@ -634,11 +678,147 @@ class Replication {
     }
     if (best == nullptr) {
       a.idle_since = now_;
+      a.state = AgentState::kIdle;
+      a.state_since = now_;
       idle_[a.group].push_back(agent);
       return;
     }
     queues_[best->contact_type].pop_front();
     StartService(agent, *best, Unqueue(best_slot));
+  }
+
+  // ---- the workforce: shifts, breaks, absence ----
+
+  const scenario::Shift& ShiftOf(const Agent& a) const {
+    return s_.agent_groups[a.group].shifts[a.shift];
+  }
+
+  // Whether the agent's next break has fallen due (and its shift is still on).
+  bool BreakIsDue(const Agent& a) const {
+    if (a.shift < 0) return false;
+    const std::vector<scenario::Break>& breaks = ShiftOf(a).breaks;
+    return a.next_break < static_cast<int>(breaks.size()) &&
+           a.shift_start + breaks[a.next_break].after <= now_ && now_ < a.shift_end;
+  }
+
+  // Schedules the agent's next break, if it falls due before its shift ends and before
+  // the horizon (agents draining the centre after the horizon take no more breaks).
+  void ScheduleNextBreak(int agent) {
+    const Agent& a = agents_[agent];
+    const std::vector<scenario::Break>& breaks = ShiftOf(a).breaks;
+    if (a.next_break >= static_cast<int>(breaks.size())) return;
+    const double due = std::max(now_, a.shift_start + breaks[a.next_break].after);
+    if (due < a.shift_end && due < s_.horizon) Push(due, kBreakDue, agent, agent);
+  }
+
+  // At time 0: constant-headcount agents come on duty (unless absent for the run), shift
+  // agents wait for their first shift.
+  void StartAgent(int agent) {
+    Agent& a = agents_[agent];
+    const AgentSeat& seat = model_.seats()[agent];
+    a.group = seat.group;
+    a.shift = seat.shift;
+    if (model_.agent_factor()) {
+      RandomStream g(options_.seed, rep_, kAgentStream, agent);
+      a.factor = (*model_.agent_factor())(g);
+    }
+    if (a.shift >= 0) {
+      const double start = ShiftOf(a).start;
+      if (start < s_.horizon) Push(start, kShiftStart, agent, agent);
+      return;
+    }
+    if (Absent(agent, 0)) return;
+    a.staffed_since = 0;
+    TakeNextContactOrIdle(agent);
+  }
+
+  bool Absent(int agent, int day) {
+    const double p = s_.agent_groups[agents_[agent].group].absenteeism;
+    if (p <= 0) return false;
+    RandomStream g(options_.seed, rep_, kAbsenceStream, agent, day);
+    return g.Uniform01() <= p;
+  }
+
+  void OnShiftStart(int agent) {
+    ++result_.events;
+    Agent& a = agents_[agent];
+    const scenario::Shift& shift = ShiftOf(a);
+    const int day = a.day++;
+    if (shift.repeat == scenario::ShiftRepeat::kDaily && shift.start + (day + 1) * kDay < s_.horizon) {
+      Push(shift.start + (day + 1) * kDay, kShiftStart, agent, agent);
+    }
+    if (Absent(agent, day)) return;
+    Spell(agent, AgentState::kOffline, a.state_since, now_);
+    a.shift_start = now_;
+    const double end = shift.end + day * kDay;
+    // Agents on duty at the horizon stay until the centre is empty.
+    a.shift_end = end < s_.horizon ? end : kInfinity;
+    if (std::isfinite(a.shift_end)) Push(a.shift_end, kShiftEnd, agent, agent);
+    a.next_break = 0;
+    a.staffed_since = now_;
+    ScheduleNextBreak(agent);
+    TakeNextContactOrIdle(agent);
+  }
+
+  void OnShiftEnd(int agent) {
+    ++result_.events;
+    // A busy agent finishes the contact in hand first (OnAgentFree); one on a break
+    // leaves when it ends (OnBreakEnd).
+    if (agents_[agent].state == AgentState::kIdle) GoOffline(agent);
+  }
+
+  void OnBreakDue(int agent) {
+    ++result_.events;
+    // A busy agent takes it as soon as it is free (OnAgentFree).
+    if (agents_[agent].state == AgentState::kIdle && BreakIsDue(agents_[agent])) StartBreak(agent);
+  }
+
+  void StartBreak(int agent) {
+    Agent& a = agents_[agent];
+    LeaveIdle(agent);
+    AddStaffed(agent, a.staffed_since, now_);
+    a.staffed_since = -1;
+    a.state = AgentState::kBreak;
+    a.state_since = now_;
+    Push(now_ + ShiftOf(a).breaks[a.next_break].duration, kBreakEnd, agent, agent);
+    ++a.next_break;
+  }
+
+  void OnBreakEnd(int agent) {
+    ++result_.events;
+    Agent& a = agents_[agent];
+    Spell(agent, AgentState::kBreak, a.state_since, now_);
+    AddOnBreak(a.state_since, now_);
+    a.state_since = now_;
+    if (now_ >= a.shift_end) {
+      a.state = AgentState::kOffline;
+      return;
+    }
+    a.staffed_since = now_;
+    ScheduleNextBreak(agent);
+    if (BreakIsDue(a)) {
+      StartBreak(agent);
+    } else {
+      TakeNextContactOrIdle(agent);
+    }
+  }
+
+  void GoOffline(int agent) {
+    Agent& a = agents_[agent];
+    LeaveIdle(agent);
+    AddStaffed(agent, a.staffed_since, now_);
+    a.staffed_since = -1;
+    a.state = AgentState::kOffline;
+    a.state_since = now_;
+  }
+
+  // Takes an idle agent off its idle list, closing its idle spell.
+  void LeaveIdle(int agent) {
+    Agent& a = agents_[agent];
+    if (a.state != AgentState::kIdle) return;
+    TakeIfIdle(agent);
+    Spell(agent, AgentState::kIdle, a.state_since, now_);
+    a.idle_since = -1;
   }
 
   // The agent answers `w` now. The handling's talk time and how it ends are decided here:
@@ -648,7 +828,8 @@ class Replication {
     const ContactTypeModel& tm = model_.types()[w.type];
     Journey& journey = journeys_[w.journey];
     const double wait = now_ - w.arrival;
-    double talk = w.base_handle * terms.handle_time_factor + journey.extra_talk;
+    Agent& a = agents_[agent];
+    double talk = w.base_handle * terms.handle_time_factor * a.factor + journey.extra_talk;
     journey.extra_talk = 0;
     ContactOutcome outcome = ContactOutcome::kResolved;
     if (tm.escalation_to >= 0 && talk > tm.escalation_after) {
@@ -671,11 +852,15 @@ class Replication {
       k.escalations_out += outcome == ContactOutcome::kEscalated;
     });
     result_.wait_total += wait;
-    Agent& a = agents_[agent];
-    if (events_on_) {
-      Log(EventKind::kAnswer, w, agent);
-      if (a.idle_since >= 0) Spell(agent, AgentState::kIdle, a.idle_since, now_);
+    if (w.counted) {
+      AgentResult& r = result_.agents[agent];
+      r.contacts++;
+      r.handle += handle;
+      r.resolved += outcome == ContactOutcome::kResolved;
     }
+    Log(EventKind::kAnswer, w, agent);
+    if (a.state == AgentState::kIdle) Spell(agent, AgentState::kIdle, a.state_since, now_);
+    a.state = AgentState::kBusy;
     a.idle_since = -1;
     a.busy_since = now_;
     a.talk_end = now_ + talk;
@@ -722,17 +907,34 @@ class Replication {
     return ContactOutcome::kResolved;
   }
 
-  // Adds the busy span [from, to) to the occupancy window and the interval totals.
-  void AddBusy(double from, double to) {
+  // Adds the span [from, to) to `per_interval` (cut at the horizon) and returns its part
+  // inside the occupancy window [warmup, horizon].
+  double AddSpan(std::vector<double>& per_interval, double from, double to) {
     const double lo = std::max(from, s_.warmup), hi = std::min(to, s_.horizon);
-    if (hi > lo) result_.busy_time += hi - lo;
     const double end = std::min(to, s_.horizon);
     for (int i = model_.IntervalOf(from); from < end; ++i) {
       const double interval_end = std::min(end, (i + 1) * s_.interval);
-      result_.interval_busy[i] += interval_end - from;
+      per_interval[i] += interval_end - from;
       from = interval_end;
     }
+    return hi > lo ? hi - lo : 0;
   }
+
+  void AddBusy(int agent, double from, double to) {
+    const double in_window = AddSpan(result_.interval_busy, from, to);
+    result_.busy_time += in_window;
+    result_.agents[agent].busy += in_window;
+  }
+
+  // Staffed: on duty and not on a break.
+  void AddStaffed(int agent, double from, double to) {
+    if (from < 0) return;
+    const double in_window = AddSpan(result_.interval_staffed, from, to);
+    result_.staffed_time += in_window;
+    result_.agents[agent].staffed += in_window;
+  }
+
+  void AddOnBreak(double from, double to) { AddSpan(result_.interval_on_break, from, to); }
 
   // ---- counting and tracing ----
 
@@ -788,7 +990,7 @@ class Replication {
 
   // Records [start, end) of `agent` in `state`; empty spells are left out.
   void Spell(int agent, AgentState state, double start, double end) {
-    if (!(end > start)) return;
+    if (!events_on_ || !(end > start)) return;
     spells_.push_back({.agent_id = agent, .group = agents_[agent].group, .state = state,
                        .start = start, .end = end});
     if (spells_.size() == kTraceChunk) {
@@ -813,21 +1015,12 @@ class Replication {
     // The run covers at least the horizon: agents are on duty until then even when the
     // centre empties earlier.
     result_.end_time = std::max(now_, s_.horizon);
-    const double window = std::max(0.0, s_.horizon - s_.warmup);
-    result_.staffed_time = model_.agent_count() * window;
-    for (int i = 0; i < model_.interval_count(); ++i) {
-      const double len = std::min((i + 1) * s_.interval, s_.horizon) - i * s_.interval;
-      result_.interval_staffed[i] = model_.agent_count() * len;
-    }
-    if (events_on_) {
-      // Agents idle at the end close their last spell: each agent's spells tile
-      // [0, end_time].
-      for (size_t g = 0; g < idle_.size(); ++g) {
-        for (size_t i = 0; i < idle_[g].size(); ++i) {
-          const int agent = idle_[g][i];
-          Spell(agent, AgentState::kIdle, agents_[agent].idle_since, result_.end_time);
-        }
-      }
+    // Close every agent's open spell: each agent's spells tile [0, end_time].
+    for (int agent = 0; agent < model_.agent_count(); ++agent) {
+      Agent& a = agents_[agent];
+      AddStaffed(agent, a.staffed_since, result_.end_time);
+      if (a.state == AgentState::kBreak) AddOnBreak(a.state_since, result_.end_time);
+      if (a.state != AgentState::kBusy) Spell(agent, a.state, a.state_since, result_.end_time);
     }
     if (contacts_on_) FlushTrace();
   }

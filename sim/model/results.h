@@ -43,18 +43,29 @@ struct JourneyCounters {
   double durations = 0;        // sum of first arrival → end (any end), for Little's law
 };
 
+// One agent's figures in [warmup, horizon] (contacts: those that arrived after warmup).
+struct AgentResult {
+  int64_t contacts = 0;  // handled
+  int64_t resolved = 0;
+  double handle = 0;     // sum of talk + wrap-up
+  double busy = 0;       // agent-seconds busy in the window
+  double staffed = 0;    // agent-seconds on duty, not on a break, in the window
+};
+
 struct ReplicationResult {
   int replication = 0;
   // Contacts that arrived at or after warmup, by contact type.
   std::vector<Counters> by_type;
   // Every contact by the interval it arrived in: index interval * types + type.
   std::vector<Counters> intervals;
-  // Agent-seconds per interval: busy (talk + wrap-up) and staffed.
+  // Agent-seconds per interval: busy (talk + wrap-up), staffed, on a break.
   std::vector<double> interval_busy;
-  std::vector<double> interval_staffed;
+  std::vector<double> interval_staffed;   // on duty, not on a break
+  std::vector<double> interval_on_break;
   // Agent-seconds in [warmup, horizon]: the occupancy window.
   double busy_time = 0;
   double staffed_time = 0;
+  std::vector<AgentResult> agents;  // by agent id
 
   // Bookkeeping over the whole run (warmup included).
   int64_t arrivals_total = 0;       // contacts offered or blocked, retrials included

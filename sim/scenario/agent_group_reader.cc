@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::string_view kAgentGroupKeys[] = {"agents", "shifts", "skills", "absenteeism",
                                                 "concurrency"};
-constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks"};
+constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks", "repeat"};
 constexpr std::string_view kBreakKeys[] = {"after", "duration"};
 constexpr std::string_view kSkillKeys[] = {"level", "handle_time_factor", "outcomes"};
 constexpr std::string_view kRoutingKeys[] = {"agent_selection", "contact_selection", "overflow",
@@ -31,7 +31,11 @@ std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, Re
   ok = m.Read("end", &s.end, ReadDuration, Presence::kRequired) && ok;
   m.Read("agents", &s.agents, ReadCount, Presence::kRequired);
   m.Read("breaks", &s.breaks, ListOf(ReadBreak, "breaks like {after: 2h, duration: 15m}"));
+  m.Read("repeat", &s.repeat, ChoiceOf(kShiftRepeats));
   if (!m.is_map()) return std::nullopt;
+  if (ok && s.repeat == ShiftRepeat::kDaily && s.end - s.start > 86400) {
+    ctx.Error(m.Get("end")->where, path + ": a daily shift cannot last more than 24h");
+  }
   if (ok && s.end <= s.start) {
     ctx.Error(m.Get("end")->where, path + ": a shift needs start < end; got start " +
                                        Describe(*m.Get("start")) + " and end " +

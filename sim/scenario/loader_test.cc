@@ -588,17 +588,13 @@ routing:
 )";
 
 TEST(UnsupportedFeatureTest, EachIsRejectedAtItsKey) {
-  // Outcomes, repeat, escalation and preferred_agent are supported since the journeys
-  // issue: only the workforce and channel features are still rejected.
+  // Outcomes, repeat, escalation, preferred_agent, shifts and absenteeism are supported
+  // now: only the channel features are still rejected.
   EXPECT_EQ(
       ErrorsOf(kUnsupported),
       (std::vector<std::string>{
           "s.yaml:5:14: error: contact_types.billing.channel: channel 'chat' is not supported "
           "by this version of ccsim yet",
-          "s.yaml:18:5: error: agent_groups.tier1.shifts: shifts is not supported by this "
-          "version of ccsim yet",
-          "s.yaml:23:18: error: agent_groups.tier1.absenteeism: absenteeism other than 0 is not "
-          "supported by this version of ccsim yet",
           "s.yaml:24:18: error: agent_groups.tier1.concurrency: concurrency other than 1 is not "
           "supported by this version of ccsim yet"}));
 }

@@ -92,6 +92,16 @@ const char* ToString(Channel c) {
   return "?";
 }
 
+const char* ToString(ShiftRepeat r) {
+  switch (r) {
+    case ShiftRepeat::kOnce:
+      return "once";
+    case ShiftRepeat::kDaily:
+      return "daily";
+  }
+  return "?";
+}
+
 const char* ToString(AgentSelection s) {
   switch (s) {
     case AgentSelection::kLongestIdle:

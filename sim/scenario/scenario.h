@@ -148,11 +148,14 @@ struct Break {
   double duration = 0;  // seconds
 };
 
+enum class ShiftRepeat { kOnce, kDaily };
+
 struct Shift {
   double start = 0;  // seconds from the start of the replication
   double end = 0;
   int agents = 0;
   std::vector<Break> breaks;
+  ShiftRepeat repeat = ShiftRepeat::kOnce;  // kDaily: again every 24 h within the horizon
 };
 
 struct AgentGroup {
@@ -194,6 +197,9 @@ struct Scenario {
   // journeys.max_contacts: a journey that would need more contacts is given up (a guard
   // against customers bounced between departments for ever).
   int max_journey_contacts = 20;
+  // agent_variation.handle_time_cv: each agent's lasting personal handle-time factor is
+  // drawn once per replication, lognormal with mean 1 and this coefficient of variation.
+  double handle_time_cv = 0;
 
   std::string source_file;             // path the scenario was read from ("" when built in code)
   std::string source_text;             // the YAML text as read (before --set overrides)
@@ -209,6 +215,7 @@ const char* ToString(ArrivalKind k);
 const char* ToString(Channel c);
 const char* ToString(AgentSelection s);
 const char* ToString(ContactSelection s);
+const char* ToString(ShiftRepeat r);
 
 // Every value of each enum, in declaration order. Text is parsed by matching ToString against
 // these, so the names live in one place.
@@ -224,6 +231,7 @@ inline constexpr AgentSelection kAgentSelections[] = {
     AgentSelection::kRandom};
 inline constexpr ContactSelection kContactSelections[] = {
     ContactSelection::kPriorityThenLongestWait, ContactSelection::kLongestWait};
+inline constexpr ShiftRepeat kShiftRepeats[] = {ShiftRepeat::kOnce, ShiftRepeat::kDaily};
 
 }  // namespace ccsim::scenario
 

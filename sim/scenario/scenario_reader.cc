@@ -10,8 +10,9 @@ namespace {
 
 constexpr std::string_view kTopLevelKeys[] = {
     "name", "horizon",       "warmup",        "interval",     "replications",
-    "seed", "service_level", "contact_types", "agent_groups", "routing", "journeys"};
+    "seed", "service_level", "contact_types", "agent_groups", "routing", "journeys", "agent_variation"};
 constexpr std::string_view kJourneyKeys[] = {"max_contacts"};
+constexpr std::string_view kAgentVariationKeys[] = {"handle_time_cv"};
 
 // The entries of a section keyed by name (contact_types, agent_groups): at least one.
 // A name that only a --set path implies ("contact_types.biling.priority=2") is a misspelt
@@ -74,6 +75,17 @@ std::optional<int> ReadJourneys(const YamlNode& node, const std::string& path, R
   return max_contacts;
 }
 
+// agent_variation: {handle_time_cv: 0.2}
+std::optional<double> ReadAgentVariation(const YamlNode& node, const std::string& path,
+                                         ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kAgentVariationKeys);
+  double cv = 0;
+  if (!m.Read("handle_time_cv", &cv, ReadNonNegativeNumber, Presence::kRequired)) {
+    return std::nullopt;
+  }
+  return cv;
+}
+
 }  // namespace
 
 Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
@@ -110,6 +122,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   }
   if (const YamlNode* routing = top.Get("routing")) s.routing = ReadRouting(*routing, names, ctx);
   top.Read("journeys", &s.max_journey_contacts, ReadJourneys);
+  top.Read("agent_variation", &s.handle_time_cv, ReadAgentVariation);
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
   return s;

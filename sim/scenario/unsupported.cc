@@ -16,11 +16,7 @@ void Reject(const SourceLocation& where, const std::string& path, std::string_vi
 
 void RejectUnsupportedFeatures(const Scenario& scenario, const LocationTable& where,
                                Diagnostics* errors) {
-  // Reports at the key of a feature that is merely present, at the value of one that is
-  // present with a value the model cannot honour.
-  auto reject_key = [&](const std::string& path, std::string_view feature) {
-    Reject(where.Key(path), path, feature, errors);
-  };
+  // Reports at the value the model cannot honour.
   auto reject_value = [&](const std::string& path, std::string_view feature) {
     Reject(where.Value(path), path, feature, errors);
   };
@@ -33,8 +29,6 @@ void RejectUnsupportedFeatures(const Scenario& scenario, const LocationTable& wh
   }
   for (const AgentGroup& group : scenario.agent_groups) {
     const std::string path = "agent_groups." + group.name;
-    if (!group.shifts.empty()) reject_key(path + ".shifts", "shifts");
-    if (group.absenteeism != 0) reject_value(path + ".absenteeism", "absenteeism other than 0");
     if (group.concurrency != 1) reject_value(path + ".concurrency", "concurrency other than 1");
   }
 }

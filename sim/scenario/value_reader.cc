@@ -164,6 +164,13 @@ std::optional<double> ReadPositiveNumber(const YamlNode& node, const std::string
       node, path, ctx, ParseNumber, kPositive, [](double v) { return v > 0; }, kPositive);
 }
 
+std::optional<double> ReadNonNegativeNumber(const YamlNode& node, const std::string& path,
+                                            ReadContext& ctx) {
+  constexpr char kNonNegative[] = "a non-negative number";
+  return ReadScalar(
+      node, path, ctx, ParseNumber, kNonNegative, [](double v) { return v >= 0; }, kNonNegative);
+}
+
 std::optional<int> ReadInt(const YamlNode& node, const std::string& path, ReadContext& ctx) {
   constexpr char kInteger[] = "an integer";
   return ReadScalar(

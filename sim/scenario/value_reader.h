@@ -74,6 +74,8 @@ std::optional<double> ReadRate(const YamlNode& node, const std::string& path,
                                ReadContext& ctx);  // >= 0, per second
 std::optional<double> ReadProbability(const YamlNode& node, const std::string& path,
                                       ReadContext& ctx);
+std::optional<double> ReadNonNegativeNumber(const YamlNode& node, const std::string& path,
+                                            ReadContext& ctx);
 std::optional<double> ReadPositiveNumber(const YamlNode& node, const std::string& path,
                                          ReadContext& ctx);
 std::optional<int> ReadInt(const YamlNode& node, const std::string& path, ReadContext& ctx);
