@@ -276,6 +276,7 @@ class Replication {
       return;
     }
     if (how == EventKind::kTransfer) journey.transfers++;
+    if (how == EventKind::kRetrial) ++result_.retrials;
     Offer(journey.next_type, j, how);
   }
 
@@ -298,7 +299,6 @@ class Replication {
   void OnReturn(uint32_t j) {
     ++result_.events;
     if (journeys_[j].next == Next::kRetrial) {
-      ++result_.retrials;
       Continue(j, EventKind::kRetrial);
     } else {
       Continue(j, EventKind::kRepeat);
