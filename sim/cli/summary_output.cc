@@ -81,8 +81,8 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
-// Journey KPIs are not measured per interval.
-bool IsJourneyKpi(Kpi k) { return IsOverallOnly(k) && k != Kpi::kOccupancy; }
+// Per interval, only the contact KPIs (the columns of /intervals) are measured.
+bool IsIntervalKpi(Kpi k) { return static_cast<int>(k) <= static_cast<int>(Kpi::kOccupancy); }
 
 void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
                bool journeys = true) {
@@ -90,7 +90,7 @@ void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
     if (!overall && IsOverallOnly(k)) continue;
-    if (!journeys && IsJourneyKpi(k)) continue;
+    if (!journeys && !IsIntervalKpi(k)) continue;
     j.Key(model::ToString(k));
     j.BeginObject();
     j.Key("mean");
