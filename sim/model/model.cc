@@ -66,6 +66,13 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
                       AgentSeat{.group = static_cast<int>(g), .shift = static_cast<int>(sh)});
       }
     }
+    if (s.real_time && s.real_time->call_in && s.real_time->call_in->group == static_cast<int>(g)) {
+      for (int i = 0; i < s.real_time->call_in->agents; ++i) {
+        reserves_.push_back(m.first_agent + m.agents);
+        seats_.push_back({.group = static_cast<int>(g), .reserve = true});
+        ++m.agents;
+      }
+    }
     m.skill_count = static_cast<int>(ag.skills.size());
     agent_count_ += m.agents;
     for (const scenario::Skill& sk : ag.skills) {

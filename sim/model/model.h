@@ -39,6 +39,7 @@ enum StreamPurpose : uint32_t {
 struct AgentSeat {
   int group = 0;
   int shift = -1;
+  bool reserve = false;  // called in by real-time control only
 };
 
 // One way a handling can end other than resolved (SPEC §2 `outcomes`).
@@ -98,6 +99,8 @@ class Model {
   const std::vector<AgentGroupModel>& groups() const { return groups_; }
   int agent_count() const { return agent_count_; }
   const std::vector<AgentSeat>& seats() const { return seats_; }
+  // Agents that real_time.call_in brings (seats at the end of their group's range).
+  const std::vector<int>& reserves() const { return reserves_; }
   // Draws an agent's personal handle-time factor (agent_variation); null without one.
   const std::optional<Sampler>& agent_factor() const { return agent_factor_; }
   const std::vector<OutcomeSet>& outcome_sets() const { return outcome_sets_; }
@@ -111,6 +114,7 @@ class Model {
   std::vector<AgentGroupModel> groups_;
   std::vector<OutcomeSet> outcome_sets_;
   std::vector<AgentSeat> seats_;  // by agent id
+  std::vector<int> reserves_;
   std::optional<Sampler> agent_factor_;
   int agent_count_ = 0;
   int interval_count_ = 1;

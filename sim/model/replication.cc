@@ -1,6 +1,7 @@
 #include "sim/model/replication.h"
 
 #include <boost/random/uniform_int_distribution.hpp>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -30,9 +31,12 @@ constexpr uint64_t kProgressEvery = 1 << 14;
 enum PendingEvent : uint32_t {
   kAgentFree = 0,         // payload: agent; entity: agent
   kShiftEnd = 1,          // payload: agent; entity: agent
-  kBreakEnd = 2,          // payload: agent; entity: agent
+  kAwayEnd = 2,           // payload: agent; entity: agent (end of a break or coaching)
   kBreakDue = 3,          // payload: agent; entity: agent
-  kShiftStart = 4,        // payload: agent; entity: agent
+  kShiftStart = 4,        // payload: agent; entity: agent (also a called-in agent)
+  kCoachingDue = 11,      // payload: agent; entity: agent
+  kRealTimeCheck = 12,    // payload: 0; entity: 0
+  kBreaksResume = 13,     // payload: 0; entity: 0
   kAbandon = 5,           // payload: contact slot; entity: customer key
   kOverflow = 6,          // payload: contact slot; entity: customer key
   kPreferredExpiry = 7,   // payload: contact slot; entity: customer key
@@ -100,6 +104,8 @@ struct Agent {
   double shift_end = kInfinity;  // infinite for constant headcount or past the horizon
   int32_t day = 0;           // which occurrence of a daily shift
   int32_t next_break = 0;    // index into the shift's breaks
+  bool coaching_due = false; // a coaching session is owed (taken when free and on duty)
+  bool reserve = false;      // comes only when real_time.call_in calls it
 };
 
 // What a new or waiting contact brings to an agent.
@@ -172,6 +178,12 @@ class Replication {
 
   ReplicationResult Run() {
     for (int a = 0; a < model_.agent_count(); ++a) StartAgent(a);
+    if (s_.real_time) {
+      decided_.push_back({0, 0});
+      if (s_.real_time->check_every < s_.horizon) {
+        Push(s_.real_time->check_every, kRealTimeCheck, 0, 0);
+      }
+    }
     for (size_t t = 0; t < model_.types().size(); ++t) ScheduleArrival(static_cast<int>(t), 0.0);
     uint64_t until_progress = kProgressEvery;
     while (!events_.empty()) {
@@ -190,8 +202,17 @@ class Replication {
         case kBreakDue:
           OnBreakDue(static_cast<int>(e.payload));
           break;
-        case kBreakEnd:
-          OnBreakEnd(static_cast<int>(e.payload));
+        case kAwayEnd:
+          OnAwayEnd(static_cast<int>(e.payload));
+          break;
+        case kCoachingDue:
+          OnCoachingDue(static_cast<int>(e.payload));
+          break;
+        case kRealTimeCheck:
+          OnRealTimeCheck();
+          break;
+        case kBreaksResume:
+          OnBreaksResume();
           break;
         case kAbandon:
           OnAbandon(e);
@@ -493,6 +514,7 @@ class Replication {
       k.wait_abandoned += wait;
     });
     result_.wait_total += wait;
+    CountDecided(false);
     Log(EventKind::kAbandon, w, -1);
     Trace(w, kNaN, now_, 0, -1, ContactOutcome::kAbandoned);
     journeys_[w.journey].next_type = w.type;
@@ -632,8 +654,21 @@ class Replication {
     // The contact in hand is finished: now the shift may end or a break begin.
     if (now_ >= a.shift_end) {
       GoOffline(agent);
-    } else if (BreakIsDue(a)) {
-      StartBreak(agent);
+    } else {
+      GetToWork(agent);
+    }
+  }
+
+  // An agent on duty and free: a break or coaching that fell due first, else the phones.
+  // REQUIRES: the agent is not idle, or a break or coaching is due (an idle agent has
+  // nothing else to do).
+  void GetToWork(int agent) {
+    Agent& a = agents_[agent];
+    if (BreakIsDue(a)) {
+      StartAway(agent, AgentState::kBreak, ShiftOf(a).breaks[a.next_break++].duration);
+    } else if (a.coaching_due) {
+      a.coaching_due = false;
+      StartAway(agent, AgentState::kCoaching, s_.agent_groups[a.group].coaching->duration);
     } else {
       TakeNextContactOrIdle(agent);
     }
@@ -693,9 +728,10 @@ class Replication {
     return s_.agent_groups[a.group].shifts[a.shift];
   }
 
-  // Whether the agent's next break has fallen due (and its shift is still on).
+  // Whether the agent's next break has fallen due (and its shift is still on), unless
+  // real-time control holds breaks back.
   bool BreakIsDue(const Agent& a) const {
-    if (a.shift < 0) return false;
+    if (a.shift < 0 || now_ < breaks_held_until_) return false;
     const std::vector<scenario::Break>& breaks = ShiftOf(a).breaks;
     return a.next_break < static_cast<int>(breaks.size()) &&
            a.shift_start + breaks[a.next_break].after <= now_ && now_ < a.shift_end;
@@ -718,10 +754,18 @@ class Replication {
     const AgentSeat& seat = model_.seats()[agent];
     a.group = seat.group;
     a.shift = seat.shift;
+    a.reserve = seat.reserve;
     if (model_.agent_factor()) {
       RandomStream g(options_.seed, rep_, kAgentStream, agent);
       a.factor = (*model_.agent_factor())(g);
     }
+    if (const auto& coaching = s_.agent_groups[a.group].coaching) {
+      // Sessions spread evenly over the cycle: agent i of n first at (i + 0.5) / n cycles.
+      const AgentGroupModel& g = model_.groups()[a.group];
+      const double first = (agent - g.first_agent + 0.5) / g.agents * coaching->every;
+      if (first < s_.horizon) Push(first, kCoachingDue, agent, agent);
+    }
+    if (a.reserve) return;
     if (a.shift >= 0) {
       const double start = ShiftOf(a).start;
       if (start < s_.horizon) Push(start, kShiftStart, agent, agent);
@@ -742,6 +786,10 @@ class Replication {
   void OnShiftStart(int agent) {
     ++result_.events;
     Agent& a = agents_[agent];
+    if (a.reserve) {
+      OnCallIn(agent);
+      return;
+    }
     const scenario::Shift& shift = ShiftOf(a);
     const int day = a.day++;
     if (shift.repeat == scenario::ShiftRepeat::kDaily && shift.start + (day + 1) * kDay < s_.horizon) {
@@ -757,50 +805,123 @@ class Replication {
     a.next_break = 0;
     a.staffed_since = now_;
     ScheduleNextBreak(agent);
-    TakeNextContactOrIdle(agent);
+    GetToWork(agent);
   }
 
   void OnShiftEnd(int agent) {
     ++result_.events;
-    // A busy agent finishes the contact in hand first (OnAgentFree); one on a break
-    // leaves when it ends (OnBreakEnd).
+    // A busy agent finishes the contact in hand first (OnAgentFree); one on a break or
+    // in coaching leaves when it ends (OnAwayEnd).
     if (agents_[agent].state == AgentState::kIdle) GoOffline(agent);
   }
 
   void OnBreakDue(int agent) {
     ++result_.events;
     // A busy agent takes it as soon as it is free (OnAgentFree).
-    if (agents_[agent].state == AgentState::kIdle && BreakIsDue(agents_[agent])) StartBreak(agent);
+    // (GetToWork takes an idle agent off its idle list when it leaves the phones.)
+    if (agents_[agent].state == AgentState::kIdle && BreakIsDue(agents_[agent])) GetToWork(agent);
   }
 
-  void StartBreak(int agent) {
+  void OnCoachingDue(int agent) {
+    ++result_.events;
+    Agent& a = agents_[agent];
+    const double every = s_.agent_groups[a.group].coaching->every;
+    if (now_ + every < s_.horizon) Push(now_ + every, kCoachingDue, agent, agent);
+    a.coaching_due = true;  // taken at once when idle, else when next free on duty
+    if (a.state == AgentState::kIdle) GetToWork(agent);
+  }
+
+  // The agent leaves the phones for a break or a coaching session.
+  void StartAway(int agent, AgentState state, double duration) {
     Agent& a = agents_[agent];
     LeaveIdle(agent);
     AddStaffed(agent, a.staffed_since, now_);
     a.staffed_since = -1;
-    a.state = AgentState::kBreak;
+    a.state = state;
     a.state_since = now_;
-    Push(now_ + ShiftOf(a).breaks[a.next_break].duration, kBreakEnd, agent, agent);
-    ++a.next_break;
+    Push(now_ + duration, kAwayEnd, agent, agent);
   }
 
-  void OnBreakEnd(int agent) {
+  void OnAwayEnd(int agent) {
     ++result_.events;
     Agent& a = agents_[agent];
-    Spell(agent, AgentState::kBreak, a.state_since, now_);
-    AddOnBreak(a.state_since, now_);
+    Spell(agent, a.state, a.state_since, now_);
+    if (a.state == AgentState::kBreak) {
+      AddOnBreak(a.state_since, now_);
+    } else {
+      const scenario::Coaching& c = *s_.agent_groups[a.group].coaching;
+      a.factor = std::max(c.floor, a.factor * (1 - c.improvement));
+      ++result_.coaching_sessions;
+    }
     a.state_since = now_;
     if (now_ >= a.shift_end) {
       a.state = AgentState::kOffline;
       return;
     }
     a.staffed_since = now_;
-    ScheduleNextBreak(agent);
-    if (BreakIsDue(a)) {
-      StartBreak(agent);
-    } else {
-      TakeNextContactOrIdle(agent);
+    if (a.shift >= 0) ScheduleNextBreak(agent);
+    GetToWork(agent);
+  }
+
+  // ---- real-time control ----
+
+  // The service level of contacts whose fate was decided in the last `window`: answered
+  // within the threshold / answered or abandoned. Kept in buckets of check_every.
+  void CountDecided(bool answered_within) {
+    if (!s_.real_time) return;
+    decided_.back()[0] += 1;
+    decided_.back()[1] += answered_within;
+  }
+
+  void OnRealTimeCheck() {
+    ++result_.events;
+    const scenario::RealTime& rt = *s_.real_time;
+    const size_t buckets = static_cast<size_t>(std::ceil(rt.window / rt.check_every - 1e-9));
+    double decided = 0, within = 0;
+    for (size_t i = decided_.size() > buckets ? decided_.size() - buckets : 0; i < decided_.size(); ++i) {
+      decided += decided_[i][0];
+      within += decided_[i][1];
     }
+    decided_.push_back({0, 0});
+    if (decided_.size() > buckets + 1) decided_.erase(decided_.begin());
+    if (now_ + rt.check_every < s_.horizon) Push(now_ + rt.check_every, kRealTimeCheck, 0, 0);
+    if (decided == 0 || within / decided >= rt.service_level_below) return;
+    // The service level is below the trigger: an alert, and the actions.
+    ++result_.alerts;
+    Log(EventKind::kAlert, -1, -1, -1, -1);
+    if (rt.postpone_breaks_max) {
+      breaks_held_until_ = now_ + *rt.postpone_breaks_max;
+      Push(breaks_held_until_, kBreaksResume, 0, 0);
+    }
+    if (rt.call_in && now_ >= called_in_until_) {
+      const scenario::CallIn& c = *rt.call_in;
+      called_in_until_ = now_ + c.delay + c.duration;
+      for (int agent : model_.reserves()) Push(now_ + c.delay, kShiftStart, agent, agent);
+    }
+  }
+
+  // Breaks held back by real-time control may be taken again: idle agents whose break
+  // fell due meanwhile take it now (busy ones when they are free).
+  void OnBreaksResume() {
+    if (now_ < breaks_held_until_) return;  // a later alert extended the hold
+    ++result_.events;
+    for (int agent = 0; agent < model_.agent_count(); ++agent) {
+      if (agents_[agent].state == AgentState::kIdle && BreakIsDue(agents_[agent])) {
+        GetToWork(agent);
+      }
+    }
+  }
+
+  // A reserve agent called in by real-time control comes on duty for call_in.for.
+  void OnCallIn(int agent) {
+    Agent& a = agents_[agent];
+    Spell(agent, AgentState::kOffline, a.state_since, now_);
+    a.shift_start = now_;
+    const double end = now_ + s_.real_time->call_in->duration;
+    a.shift_end = end < s_.horizon ? end : kInfinity;
+    if (std::isfinite(a.shift_end)) Push(a.shift_end, kShiftEnd, agent, agent);
+    a.staffed_since = now_;
+    TakeNextContactOrIdle(agent);
   }
 
   void GoOffline(int agent) {
@@ -842,6 +963,7 @@ class Replication {
     }
     const double handle = talk + w.wrap_up;
     const bool within = wait <= tm.sl_threshold;
+    CountDecided(within);
     Tally(w, [=](Counters& k) {
       k.answered++;
       k.answered_within += within;
@@ -1049,6 +1171,9 @@ class Replication {
 
   std::vector<Agent> agents_;
   std::vector<RingQueue<int>> idle_;
+  double breaks_held_until_ = -kInfinity;  // real-time control: no break starts before
+  double called_in_until_ = -kInfinity;    // reserves are on their way or on duty until
+  std::vector<std::array<double, 2>> decided_;  // per check period: decided, within
 
   bool contacts_on_ = false;  // contact records go to options_.trace
   bool events_on_ = false;    // so do agent spells and the event log

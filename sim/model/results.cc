@@ -87,6 +87,8 @@ const char* ToString(EventKind k) {
       return "repeat";
     case EventKind::kGiveUp:
       return "give_up";
+    case EventKind::kAlert:
+      return "alert";
   }
   return "?";
 }

@@ -80,6 +80,8 @@ struct ReplicationResult {
   double end_time = 0;              // max(horizon, time of the last event)
   uint64_t events = 0;              // events processed
   bool stopped = false;             // SimulateOptions::stop ended the run early
+  int64_t alerts = 0;               // real-time control triggers
+  int64_t coaching_sessions = 0;    // coaching sessions completed
 
   // by_type summed.
   Counters Overall() const;

@@ -41,8 +41,9 @@ enum class EventKind : uint8_t {
   kEscalation,  // likewise after an escalation
   kRepeat,      // an unresolved or disconnected customer comes back
   kGiveUp,      // a journey ends unresolved (no retrial or repeat, or too many contacts)
+  kAlert,       // real-time control: the service level fell below its trigger
 };
-inline constexpr int kEventKindCount = 11;
+inline constexpr int kEventKindCount = 12;
 const char* ToString(EventKind k);
 
 // One row per contact (SPEC §5 /replications/<k>/contacts). Times in seconds.

@@ -251,5 +251,95 @@ TEST(AgentVariationTest, PersonalFactorsHaveMeanOneAndTheGivenSpread) {
   EXPECT_EQ(again.agents[17].handle, r.agents[17].handle);
 }
 
+// A spell's start, or -1.
+double FirstSpellStart(const std::vector<AgentSpellRecord>& spells, int agent, AgentState state) {
+  double first = -1;
+  for (const AgentSpellRecord& s : spells) {
+    if (s.agent_id == agent && s.state == state && (first < 0 || s.start < first)) first = s.start;
+  }
+  return first;
+}
+
+scenario::AgentGroup ConstantGroup(const std::string& name, int agents) {
+  scenario::AgentGroup g;
+  g.name = name;
+  g.agents = agents;
+  g.skills = {{.contact_type = 0}};
+  return g;
+}
+
+TEST(CoachingTest, SessionsWhenFreeAndAFactorThatStopsAtTheFloor) {
+  // One agent, a session every 100 s (first at 50: spread over the cycle) of 10 s, each
+  // making it 10% faster down to 0.85. Sessions 50-60 and 150-160; the third falls due at
+  // 250 while busy and starts when free, at 285.
+  // #0 at 55 waits for the first session to end: 60 + 100 × 0.9 = 150.
+  // #1 at 200: factor 0.9 × 0.9 = 0.81 → 0.85: 200 + 85 = 285.
+  scenario::Scenario s = Desk({55, 200}, 100, 350);
+  s.agent_groups.push_back(ConstantGroup("desk", 1));
+  s.agent_groups[0].coaching =
+      scenario::Coaching{.every = 100, .duration = 10, .improvement = 0.1, .floor = 0.85};
+  const auto run = Simulate(s);
+  ASSERT_EQ(run->sink.rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(run->sink.rows[0].answer, 60);
+  EXPECT_DOUBLE_EQ(run->sink.rows[0].end, 150);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].answer, 200);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].end, 285);
+  EXPECT_EQ(run->result.coaching_sessions, 3);
+  EXPECT_DOUBLE_EQ(Spent(run->sink.spells, 0, AgentState::kCoaching), 30);
+  ExpectSpellsTile(run->sink.spells, 1, 350);
+  EXPECT_DOUBLE_EQ(run->result.staffed_time, 320);  // coaching is off the phones
+}
+
+scenario::RealTime Trigger(double below) {
+  return {.check_every = 10, .window = 10, .service_level_below = below};
+}
+
+TEST(RealTimeTest, CallInBringsReservesWhenServiceLevelDrops) {
+  // One agent busy 0-100 with #0. #1 (t=1) and #2 (t=2) give up after 8 s, at 9 and 10.
+  // At the check at 10: 1 of 3 decided contacts within 5 s → alert → one reserve agent
+  // comes at once for 100 s and answers #3 (t=3, patience until 11) at 10.
+  scenario::Scenario s = Desk({0, 1, 2, 3}, 100, 1000);
+  s.contact_types[0].service_level.threshold = 5;
+  s.contact_types[0].patience = Distribution::Constant(8);
+  s.agent_groups.push_back(ConstantGroup("desk", 1));
+  s.real_time = Trigger(0.8);
+  s.real_time->call_in = scenario::CallIn{.group = 0, .agents = 1, .delay = 0, .duration = 100};
+  const auto run = Simulate(s);
+  ASSERT_EQ(run->sink.rows.size(), 4u);
+  EXPECT_EQ(run->sink.rows[3].agent_id, 1);  // the reserve
+  EXPECT_DOUBLE_EQ(run->sink.rows[3].answer, 10);
+  EXPECT_GE(run->result.alerts, 1);
+  // The reserve is on duty from 10 until its contact ends at 110 (past its 100 s).
+  EXPECT_DOUBLE_EQ(run->result.agents[1].staffed, 100);
+  ExpectSpellsTile(run->sink.spells, 2, 1000);
+}
+
+TEST(RealTimeTest, NoAlertWhileServiceLevelHolds) {
+  scenario::Scenario s = Desk({0, 100, 200}, 10, 1000);
+  s.agent_groups.push_back(ConstantGroup("desk", 1));
+  s.real_time = Trigger(0.8);
+  s.real_time->call_in = scenario::CallIn{.group = 0, .agents = 1, .delay = 0, .duration = 100};
+  const auto run = Simulate(s);
+  EXPECT_EQ(run->result.alerts, 0);
+  EXPECT_DOUBLE_EQ(run->result.agents[1].staffed, 0);
+}
+
+TEST(RealTimeTest, PostponedBreakStartsWhenTheHoldEnds) {
+  // Break due at 20. #0 0-5; #1 (t=1) answered at 5 within 5 s; #2 (t=2, patience 8)
+  // answered at 10 after 8 s. Check at 10: 2 of 3 within (0.67 < 0.8) → breaks held for
+  // 30 s, until 40: the break runs 40-50 instead of 20-30.
+  scenario::Scenario s = Desk({0, 1, 2}, 5, 1000);
+  s.contact_types[0].service_level.threshold = 5;
+  s.agent_groups.push_back(ShiftGroup(
+      "desk", {{.start = 0, .end = 1000, .agents = 1, .breaks = {{.after = 20, .duration = 10}}}}));
+  scenario::Scenario held = s;
+  held.real_time = Trigger(0.8);
+  held.real_time->postpone_breaks_max = 30;
+  EXPECT_DOUBLE_EQ(FirstSpellStart(Simulate(s)->sink.spells, 0, AgentState::kBreak), 20);
+  const auto run = Simulate(held);
+  EXPECT_EQ(run->result.alerts, 1);
+  EXPECT_DOUBLE_EQ(FirstSpellStart(run->sink.spells, 0, AgentState::kBreak), 40);
+}
+
 }  // namespace
 }  // namespace ccsim::model

@@ -5,8 +5,9 @@
 namespace ccsim::scenario::internal {
 namespace {
 
-constexpr std::string_view kAgentGroupKeys[] = {"agents", "shifts", "skills", "absenteeism",
-                                                "concurrency"};
+constexpr std::string_view kAgentGroupKeys[] = {"agents",      "shifts",      "skills",
+                                                "absenteeism", "concurrency", "coaching"};
+constexpr std::string_view kCoachingKeys[] = {"every", "duration", "improvement", "floor"};
 constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks", "repeat"};
 constexpr std::string_view kBreakKeys[] = {"after", "duration"};
 constexpr std::string_view kSkillKeys[] = {"level", "handle_time_factor", "outcomes"};
@@ -126,6 +127,22 @@ std::optional<double> ReadPreferredAgentWait(const YamlNode& node, const std::st
   return wait;
 }
 
+std::optional<Coaching> ReadCoaching(const YamlNode& node, const std::string& path,
+                                     ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kCoachingKeys);
+  Coaching c;
+  bool ok = m.Read("every", &c.every, ReadPositiveDuration, Presence::kRequired);
+  ok = m.Read("duration", &c.duration, ReadPositiveDuration, Presence::kRequired) && ok;
+  ok = m.Read("improvement", &c.improvement, ReadProbability, Presence::kRequired) && ok;
+  m.Read("floor", &c.floor, ReadNonNegativeNumber);
+  if (!m.is_map()) return std::nullopt;
+  if (ok && c.duration >= c.every) {
+    ctx.Error(m.Get("duration")->where,
+              path + ".duration: a session must be shorter than the time between sessions");
+  }
+  return c;
+}
+
 }  // namespace
 
 AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names, ReadContext& ctx) {
@@ -137,6 +154,7 @@ AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names, Re
   m.Read("skills", &group.skills, WithNames(ReadSkills, names));
   m.Read("absenteeism", &group.absenteeism, ReadProbability);
   m.Read("concurrency", &group.concurrency, ReadPositiveInt);
+  m.Read("coaching", &group.coaching, ReadCoaching);
   return group;
 }
 

@@ -158,6 +158,16 @@ struct Shift {
   ShiftRepeat repeat = ShiftRepeat::kOnce;  // kDaily: again every 24 h within the horizon
 };
 
+// coaching: each agent leaves the phones for a session every `every` (sessions spread
+// evenly over the cycle, taken when the agent is free) and comes back with its personal
+// handle-time factor multiplied by (1 - improvement), never below `floor`.
+struct Coaching {
+  double every = 0;     // seconds
+  double duration = 0;  // seconds
+  double improvement = 0;
+  double floor = 0;
+};
+
 struct AgentGroup {
   std::string name;
   int agents = 0;             // constant headcount (when shifts is empty)
@@ -165,6 +175,7 @@ struct AgentGroup {
   std::vector<Skill> skills;
   double absenteeism = 0;
   int concurrency = 1;
+  std::optional<Coaching> coaching;
 };
 
 enum class AgentSelection { kLongestIdle, kMostSkilled, kFewestSkills, kRandom };
@@ -181,6 +192,26 @@ struct Routing {
   ContactSelection contact_selection = ContactSelection::kPriorityThenLongestWait;
   std::vector<Overflow> overflow;
   std::optional<double> preferred_agent_wait;  // routing.preferred_agent.wait, seconds
+};
+
+// real_time.actions.call_in: `agents` more agents of `group` come on duty `delay` after
+// the alert, for `duration`.
+struct CallIn {
+  int group = -1;
+  int agents = 0;
+  double delay = 0;
+  double duration = 0;
+};
+
+// real_time: intraday control. Every `check_every`, the service level of the contacts
+// whose fate was decided in the last `window` is compared with `service_level_below`;
+// below it, an alert fires and the actions run.
+struct RealTime {
+  double check_every = 0;
+  double window = 0;
+  double service_level_below = 0;
+  std::optional<double> postpone_breaks_max;  // breaks falling due are held back up to this
+  std::optional<CallIn> call_in;
 };
 
 struct Scenario {
@@ -200,6 +231,7 @@ struct Scenario {
   // agent_variation.handle_time_cv: each agent's lasting personal handle-time factor is
   // drawn once per replication, lognormal with mean 1 and this coefficient of variation.
   double handle_time_cv = 0;
+  std::optional<RealTime> real_time;
 
   std::string source_file;             // path the scenario was read from ("" when built in code)
   std::string source_text;             // the YAML text as read (before --set overrides)

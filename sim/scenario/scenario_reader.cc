@@ -10,7 +10,12 @@ namespace {
 
 constexpr std::string_view kTopLevelKeys[] = {
     "name", "horizon",       "warmup",        "interval",     "replications",
-    "seed", "service_level", "contact_types", "agent_groups", "routing", "journeys", "agent_variation"};
+    "seed", "service_level", "contact_types", "agent_groups", "routing", "journeys", "agent_variation", "real_time"};
+constexpr std::string_view kRealTimeKeys[] = {"check_every", "window", "when", "actions"};
+constexpr std::string_view kWhenKeys[] = {"service_level_below"};
+constexpr std::string_view kActionKeys[] = {"postpone_breaks", "call_in"};
+constexpr std::string_view kPostponeKeys[] = {"max"};
+constexpr std::string_view kCallInKeys[] = {"group", "agents", "delay", "for"};
 constexpr std::string_view kJourneyKeys[] = {"max_contacts"};
 constexpr std::string_view kAgentVariationKeys[] = {"handle_time_cv"};
 
@@ -86,6 +91,52 @@ std::optional<double> ReadAgentVariation(const YamlNode& node, const std::string
   return cv;
 }
 
+std::optional<double> ReadPostpone(const YamlNode& node, const std::string& path,
+                                   ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kPostponeKeys);
+  double max = 0;
+  if (!m.Read("max", &max, ReadPositiveDuration, Presence::kRequired)) return std::nullopt;
+  return max;
+}
+
+std::optional<CallIn> ReadCallIn(const YamlNode& node, const std::string& path,
+                                 const DeclaredNames& names, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kCallInKeys);
+  CallIn c;
+  bool ok = m.Read("group", &c.group, ReferenceTo(names.agent_groups, "agent group"),
+                   Presence::kRequired);
+  ok = m.Read("agents", &c.agents, ReadPositiveInt, Presence::kRequired) && ok;
+  m.Read("delay", &c.delay, ReadDuration);
+  ok = m.Read("for", &c.duration, ReadPositiveDuration, Presence::kRequired) && ok;
+  if (!ok) return std::nullopt;
+  return c;
+}
+
+// real_time: {check_every, window, when: {service_level_below}, actions: {...}}
+std::optional<RealTime> ReadRealTime(const YamlNode& node, const std::string& path,
+                                     const DeclaredNames& names, ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kRealTimeKeys);
+  RealTime rt;
+  bool ok = m.Read("check_every", &rt.check_every, ReadPositiveDuration, Presence::kRequired);
+  ok = m.Read("window", &rt.window, ReadPositiveDuration, Presence::kRequired) && ok;
+  if (const YamlNode* when = m.Require("when")) {
+    const MapReader w(*when, m.PathOf("when"), ctx, kWhenKeys);
+    ok = w.Read("service_level_below", &rt.service_level_below, ReadProbability,
+                Presence::kRequired) && ok;
+  } else {
+    ok = false;
+  }
+  if (const YamlNode* actions = m.Require("actions")) {
+    const MapReader a(*actions, m.PathOf("actions"), ctx, kActionKeys);
+    a.Read("postpone_breaks", &rt.postpone_breaks_max, ReadPostpone);
+    a.Read("call_in", &rt.call_in, WithNames(ReadCallIn, names));
+  } else {
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return rt;
+}
+
 }  // namespace
 
 Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
@@ -123,6 +174,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   if (const YamlNode* routing = top.Get("routing")) s.routing = ReadRouting(*routing, names, ctx);
   top.Read("journeys", &s.max_journey_contacts, ReadJourneys);
   top.Read("agent_variation", &s.handle_time_cv, ReadAgentVariation);
+  top.Read("real_time", &s.real_time, WithNames(ReadRealTime, names));
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
   return s;
