@@ -31,7 +31,9 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
     m.arrivals = ArrivalProcess(ct.arrivals, s.horizon);
     m.handle_time = Sampler(ct.handle_time);
     m.wrap_up = Sampler(ct.wrap_up);
-    if (ct.patience) m.patience = Sampler(*ct.patience);
+    m.channel = ct.channel;
+    // Email never abandons: it waits in the backlog until answered.
+    if (ct.patience && ct.channel != scenario::Channel::kEmail) m.patience = Sampler(*ct.patience);
     if (ct.retrial) {
       m.retrial_probability = ct.retrial->probability;
       m.retrial_delay = Sampler(ct.retrial->delay);
@@ -74,6 +76,7 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
       }
     }
     m.skill_count = static_cast<int>(ag.skills.size());
+    m.concurrency = std::min(ag.concurrency, kMaxConcurrency);
     agent_count_ += m.agents;
     for (const scenario::Skill& sk : ag.skills) {
       int outcome_set = -1;

@@ -35,6 +35,12 @@ enum StreamPurpose : uint32_t {
   kAgentStream = 11,    // entity: agent: its personal handle-time factor
 };
 
+// A chat handled beside k others takes (1 + kChatInterference * k) times as long: switching
+// between conversations costs attention. (k is counted when the chat is answered.)
+inline constexpr double kChatInterference = 0.25;
+// An agent handles at most this many chats at once (group concurrency is capped by it).
+inline constexpr int kMaxConcurrency = 32;
+
 // One agent seat: which group, and which of its shifts (-1: on duty all the time).
 struct AgentSeat {
   int group = 0;
@@ -64,6 +70,7 @@ struct Eligibility {
 };
 
 struct ContactTypeModel {
+  scenario::Channel channel = scenario::Channel::kVoice;
   ArrivalProcess arrivals;
   Sampler handle_time;
   Sampler wrap_up;
@@ -86,6 +93,7 @@ struct AgentGroupModel {
   int first_agent = 0;  // agents are numbered group by group (shift by shift within one)
   int agents = 0;       // the constant headcount, or the seats of all its shifts
   int skill_count = 0;  // direct skills (for fewest_skills)
+  int concurrency = 1;  // chat contacts an agent of the group handles at once
   std::vector<Eligibility> serves;  // contact types it may serve, by type index
 };
 

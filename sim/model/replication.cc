@@ -1,7 +1,9 @@
 #include "sim/model/replication.h"
 
 #include <boost/random/uniform_int_distribution.hpp>
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -37,6 +39,7 @@ enum PendingEvent : uint32_t {
   kCoachingDue = 11,      // payload: agent; entity: agent
   kRealTimeCheck = 12,    // payload: 0; entity: 0
   kBreaksResume = 13,     // payload: 0; entity: 0
+  kChatEnd = 14,          // payload: agent; entity: agent * kMaxConcurrency + chat slot
   kAbandon = 5,           // payload: contact slot; entity: customer key
   kOverflow = 6,          // payload: contact slot; entity: customer key
   kPreferredExpiry = 7,   // payload: contact slot; entity: customer key
@@ -105,6 +108,8 @@ struct Agent {
   int32_t day = 0;           // which occurrence of a daily shift
   int32_t next_break = 0;    // index into the shift's breaks
   bool coaching_due = false; // a coaching session is owed (taken when free and on duty)
+  int32_t chats = 0;         // chat contacts in hand
+  uint32_t chat_slots = 0;   // which of its kMaxConcurrency chat slots are in use
   bool reserve = false;      // comes only when real_time.call_in calls it
 };
 
@@ -169,6 +174,7 @@ class Replication {
     agents_.resize(model.agent_count());
     result_.agents.resize(model.agent_count());
     for (const AgentGroupModel& g : model.groups()) idle_.emplace_back(g.agents);
+    chatting_.resize(model.groups().size());
     if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
     events_.reserve(model.agent_count() + n_types + 1024);
     contacts_on_ = options.trace != nullptr && options.trace_level != TraceLevel::kSummary;
@@ -213,6 +219,9 @@ class Replication {
           break;
         case kBreaksResume:
           OnBreaksResume();
+          break;
+        case kChatEnd:
+          OnChatEnd(e);
           break;
         case kAbandon:
           OnAbandon(e);
@@ -577,7 +586,11 @@ class Replication {
       idle_total += static_cast<int>(idle_[e.group].size());
       if (best == nullptr || Prefer(policy, e, *best)) best = &e;
     }
-    if (best == nullptr) return -1;
+    if (best == nullptr) {
+      return model_.types()[type].channel == scenario::Channel::kChat
+                 ? FindChatAgent(type, arrival, terms)
+                 : -1;
+    }
     *terms = best;
     if (policy != AgentSelection::kRandom) {
       const int agent = idle_[best->group].front();
@@ -599,6 +612,31 @@ class Replication {
       pick -= n;
     }
     return -1;  // unreachable
+  }
+
+  // With no idle agent, a chat goes to the eligible agent with the fewest chats in hand
+  // below its group's concurrency (ties: lowest agent id), unless the agent is winding
+  // down for a break, coaching or the end of its shift.
+  int FindChatAgent(int type, double arrival, const Eligibility** terms) {
+    int best = -1;
+    for (const Eligibility& e : model_.types()[type].groups) {
+      if (e.after > 0 && arrival + e.after > now_) continue;
+      for (int agent : chatting_[e.group]) {
+        if (!CanTakeMoreChats(agent)) continue;
+        if (best < 0 || agents_[agent].chats < agents_[best].chats ||
+            (agents_[agent].chats == agents_[best].chats && agent < best)) {
+          best = agent;
+          *terms = &e;
+        }
+      }
+    }
+    return best;
+  }
+
+  bool CanTakeMoreChats(int agent) const {
+    const Agent& a = agents_[agent];
+    return a.chats > 0 && a.chats < model_.groups()[a.group].concurrency && now_ < a.shift_end &&
+           !a.coaching_due && !BreakIsDue(a);
   }
 
   // Whether group a's longest-idle agent is preferred to group b's under `policy`.
@@ -687,13 +725,46 @@ class Replication {
         return;
       }
     }
-    // The waiting contact this agent's group should take next, by contact_selection.
+    // The waiting contact this agent's group should take next, by contact_selection;
+    // email only when no voice or chat contact waits for the agent.
+    const Eligibility* best = BestWaiting(a.group, /*email=*/false, /*chat_only=*/false);
+    if (best == nullptr) best = BestWaiting(a.group, /*email=*/true, false);
+    if (best == nullptr) {
+      a.idle_since = now_;
+      a.state = AgentState::kIdle;
+      a.state_since = now_;
+      idle_[a.group].push_back(agent);
+      return;
+    }
+    const uint32_t slot = FrontSlot(queues_[best->contact_type], -1);
+    queues_[best->contact_type].pop_front();
+    StartService(agent, *best, Unqueue(slot));
+    if (agents_[agent].chats > 0) TakeMoreChats(agent);
+  }
+
+  // A chatting agent with room takes waiting chats until it is full.
+  void TakeMoreChats(int agent) {
+    while (CanTakeMoreChats(agent)) {
+      const Eligibility* best = BestWaiting(agents_[agent].group, false, /*chat_only=*/true);
+      if (best == nullptr) return;
+      const uint32_t slot = FrontSlot(queues_[best->contact_type], -1);
+      queues_[best->contact_type].pop_front();
+      StartService(agent, *best, Unqueue(slot));
+    }
+  }
+
+  // Of the types group `g` serves (email ones, or the others), the one whose waiting
+  // front contact comes next by contact_selection; null when none waits.
+  const Eligibility* BestWaiting(int g, bool email, bool chat_only) {
     const bool by_priority =
         s_.routing.contact_selection == ContactSelection::kPriorityThenLongestWait;
     const Eligibility* best = nullptr;
     uint32_t best_slot = 0;
-    for (const Eligibility& e : model_.groups()[a.group].serves) {
+    for (const Eligibility& e : model_.groups()[g].serves) {
       const int t = e.contact_type;
+      const scenario::Channel channel = model_.types()[t].channel;
+      if ((channel == scenario::Channel::kEmail) != email) continue;
+      if (chat_only && channel != scenario::Channel::kChat) continue;
       if (waiting_[t] == 0) continue;
       const uint32_t slot = FrontSlot(queues_[t], -1);
       if (slot == kNone) continue;
@@ -711,15 +782,27 @@ class Replication {
       best = &e;
       best_slot = slot;
     }
-    if (best == nullptr) {
-      a.idle_since = now_;
-      a.state = AgentState::kIdle;
-      a.state_since = now_;
-      idle_[a.group].push_back(agent);
+    return best;
+  }
+
+  // One of an agent's chats ends. The agent is free when its last chat ends; until then
+  // it may take more.
+  void OnChatEnd(const Event& e) {
+    const int agent = static_cast<int>(e.payload);
+    Agent& a = agents_[agent];
+    a.chat_slots &= ~(uint32_t{1} << (e.key % kMaxConcurrency));
+    --a.chats;
+    if (a.chats > 0) {
+      ++result_.events;
+      if (a.chats == model_.groups()[a.group].concurrency - 1) chatting_[a.group].push_back(agent);
+      TakeMoreChats(agent);
       return;
     }
-    queues_[best->contact_type].pop_front();
-    StartService(agent, *best, Unqueue(best_slot));
+    std::vector<int>& open = chatting_[a.group];
+    const auto it = std::find(open.begin(), open.end(), agent);
+    if (it != open.end()) open.erase(it);  // (never listed with concurrency 1)
+    a.talk_end = now_;  // chats have no separate wrap-up spell
+    OnAgentFree(agent);  // counts the event
   }
 
   // ---- the workforce: shifts, breaks, absence ----
@@ -950,7 +1033,9 @@ class Replication {
     Journey& journey = journeys_[w.journey];
     const double wait = now_ - w.arrival;
     Agent& a = agents_[agent];
+    const bool chat = tm.channel == scenario::Channel::kChat;
     double talk = w.base_handle * terms.handle_time_factor * a.factor + journey.extra_talk;
+    if (chat) talk *= 1 + kChatInterference * a.chats;
     journey.extra_talk = 0;
     ContactOutcome outcome = ContactOutcome::kResolved;
     if (tm.escalation_to >= 0 && talk > tm.escalation_after) {
@@ -982,12 +1067,28 @@ class Replication {
     }
     Log(EventKind::kAnswer, w, agent);
     if (a.state == AgentState::kIdle) Spell(agent, AgentState::kIdle, a.state_since, now_);
+    journey.last_agent = agent;
+    if (chat) {
+      if (a.chats == 0) {
+        a.busy_since = now_;
+        if (model_.groups()[a.group].concurrency > 1) chatting_[a.group].push_back(agent);
+      }
+      const int slot = std::countr_one(a.chat_slots);
+      a.chat_slots |= uint32_t{1} << slot;
+      ++a.chats;
+      if (a.chats == model_.groups()[a.group].concurrency && a.chats > 1) {
+        std::vector<int>& open = chatting_[a.group];
+        open.erase(std::find(open.begin(), open.end(), agent));
+      }
+      Push(now_ + handle, kChatEnd, static_cast<uint64_t>(agent) * kMaxConcurrency + slot,
+           static_cast<uint32_t>(agent));
+    } else {
+      a.busy_since = now_;
+      a.talk_end = now_ + talk;
+      Push(now_ + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
+    }
     a.state = AgentState::kBusy;
     a.idle_since = -1;
-    a.busy_since = now_;
-    a.talk_end = now_ + talk;
-    journey.last_agent = agent;
-    Push(now_ + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
     Trace(w, now_, now_ + talk, handle, agent, outcome);
     if (outcome == ContactOutcome::kResolved) {
       EndJourney(w.journey, JourneyEnd::kResolved, now_ + talk);
@@ -1171,6 +1272,7 @@ class Replication {
 
   std::vector<Agent> agents_;
   std::vector<RingQueue<int>> idle_;
+  std::vector<std::vector<int>> chatting_;  // by group: agents with room for more chats
   double breaks_held_until_ = -kInfinity;  // real-time control: no break starts before
   double called_in_until_ = -kInfinity;    // reserves are on their way or on duty until
   std::vector<std::array<double, 2>> decided_;  // per check period: decided, within

@@ -341,5 +341,57 @@ TEST(RealTimeTest, PostponedBreakStartsWhenTheHoldEnds) {
   EXPECT_DOUBLE_EQ(FirstSpellStart(run->sink.spells, 0, AgentState::kBreak), 40);
 }
 
+// ---- channels ----
+
+TEST(ChatTest, ConcurrentChatsWithInterference) {
+  // Concurrency 2, talk 100, interference 0.25 per other chat in hand.
+  // #0 at 0: alone, ends 100. #1 at 10: beside one chat, 125 s, ends 135.
+  // #2 at 20: the agent is full; at 100 a slot frees: 100 + 125 = 225.
+  scenario::Scenario s = Desk({0, 10, 20}, 100, 1000);
+  s.contact_types[0].channel = scenario::Channel::kChat;
+  s.agent_groups.push_back(ConstantGroup("chat_team", 1));
+  s.agent_groups[0].concurrency = 2;
+  const auto run = Simulate(s);
+  ASSERT_EQ(run->sink.rows.size(), 3u);
+  EXPECT_DOUBLE_EQ(run->sink.rows[0].end, 100);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].answer, 10);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].end, 135);
+  EXPECT_DOUBLE_EQ(run->sink.rows[2].answer, 100);
+  EXPECT_DOUBLE_EQ(run->sink.rows[2].end, 225);
+  EXPECT_DOUBLE_EQ(run->result.busy_time, 225);  // busy while at least one chat is open
+  ExpectSpellsTile(run->sink.spells, 1, 1000);
+}
+
+TEST(ChatTest, VoiceAgentsTakeOneChatAtATime) {
+  scenario::Scenario s = Desk({0, 10}, 100, 1000);
+  s.contact_types[0].channel = scenario::Channel::kChat;
+  s.agent_groups.push_back(ConstantGroup("desk", 1));  // concurrency 1
+  const auto run = Simulate(s);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].answer, 100);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].end, 200);
+}
+
+TEST(EmailTest, EmailIsTakenOnlyWhenNoCallWaits) {
+  // One agent, talk 10. Call at 0, email at 1, call at 2: at 10 the later call goes
+  // first (the email is older, but email waits while any call does); the email at 20.
+  scenario::Scenario s = Desk({0, 2}, 10, 1000);
+  scenario::ContactType email = s.contact_types[0];
+  email.name = "email";
+  email.channel = scenario::Channel::kEmail;
+  email.arrivals.times = {1};
+  email.patience = Distribution::Constant(1);  // ignored: email never abandons
+  s.contact_types.push_back(email);
+  s.agent_groups.push_back(ConstantGroup("desk", 1));
+  s.agent_groups[0].skills.push_back({.contact_type = 1});
+  s.routing.contact_selection = scenario::ContactSelection::kLongestWait;
+  const auto run = Simulate(s);
+  ASSERT_EQ(run->sink.rows.size(), 3u);
+  EXPECT_EQ(run->sink.rows[1].contact_type, 1);
+  EXPECT_EQ(run->sink.rows[1].outcome, ContactOutcome::kResolved);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].answer, 20);
+  EXPECT_DOUBLE_EQ(run->sink.rows[2].answer, 10);
+  EXPECT_EQ(run->result.Overall().abandoned, 0);
+}
+
 }  // namespace
 }  // namespace ccsim::model

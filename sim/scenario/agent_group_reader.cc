@@ -153,7 +153,11 @@ AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names, Re
   ReadStaffing(m, &group, ctx);
   m.Read("skills", &group.skills, WithNames(ReadSkills, names));
   m.Read("absenteeism", &group.absenteeism, ReadProbability);
-  m.Read("concurrency", &group.concurrency, ReadPositiveInt);
+  if (m.Read("concurrency", &group.concurrency, ReadPositiveInt) && group.concurrency > 32) {
+    ctx.Error(m.Get("concurrency")->where, m.PathOf("concurrency") +
+                                               ": at most 32 chats at once; got " +
+                                               std::to_string(group.concurrency));
+  }
   m.Read("coaching", &group.coaching, ReadCoaching);
   return group;
 }

@@ -189,6 +189,11 @@ ContactType ReadContactType(const YamlEntry& entry, int index, const ServiceLeve
   m.Read("handle_time", &type.handle_time, ReadDistribution, Presence::kRequired);
   m.Read("wrap_up", &type.wrap_up, ReadDistribution);
   m.Read("patience", &type.patience, ReadDistribution);
+  if (type.channel == Channel::kEmail && m.Get("patience") != nullptr) {
+    ctx.Error(ctx.locations.Key(m.PathOf("patience")),
+              m.PathOf("patience") + ": email contacts never abandon (they wait in the backlog); "
+              "remove 'patience' or use channel: chat or voice");
+  }
   m.Read("retrial", &type.retrial, ReadChanceWithDelay<Retrial>);
   m.Read("queue_capacity", &type.queue_capacity, ReadCount64);
   m.Read("outcomes", &type.outcomes, WithNames(ReadOutcomes, names));

@@ -6,7 +6,6 @@
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/scenario_reader.h"
 #include "sim/scenario/text_file.h"
-#include "sim/scenario/unsupported.h"
 #include "sim/scenario/value_reader.h"
 #include "sim/scenario/yaml_tree.h"
 
@@ -49,7 +48,6 @@ LoadResult LoadScenarioText(std::string_view text, const std::string& file_name,
     ctx.errors = &result.errors;
     ctx.base_dir = std::filesystem::path(file_name).parent_path().string();
     Scenario scenario = internal::ReadScenario(*root, ctx);
-    internal::RejectUnsupportedFeatures(scenario, ctx.locations, &result.errors);
     if (result.errors.empty()) {
       scenario.source_file = file_name;
       scenario.source_text = std::string(text);

@@ -428,7 +428,7 @@ TEST(LoaderErrorTest, UnknownKeysWithAndWithoutSuggestion) {
   EXPECT_EQ(ErrorsOf(MinimalWith("    agents: 3\n", "    agents: 3\n    colour: red\n")),
             std::vector<std::string>{
                 "s.yaml:10:5: error: unknown key 'colour' in agent_groups.desk; expected one of "
-                "agents, shifts, skills, absenteeism, concurrency"});
+                "agents, shifts, skills, absenteeism, concurrency, coaching"});
   EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m",
                                  "handle_time: {dist: uniform, min: 1m, "
                                  "max: 2m, shape: 2}")),
@@ -557,9 +557,9 @@ TEST(LoaderErrorTest, ContactTypeNoGroupCanServe) {
                   .empty());
 }
 
-// Features read in full but refused by this version.
+// Every feature at once, read in full.
 
-constexpr char kUnsupported[] = R"(name: future
+constexpr char kFullFeatured[] = R"(name: everything
 horizon: 8h
 contact_types:
   billing:
@@ -587,21 +587,19 @@ routing:
   preferred_agent: {wait: 30s}
 )";
 
-TEST(UnsupportedFeatureTest, EachIsRejectedAtItsKey) {
-  // Outcomes, repeat, escalation, preferred_agent, shifts and absenteeism are supported
-  // now: only the channel features are still rejected.
-  EXPECT_EQ(
-      ErrorsOf(kUnsupported),
-      (std::vector<std::string>{
-          "s.yaml:5:14: error: contact_types.billing.channel: channel 'chat' is not supported "
-          "by this version of ccsim yet",
-          "s.yaml:24:18: error: agent_groups.tier1.concurrency: concurrency other than 1 is not "
-          "supported by this version of ccsim yet"}));
+TEST(FullFeaturedTest, LoadsWithoutErrors) { EXPECT_TRUE(ErrorsOf(kFullFeatured).empty()); }
+
+TEST(FullFeaturedTest, EmailNeverAbandonsSoPatienceIsAMistake) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m", "handle_time: 4m\n    channel: email\n"
+                                                    "    patience: 2m")),
+            (std::vector<std::string>{
+                "s.yaml:8:5: error: contact_types.general.patience: email contacts never abandon "
+                "(they wait in the backlog); remove 'patience' or use channel: chat or voice"}));
 }
 
-TEST(UnsupportedFeatureTest, AreReadInFull) {
+TEST(FullFeaturedTest, AreReadInFull) {
   Diagnostics errors;
-  std::optional<internal::YamlNode> root = internal::ParseYaml(kUnsupported, "s.yaml", &errors);
+  std::optional<internal::YamlNode> root = internal::ParseYaml(kFullFeatured, "s.yaml", &errors);
   ASSERT_TRUE(root.has_value());
   internal::ReadContext ctx;
   ctx.errors = &errors;
@@ -639,14 +637,6 @@ TEST(UnsupportedFeatureTest, AreReadInFull) {
   EXPECT_DOUBLE_EQ(tier1.absenteeism, 0.05);
   EXPECT_EQ(tier1.concurrency, 3);
   EXPECT_EQ(s.routing.preferred_agent_wait, 30);
-}
-
-TEST(UnsupportedFeatureTest, DefaultValuesAreNotRejected) {
-  const std::string yaml =
-      MinimalWith("agents: 3", "agents: 3\n    absenteeism: 0\n    concurrency: 1");
-  EXPECT_TRUE(
-      ErrorsOf(MinimalWith("handle_time: 4m", "handle_time: 4m\n    channel: voice")).empty());
-  EXPECT_TRUE(ErrorsOf(yaml).empty());
 }
 
 // tests/invalid: each NAME.yaml with the exact diagnostics in NAME.expected, the scenario's
