@@ -5,12 +5,13 @@ Example:
     res = cr.load("out.h5")
     res.attrs["scenario_name"], res.replications      # "help-desk", [0, 1, 2]
     res.summary                                        # one row per replication and type
+    res.agent_results                                  # one row per replication and agent
     res.contacts(0)                                    # /replications/0/contacts
     cr.kpi_table(res)                                  # mean and 95% CI half-width per KPI
 
-Enum columns (contact_type, agent_group, outcome, state, kind, group) come back as pandas
-Categoricals whose categories are the enum's names in the order of their values
-(`ALL` and `(none)`, value -1, first). NaN (e.g. `answer` of an unanswered contact, a
+Enum columns (contact_type, agent_group, outcome, state, kind, group, band) come back as
+pandas Categoricals whose categories are the enum's names in the order of their values
+(`ALL`, `(none)` and `none`, value -1, first). NaN (e.g. `answer` of an unanswered contact, a
 service level with nothing offered) is kept as NaN.
 
 The confidence half-widths use the Student-t 0.975 quantile computed here from the
@@ -42,9 +43,16 @@ OVERALL_ONLY = {"occupancy", "fcr", "contacts_per_journey", "transfers_per_journ
 OVERALL = "overall"  # the scope name of the `ALL` rows in kpi_table, as in the JSON
 
 # Spells in these states count as staffed time; busy and wrap_up count as busy time
-# (SPEC §4: occupancy = busy agent time / staffed agent time, wrap-up is busy).
+# (SPEC §4: occupancy = busy agent time / staffed agent time, wrap-up is busy). Staffed
+# means on duty and on the phones: a break or a coaching session is not staffed time.
 BUSY_STATES = ("busy", "wrap_up")
-UNSTAFFED_STATES = ("offline",)
+UNSTAFFED_STATES = ("break", "coaching", "offline")
+
+# The stack-rank bands of /agent_results, best first, and the figures `ccsim run --json`
+# reports per band under "agents" (agent_band_table).
+BANDS = ["top", "middle", "bottom"]
+BAND_FIGURES = ["agents", "contacts", "aht", "occupancy", "resolved_share",
+                "resolved_per_hour"]
 
 _DEFAULT_SL_THRESHOLD = 20.0  # SPEC §2 defaults
 _DEFAULT_SL_TARGET = 0.80
@@ -60,7 +68,8 @@ def load(path):
 
 
 class Results:
-    """One result file. Root attributes, /summary and /intervals are read at once; the
+    """One result file. Root attributes, /summary, /intervals and /agent_results are read
+    at once (`agent_results` is None in a file written before ccsim had it); the
     per-replication tables when asked for (the file is opened for each call)."""
 
     def __init__(self, path):
@@ -90,6 +99,8 @@ class Results:
                     f"schema_version {SCHEMA_VERSION}")
             self.summary = _table(f["summary"])
             self.intervals = _table(f["intervals"]) if "intervals" in f else None
+            self.agent_results = (_table(f["agent_results"]) if "agent_results" in f
+                                  else None)
             if "replications" in f:
                 reps = sorted(int(k) for k in f["replications"].keys())
             else:
@@ -247,6 +258,53 @@ def interval_kpis(results, kpi, contact_type="ALL"):
         m, h, n = mean_ci(g[kpi].to_numpy())
         rows.append((int(i), float(g["start"].iloc[0]), float(g["end"].iloc[0]), m, h, n))
     return pd.DataFrame(rows, columns=["interval", "start", "end", "mean", "ci95", "n"])
+
+
+def agent_band_table(results):
+    """Mean, 95% CI half-width and number of defining replications of each band's figures
+    over replications, from /agent_results: a DataFrame indexed by (band, figure), bands
+    top, middle, bottom and figures BAND_FIGURES. Per replication a band's figures pool its
+    agents (contacts per agent; AHT = its handle time / its contacts, occupancy = its busy
+    / its staffed time, ...); a band empty in a replication counts 0 agents there and
+    leaves the rest undefined. The same numbers as `ccsim run --json` prints under
+    "agents"."""
+    if not isinstance(results, Results):
+        results = load(results)
+    a = results.agent_results
+    if a is None:
+        raise KeyError(f"{results.path}: no /agent_results table")
+    contacts = a["contacts"].to_numpy()
+    staffed = a["staffed"].to_numpy()
+    # The sums the ratios came from (an undefined ratio had a zero numerator's share).
+    df = pd.DataFrame({
+        "replication": a["replication"].to_numpy(),
+        "band": a["band"].astype(str).to_numpy(),
+        "contacts": contacts,
+        "handle": np.where(contacts > 0, a["aht"].to_numpy() * contacts, 0.0),
+        "resolved": np.where(contacts > 0, np.round(a["resolved_share"].to_numpy() * contacts),
+                             0.0),
+        "busy": np.where(staffed > 0, a["occupancy"].to_numpy() * staffed, 0.0),
+        "staffed": staffed,
+    })
+    rows = []
+    for band in BANDS:
+        per_rep = {k: [] for k in BAND_FIGURES}
+        for rep in results.replications:
+            g = df[(df["replication"] == rep) & (df["band"] == band)]
+            n = float(len(g))
+            c, h, r, b, st = (float(g[k].sum()) for k in
+                              ("contacts", "handle", "resolved", "busy", "staffed"))
+            per_rep["agents"].append(n)
+            per_rep["contacts"].append(c / n if n > 0 else math.nan)
+            per_rep["aht"].append(h / c if c > 0 else math.nan)
+            per_rep["occupancy"].append(b / st if st > 0 else math.nan)
+            per_rep["resolved_share"].append(r / c if c > 0 else math.nan)
+            per_rep["resolved_per_hour"].append(r / (st / 3600.0) if st > 0 else math.nan)
+        for k in BAND_FIGURES:
+            m, h, n = mean_ci(per_rep[k])
+            rows.append((band, k, m, h, n))
+    out = pd.DataFrame(rows, columns=["band", "figure", "mean", "ci95", "n"])
+    return out.set_index(["band", "figure"])
 
 
 def agent_occupancy(results, rep, start=None, end=None):

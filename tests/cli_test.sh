@@ -98,6 +98,47 @@ EOF
 "$CCSIM" run scenarios/insurance_day.yaml -r 2 --intervals >"$TMP/int.txt"
 grep -q "^11:30-12:00" "$TMP/int.txt" && pass || fail "--intervals table lacks the last interval"
 
+# --- agents: bands in every --json, the band table and each agent with --agents ------
+"$CCSIM" run scenarios/retail_bank.yaml -r 3 --json >"$TMP/ag0.json"
+"$CCSIM" run scenarios/retail_bank.yaml -r 3 --json --agents >"$TMP/ag.json"
+if /usr/bin/python3 - "$TMP/ag0.json" "$TMP/ag.json" <<'EOF'; then pass; else fail "--json agents bands / --agents detail"; fi
+import json, sys
+plain, full = (json.load(open(p)) for p in sys.argv[1:])
+assert "agents_detail" not in plain
+assert plain["agents"] == full["agents"]
+bands = plain["agents"]
+assert list(bands) == ["top", "middle", "bottom"], list(bands)
+figures = ["agents", "contacts", "aht", "occupancy", "resolved_share", "resolved_per_hour"]
+for b in bands.values():
+    assert list(b) == figures, list(b)
+    assert all(set(v) == {"mean", "ci95"} for v in b.values())
+# 46 agents (tier1 30, tech_team 16), all staffed: 16 top, 14 middle, 16 bottom
+assert [bands[b]["agents"]["mean"] for b in bands] == [16, 14, 16]
+# the top third resolves more per staffed hour than the bottom third
+assert bands["top"]["resolved_per_hour"]["mean"] > bands["bottom"]["resolved_per_hour"]["mean"]
+detail = full["agents_detail"]
+assert [d["agent_id"] for d in detail] == list(range(46))
+assert {d["group"] for d in detail} == {"tier1", "tech_team"}
+assert all(d["band"] in ("top", "middle", "bottom") for d in detail)
+assert all(sum(d["band_replications"].values()) == 3 for d in detail)
+# every answered contact after warm-up was handled by someone
+total = sum(d["contacts"] for d in detail)
+answered = plain["kpis"]["overall"]["answered"]["mean"]
+assert abs(total - answered) < 1e-9 * answered, (total, answered)
+EOF
+"$CCSIM" run scenarios/retail_bank.yaml -r 2 >"$TMP/ag0.txt"
+"$CCSIM" run scenarios/retail_bank.yaml -r 2 --agents >"$TMP/ag.txt"
+if grep -q "^band  *agents  *contacts  *aht  *occupancy  *resolved_share  *resolved_per_hour$" "$TMP/ag.txt" &&
+   grep -q "^top  " "$TMP/ag.txt" && grep -q "^middle  " "$TMP/ag.txt" && grep -q "^bottom  " "$TMP/ag.txt"; then
+  pass
+else
+  fail "--agents: no band table"
+  cat "$TMP/ag.txt"
+fi
+grep -q "^band " "$TMP/ag0.txt" && fail "a band table without --agents" || pass
+head -n "$(wc -l <"$TMP/ag0.txt")" "$TMP/ag.txt" | cmp -s "$TMP/ag0.txt" - && pass ||
+  fail "--agents changed the KPI table"
+
 # --- result files: -o, --force, --from, Ctrl-C --------------------------------------
 "$CCSIM" run scenarios/retail_bank.yaml -r 3 -o "$TMP/r.h5" --trace contacts --json >"$TMP/r.json"
 [ -s "$TMP/r.h5" ] && pass || fail "-o did not write $TMP/r.h5"

@@ -38,6 +38,7 @@ Examples:
   ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --set routing.agent_selection=most_skilled
   ccsim run scenarios/erlang_textbook.yaml -r 50 -s 7 --json > result.json
   ccsim run scenarios/insurance_day.yaml --intervals     # how the day goes, half hour by half hour
+  ccsim run scenarios/retail_bank.yaml --agents          # the top, middle and bottom third of agents
   ccsim run scenarios/help_desk.yaml -o help_desk.h5 --trace contacts
   ccsim run --from help_desk.h5 --json                    # the stored scenario, the same numbers
 
@@ -94,6 +95,8 @@ int RunCommand(const std::vector<std::string>& args) {
        "re-run the scenario stored in a result file (same overrides, seed and replications "
        "unless given again)")
       ("intervals", "also report KPIs per reporting interval (`interval:` in the scenario)")
+      ("agents", "also report the agents by stack-rank band (top, middle, bottom third on "
+       "resolved contacts per staffed hour); with --json, each agent too")
       ("json", "print one JSON document (SPEC §4) instead of the table");
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -218,10 +221,11 @@ int RunCommand(const std::vector<std::string>& args) {
   if (vm.count("intervals")) intervals = model::SummariseIntervals(model, results);
   std::string out;
   if (vm.count("json")) {
-    out = SummaryJson(summary, intervals);
+    out = SummaryJson(summary, intervals, vm.count("agents") > 0);
   } else {
     out = SummaryTable(summary);
     if (!intervals.empty()) out += IntervalTable(intervals);
+    if (vm.count("agents")) out += AgentBandTable(summary);
   }
   std::fputs(out.c_str(), stdout);
   return kExitOk;
@@ -255,8 +259,11 @@ int ValidateCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const scenario::Scenario& s = *loaded.scenario;
-  int agents = 0;
-  for (const auto& g : s.agent_groups) agents += g.agents;
+  int agents = 0;  // seats: the constant headcount, or every shift's agents
+  for (const auto& g : s.agent_groups) {
+    agents += g.agents;
+    for (const auto& shift : g.shifts) agents += shift.agents;
+  }
   std::printf("%s: ok: scenario '%s', %zu contact type%s, %zu agent group%s, %d agents, horizon %gs, %d replication%s\n",
               path.c_str(), s.name.c_str(), s.contact_types.size(),
               s.contact_types.size() == 1 ? "" : "s", s.agent_groups.size(),

@@ -81,6 +81,82 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
+// "0.832 ± 0.011" for a band figure.
+std::string BandCell(model::BandFigure f, const engine::Estimate& e) {
+  if (std::isnan(e.mean)) return "-";
+  char buf[64];
+  switch (f) {
+    case model::BandFigure::kOccupancy:
+    case model::BandFigure::kResolvedShare:
+      std::snprintf(buf, sizeof buf, "%.1f%% ± %.1f", 100 * e.mean, 100 * e.ci95);
+      break;
+    case model::BandFigure::kAht:
+      std::snprintf(buf, sizeof buf, "%.1fs ± %.1f", e.mean, e.ci95);
+      break;
+    case model::BandFigure::kResolvedPerHour:
+      std::snprintf(buf, sizeof buf, "%.2f ± %.2f", e.mean, e.ci95);
+      break;
+    default:
+      std::snprintf(buf, sizeof buf, "%.1f ± %.1f", e.mean, e.ci95);
+      break;
+  }
+  return buf;
+}
+
+constexpr model::Band kBands[] = {model::Band::kTop, model::Band::kMiddle, model::Band::kBottom};
+
+void WriteBands(JsonWriter& j, const model::Summary& s) {
+  j.BeginObject();
+  for (model::Band b : kBands) {
+    j.Key(model::ToString(b));
+    j.BeginObject();
+    const model::BandEstimates& est = s.bands[static_cast<int>(b)];
+    for (int f = 0; f < model::kBandFigureCount; ++f) {
+      j.Key(model::ToString(static_cast<model::BandFigure>(f)));
+      j.BeginObject();
+      j.Key("mean");
+      j.Number(est.values[f].mean);
+      j.Key("ci95");
+      j.Number(est.values[f].ci95);
+      j.EndObject();
+    }
+    j.EndObject();
+  }
+  j.EndObject();
+}
+
+void WriteAgentDetail(JsonWriter& j, const model::Summary& s) {
+  j.BeginArray();
+  for (const model::AgentSummary& a : s.agents) {
+    j.BeginObject();
+    j.Key("agent_id");
+    j.Integer(a.agent);
+    j.Key("group");
+    j.String(s.group_names.at(a.group));
+    j.Key("contacts");
+    j.Number(a.contacts);
+    j.Key("aht");
+    j.Number(a.aht);
+    j.Key("occupancy");
+    j.Number(a.occupancy);
+    j.Key("resolved_share");
+    j.Number(a.resolved_share);
+    j.Key("resolved_per_hour");
+    j.Number(a.resolved_per_hour);
+    j.Key("band");
+    j.String(model::ToString(a.band));
+    j.Key("band_replications");
+    j.BeginObject();
+    for (int b = 0; b <= model::kBandCount; ++b) {
+      j.Key(b == model::kBandCount ? "none" : model::ToString(static_cast<model::Band>(b)));
+      j.Integer(a.band_replications[b]);
+    }
+    j.EndObject();
+    j.EndObject();
+  }
+  j.EndArray();
+}
+
 // Per interval, only the contact KPIs (the columns of /intervals) are measured.
 bool IsIntervalKpi(Kpi k) { return static_cast<int>(k) <= static_cast<int>(Kpi::kOccupancy); }
 
@@ -140,8 +216,28 @@ std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals) 
   return "\nby interval (all contact types, by arrival time; mean ± 95% half-width)\n" + Table(rows);
 }
 
+std::string AgentBandTable(const model::Summary& s) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"band"};
+  for (int f = 0; f < model::kBandFigureCount; ++f) {
+    header.push_back(model::ToString(static_cast<model::BandFigure>(f)));
+  }
+  rows.push_back(header);
+  for (model::Band b : kBands) {
+    std::vector<std::string> row = {model::ToString(b)};
+    const model::BandEstimates& est = s.bands[static_cast<int>(b)];
+    for (int f = 0; f < model::kBandFigureCount; ++f) {
+      row.push_back(BandCell(static_cast<model::BandFigure>(f), est.values[f]));
+    }
+    rows.push_back(row);
+  }
+  return "\nby agent band: thirds of the stack rank on resolved contacts per staffed hour\n"
+         "(contacts per agent, the rest pooled over the band; mean ± 95% half-width)\n" +
+         Table(rows);
+}
+
 std::string SummaryJson(const model::Summary& s,
-                        const std::vector<model::IntervalSummary>& intervals) {
+                        const std::vector<model::IntervalSummary>& intervals, bool agent_detail) {
   JsonWriter j;
   j.BeginObject();
   j.Key("ccsim_version");
@@ -164,6 +260,12 @@ std::string SummaryJson(const model::Summary& s,
   }
   j.EndObject();
   j.EndObject();
+  j.Key("agents");
+  WriteBands(j, s);
+  if (agent_detail) {
+    j.Key("agents_detail");
+    WriteAgentDetail(j, s);
+  }
   if (!intervals.empty()) {
     j.Key("intervals");
     j.BeginArray();

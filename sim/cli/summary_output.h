@@ -1,5 +1,5 @@
 // Prints a Summary: a human table (mean ± 95% half-width per KPI, overall and per contact
-// type) or the JSON document of SPEC §4.
+// type) or the JSON document of SPEC §4; and the agents by stack-rank band.
 #ifndef CCSIM_CLI_SUMMARY_OUTPUT_H_
 #define CCSIM_CLI_SUMMARY_OUTPUT_H_
 
@@ -11,12 +11,18 @@
 namespace ccsim::cli {
 
 std::string SummaryTable(const model::Summary& s);
-// With `intervals` non-empty, the document gains an "intervals" array (ccsim's addition
-// to SPEC §4): one {"start", "end", "kpis"} object per reporting interval.
+// ccsim's additions to SPEC §4: an "agents" object, per band (top, middle, bottom) the
+// BandFigures as {"mean", "ci95"}; with `intervals` non-empty, an "intervals" array, one
+// {"start", "end", "kpis"} object per reporting interval; with `agent_detail`, an
+// "agents_detail" array, one object per agent (Summary::agents).
 std::string SummaryJson(const model::Summary& s,
-                        const std::vector<model::IntervalSummary>& intervals = {});
+                        const std::vector<model::IntervalSummary>& intervals = {},
+                        bool agent_detail = false);
 // One line per reporting interval: offered, service level, ASA, abandon rate, occupancy.
 std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals);
+// One line per stack-rank band: agents, contacts per agent, AHT, occupancy, resolved
+// share, resolved contacts per staffed hour.
+std::string AgentBandTable(const model::Summary& s);
 
 }  // namespace ccsim::cli
 

@@ -103,6 +103,53 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
   return out;
 }
 
+namespace {
+
+// Summary::group_names, bands and agents.
+void SummariseAgents(const Model& model, std::span<const ReplicationResult> results, Summary& s) {
+  for (const auto& g : model.scenario().agent_groups) s.group_names.push_back(g.name);
+  const size_t n = results.size();
+  const size_t agents = model.seats().size();
+  std::vector<std::array<BandValues, kBandCount>> bands(n);
+  std::vector<std::vector<AgentFigures>> figures(n);
+  for (size_t r = 0; r < n; ++r) {
+    figures[r] = RankAgents(results[r].agents, model.seats());
+    bands[r] = BandAverages(results[r].agents, figures[r]);
+  }
+  std::vector<double> column(n);
+  for (int b = 0; b < kBandCount; ++b) {
+    for (int f = 0; f < kBandFigureCount; ++f) {
+      for (size_t r = 0; r < n; ++r) column[r] = bands[r][b][f];
+      s.bands[b].values[f] = engine::EstimateMean(column);
+    }
+  }
+  auto mean = [&](size_t a, double AgentFigures::*field) {
+    for (size_t r = 0; r < n; ++r) column[r] = figures[r][a].*field;
+    return engine::EstimateMean(column).mean;
+  };
+  s.agents.resize(agents);
+  for (size_t a = 0; a < agents; ++a) {
+    AgentSummary& out = s.agents[a];
+    out.agent = static_cast<int>(a);
+    out.group = model.seats()[a].group;
+    out.contacts = mean(a, &AgentFigures::contacts);
+    out.aht = mean(a, &AgentFigures::aht);
+    out.occupancy = mean(a, &AgentFigures::occupancy);
+    out.resolved_share = mean(a, &AgentFigures::resolved_share);
+    out.resolved_per_hour = mean(a, &AgentFigures::resolved_per_hour);
+    for (size_t r = 0; r < n; ++r) {
+      const Band band = figures[r][a].band;
+      ++out.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
+    }
+    const auto most = std::max_element(out.band_replications.begin(),
+                                       out.band_replications.end());  // the first of equals
+    const int index = static_cast<int>(most - out.band_replications.begin());
+    out.band = index == kBandCount || *most == 0 ? Band::kNone : static_cast<Band>(index);
+  }
+}
+
+}  // namespace
+
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
   Summary s;
   s.scenario = model.scenario().name;
@@ -125,6 +172,7 @@ Summary Summarise(const Model& model, uint64_t seed, std::span<const Replication
   }
   s.overall = est[0];
   s.by_type.assign(est.begin() + 1, est.end());
+  SummariseAgents(model, results, s);
   return s;
 }
 

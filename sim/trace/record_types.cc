@@ -2,6 +2,7 @@
 
 #include <cstddef>
 
+#include "sim/model/agent_ranking.h"
 #include "sim/model/trace.h"
 
 namespace ccsim::trace {
@@ -66,6 +67,12 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
   outcome_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::ContactOutcome>(model::kContactOutcomeCount), "outcome");
   state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::AgentState>(model::kAgentStateCount), "agent_state");
   event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::EventKind>(model::kEventKindCount), "event_kind");
+  std::vector<std::pair<std::string, int8_t>> bands;
+  for (model::Band b :
+       {model::Band::kNone, model::Band::kTop, model::Band::kMiddle, model::Band::kBottom}) {
+    bands.emplace_back(model::ToString(b), static_cast<int8_t>(b));
+  }
+  band_enum_ = MakeEnum(H5T_NATIVE_INT8, bands, "band");
   const hid_t f64 = H5T_NATIVE_DOUBLE, i32 = H5T_NATIVE_INT32, i64 = H5T_NATIVE_INT64,
               u64 = H5T_NATIVE_UINT64;
 
@@ -128,8 +135,24 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
                  .Field("abandon_rate", offsetof(IntervalRow, abandon_rate), f64)
                  .Field("aht", offsetof(IntervalRow, aht), f64)
                  .Field("agents_staffed", offsetof(IntervalRow, agents_staffed), f64)
+                 .Field("agents_on_break", offsetof(IntervalRow, agents_on_break), f64)
                  .Field("occupancy", offsetof(IntervalRow, occupancy), f64)
                  .Finish();
+
+  using A = AgentResultRow;
+  agent_result = Compound(sizeof(A), "agent result row")
+                     .Field("replication", offsetof(A, replication), i32)
+                     .Field("agent_id", offsetof(A, agent_id), i32)
+                     .Field("group", offsetof(A, group), agent_group_enum_.get())
+                     .Field("contacts", offsetof(A, contacts), f64)
+                     .Field("aht", offsetof(A, aht), f64)
+                     .Field("occupancy", offsetof(A, occupancy), f64)
+                     .Field("resolved_share", offsetof(A, resolved_share), f64)
+                     .Field("resolved_per_hour", offsetof(A, resolved_per_hour), f64)
+                     .Field("band", offsetof(A, band), band_enum_.get())
+                     .Field("rank", offsetof(A, rank), i32)
+                     .Field("staffed", offsetof(A, staffed), f64)
+                     .Finish();
 }
 
 }  // namespace ccsim::trace

@@ -29,7 +29,18 @@ struct IntervalRow {
   int32_t contact_type = -1;  // -1: ALL
   double offered = 0, answered = 0, abandoned = 0, blocked = 0;
   double service_level = 0, asa = 0, abandon_rate = 0, aht = 0;
-  double agents_staffed = 0, occupancy = 0;
+  double agents_staffed = 0, agents_on_break = 0, occupancy = 0;
+};
+
+// A row of /agent_results: one agent in one replication (model::AgentFigures).
+struct AgentResultRow {
+  int32_t replication = 0;
+  int32_t agent_id = 0;
+  int32_t group = 0;
+  double contacts = 0, aht = 0, occupancy = 0, resolved_share = 0, resolved_per_hour = 0;
+  int8_t band = -1;   // model::Band
+  int32_t rank = -1;  // 1 = best; -1 when not ranked
+  double staffed = 0;
 };
 
 // A compound type twice: as laid out in memory, and packed for the file.
@@ -44,11 +55,12 @@ class RecordTypes {
   RecordTypes(const std::vector<std::string>& contact_types,
               const std::vector<std::string>& agent_groups);
 
-  RowType contact;   // model::ContactRecord
-  RowType spell;     // model::AgentSpellRecord
-  RowType event;     // model::EventRecord
-  RowType summary;   // SummaryRow
-  RowType interval;  // IntervalRow
+  RowType contact;       // model::ContactRecord
+  RowType spell;         // model::AgentSpellRecord
+  RowType event;         // model::EventRecord
+  RowType summary;       // SummaryRow
+  RowType interval;      // IntervalRow
+  RowType agent_result;  // AgentResultRow
 
  private:
   Hid contact_type_enum_;
@@ -56,6 +68,7 @@ class RecordTypes {
   Hid outcome_enum_;
   Hid state_enum_;
   Hid event_kind_enum_;
+  Hid band_enum_;
 };
 
 }  // namespace ccsim::trace

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "sim/model/agent_ranking.h"
 #include "sim/model/summary.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/record_types.h"
@@ -112,7 +113,8 @@ std::vector<IntervalRow> IntervalRows(const model::Model& m,
   for (const model::ReplicationResult& r : results) {
     for (int i = 0; i < m.interval_count(); ++i) {
       const double start = i * length, end = std::min((i + 1) * length, m.scenario().horizon);
-      const double busy = r.interval_busy[i], staffed = r.interval_staffed[i];
+      const double busy = r.interval_busy[i], staffed = r.interval_staffed[i],
+                   on_break = r.interval_on_break[i];
       auto row = [&](int32_t type, const model::Counters& c) {
         const model::KpiValues k = model::ComputeKpis(c, busy, staffed);
         auto v = [&](model::Kpi kpi) { return k[static_cast<int>(kpi)]; };
@@ -130,12 +132,34 @@ std::vector<IntervalRow> IntervalRows(const model::Model& m,
                         .abandon_rate = v(model::Kpi::kAbandonRate),
                         .aht = v(model::Kpi::kAht),
                         .agents_staffed = end > start ? staffed / (end - start) : 0,
+                        .agents_on_break = end > start ? on_break / (end - start) : 0,
                         .occupancy = v(model::Kpi::kOccupancy)});
       };
       model::Counters all;
       for (size_t t = 0; t < types; ++t) all.Add(r.intervals[i * types + t]);
       row(-1, all);
       for (size_t t = 0; t < types; ++t) row(static_cast<int32_t>(t), r.intervals[i * types + t]);
+    }
+  }
+  return rows;
+}
+
+std::vector<AgentResultRow> AgentResultRows(const model::Model& m,
+                                            std::span<const model::ReplicationResult> results) {
+  std::vector<AgentResultRow> rows;
+  for (const model::ReplicationResult& r : results) {
+    for (const model::AgentFigures& a : model::RankAgents(r.agents, m.seats())) {
+      rows.push_back({.replication = r.replication,
+                      .agent_id = a.agent,
+                      .group = a.group,
+                      .contacts = a.contacts,
+                      .aht = a.aht,
+                      .occupancy = a.occupancy,
+                      .resolved_share = a.resolved_share,
+                      .resolved_per_hour = a.resolved_per_hour,
+                      .band = static_cast<int8_t>(a.band),
+                      .rank = a.rank < 0 ? -1 : a.rank + 1,
+                      .staffed = r.agents[a.agent].staffed});
     }
   }
   return rows;
@@ -368,6 +392,7 @@ void ResultFileWriter::Commit(std::span<const model::ReplicationResult> results)
     const hid_t root = file_->handle.get();
     WriteRows(root, "summary", file_->types.summary, SummaryRows(results));
     WriteRows(root, "intervals", file_->types.interval, IntervalRows(model_, results));
+    WriteRows(root, "agent_results", file_->types.agent_result, AgentResultRows(model_, results));
     file_->reps.clear();
     file_->replications_group.Close("close /replications");
     file_->handle.Close("close " + temp_path_);

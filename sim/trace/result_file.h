@@ -56,7 +56,7 @@ class ResultFileWriter final : public model::TraceSink {
   void OnAgentSpells(int replication, std::span<const model::AgentSpellRecord> chunk) override;
   void OnEvents(int replication, std::span<const model::EventRecord> chunk) override;
 
-  // Waits for the writer, adds /summary and /intervals, closes the file and renames it to
+  // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file and renames it to
   // PATH. On failure removes the temporary file and throws std::runtime_error.
   // REQUIRES: neither Commit nor Abort has run.
   void Commit(std::span<const model::ReplicationResult> results);

@@ -809,6 +809,10 @@ TEST_F(EventsFileTest, EnumsCarryTheScenariosNames) {
       {-1, "(none)"}, {0, "billing_team"}, {1, "tech_team"}};
   EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "contacts"), "agent_group"), groups);
   EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "agents"), "group"), groups);
+  EXPECT_EQ(EnumMembers(file.get(), "/agent_results", "group"), groups);
+  const std::map<long long, std::string> bands = {
+      {-1, "none"}, {0, "top"}, {1, "middle"}, {2, "bottom"}};
+  EXPECT_EQ(EnumMembers(file.get(), "/agent_results", "band"), bands);
   const std::map<long long, std::string> outcomes = {
       {0, "resolved"},  {1, "transferred"}, {2, "escalated"},   {3, "unresolved"},
       {4, "abandoned"}, {5, "blocked"},     {6, "disconnected"}};
@@ -832,7 +836,7 @@ TEST_F(EventsFileTest, EnumsCarryTheScenariosNames) {
 
 TEST_F(EventsFileTest, TablesAreChunkedAndCompressed) {
   const Hid file = Open(path_);
-  std::vector<std::string> tables = {"/summary", "/intervals"};
+  std::vector<std::string> tables = {"/summary", "/intervals", "/agent_results"};
   for (int rep = 0; rep < scenario_->replications; ++rep) {
     for (const char* t : {"contacts", "agents", "events"}) tables.push_back(RepPath(rep, t));
   }
@@ -858,6 +862,125 @@ TEST_F(EventsFileTest, TablesAreChunkedAndCompressed) {
     hsize_t dims = 0, max_dims = 0;
     H5Sget_simple_extent_dims(space.get(), &dims, &max_dims);
     EXPECT_EQ(max_dims, H5S_UNLIMITED);
+  }
+}
+
+// ---- per-agent results and staffing per interval, with a warm-up and breaks ----
+
+struct AgentResultLine {
+  int32_t replication;
+  int32_t agent_id;
+  int32_t group;
+  double contacts, aht, occupancy, resolved_share, resolved_per_hour;
+  int8_t band;
+  int32_t rank;
+  double staffed;
+};
+
+struct StaffingLine {
+  int32_t replication;
+  int32_t interval;
+  int32_t contact_type;
+  double agents_staffed, agents_on_break;
+};
+
+TEST(AgentResultsTest, OneRowPerReplicationAndAgentAddingUpToAnsweredAfterWarmup) {
+  // TwoQueues with a 30 min warm-up; the billing team works a shift with a 15 min break
+  // after 1 h; a night group of 2 (no skills) leaves at 15 min, before the warm-up ends,
+  // so it is never staffed in [warmup, horizon] and gets no band.
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.warmup = 1800;
+  s.agent_groups[0].shifts = {
+      {.start = 0, .end = s.horizon, .agents = 63, .breaks = {{.after = 3600, .duration = 900}}}};
+  s.agent_groups.push_back({.name = "night", .shifts = {{.start = 0, .end = 900, .agents = 2}}});
+  const model::Model m(s);
+  const int agents = m.agent_count();
+  ASSERT_EQ(agents, 63 + 42 + 2);
+  const std::string path = dir.File("agents.h5");
+  const auto results =
+      WriteFile(m, path, TraceLevel::kSummary, InfoFor(s, TraceLevel::kSummary)).results;
+  const Hid file = Open(path);
+  const std::vector<SummaryLine> summary = ReadSummary(file.get());
+  using R = AgentResultLine;
+  const std::vector<R> rows = ReadTable<R>(
+      file.get(), "/agent_results",
+      {CCSIM_COLUMN(R, replication, H5T_NATIVE_INT32), CCSIM_COLUMN(R, agent_id, H5T_NATIVE_INT32),
+       CCSIM_COLUMN(R, group, kEnumFromFile), CCSIM_COLUMN(R, contacts, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, aht, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, occupancy, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, resolved_share, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, resolved_per_hour, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, band, kEnumFromFile),
+       CCSIM_COLUMN(R, rank, H5T_NATIVE_INT32), CCSIM_COLUMN(R, staffed, H5T_NATIVE_DOUBLE)});
+  ASSERT_EQ(rows.size(), results.size() * agents);
+  const size_t types = s.contact_types.size();
+  size_t i = 0;
+  for (const model::ReplicationResult& r : results) {
+    SCOPED_TRACE("replication " + std::to_string(r.replication));
+    const std::vector<model::AgentFigures> want = model::RankAgents(r.agents, m.seats());
+    double contacts = 0;
+    std::vector<int> band_size(3), ranks;
+    for (int a = 0; a < agents; ++a, ++i) {
+      const R& row = rows[i];
+      SCOPED_TRACE("agent " + std::to_string(a));
+      ASSERT_EQ(row.replication, r.replication);
+      ASSERT_EQ(row.agent_id, a);
+      EXPECT_EQ(row.group, m.seats()[a].group);
+      EXPECT_EQ(row.contacts, static_cast<double>(r.agents[a].contacts));
+      ExpectSame(row.aht, want[a].aht, "aht");
+      ExpectSame(row.occupancy, want[a].occupancy, "occupancy");
+      ExpectSame(row.resolved_share, want[a].resolved_share, "resolved_share");
+      ExpectSame(row.resolved_per_hour, want[a].resolved_per_hour, "resolved_per_hour");
+      EXPECT_EQ(row.band, static_cast<int8_t>(want[a].band));
+      EXPECT_EQ(row.staffed, r.agents[a].staffed);
+      contacts += row.contacts;
+      if (row.band >= 0) {
+        ++band_size.at(row.band);
+        ranks.push_back(row.rank);
+      } else {
+        EXPECT_EQ(row.rank, -1);
+      }
+      if (m.seats()[a].group == 2) {
+        EXPECT_EQ(row.band, -1) << "the night group leaves before the warm-up ends";
+        EXPECT_EQ(row.contacts, 0);
+      }
+    }
+    // Handled contacts that arrived after warm-up are the answered ones of /summary.
+    const SummaryLine& all = summary[r.replication * (1 + types)];
+    EXPECT_GT(all.answered, 0);
+    EXPECT_EQ(contacts, all.answered);
+    EXPECT_EQ(contacts, static_cast<double>(r.Overall().answered));
+    // 105 ranked agents: 35 a band, ranks 1..105 once each.
+    EXPECT_EQ(band_size, (std::vector<int>{35, 35, 35}));
+    std::sort(ranks.begin(), ranks.end());
+    for (size_t k = 0; k < ranks.size(); ++k) EXPECT_EQ(ranks[k], static_cast<int>(k) + 1);
+  }
+
+  // /intervals: agents on a break and staffed (on duty, not on a break) per interval.
+  using S = StaffingLine;
+  const std::vector<S> staffing = ReadTable<S>(
+      file.get(), "/intervals",
+      {CCSIM_COLUMN(S, replication, H5T_NATIVE_INT32), CCSIM_COLUMN(S, interval, H5T_NATIVE_INT32),
+       CCSIM_COLUMN(S, contact_type, kEnumFromFile),
+       CCSIM_COLUMN(S, agents_staffed, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(S, agents_on_break, H5T_NATIVE_DOUBLE)});
+  ASSERT_EQ(staffing.size(), results.size() * m.interval_count() * (1 + types));
+  for (const model::ReplicationResult& r : results) {
+    double break_seconds = 0;
+    for (const S& row : staffing) {
+      if (row.replication != r.replication) continue;
+      SCOPED_TRACE("replication " + std::to_string(r.replication) + " interval " +
+                   std::to_string(row.interval));
+      EXPECT_EQ(row.agents_on_break, r.interval_on_break[row.interval] / 1800);
+      EXPECT_EQ(row.agents_staffed, r.interval_staffed[row.interval] / 1800);
+      // Whoever is on a break is not staffed: the two never add up to more than the seats.
+      EXPECT_LE(row.agents_staffed + row.agents_on_break, agents + 1e-9);
+      if (row.interval < 2) {
+        EXPECT_EQ(row.agents_on_break, 0);  // breaks fall due at 1 h
+      }
+      if (row.contact_type == -1) break_seconds += row.agents_on_break * 1800;
+    }
+    // 63 breaks of 15 min, all inside the horizon.
+    EXPECT_NEAR(break_seconds, 63 * 900.0, 1e-6);
   }
 }
 
