@@ -37,9 +37,10 @@ SCHEMA_VERSION = 1
 KPIS = ["offered", "answered", "abandoned", "blocked", "service_level", "asa",
         "abandon_rate", "aht", "occupancy", "fcr", "contacts_per_journey",
         "transfers_per_journey", "journey_time", "journey_time_p90", "unresolved_share",
-        "transfers_in", "transfers_out"]
+        "transfers_in", "transfers_out", "alerts", "coaching_sessions"]
 OVERALL_ONLY = {"occupancy", "fcr", "contacts_per_journey", "transfers_per_journey",
-                "journey_time", "journey_time_p90", "unresolved_share"}
+                "journey_time", "journey_time_p90", "unresolved_share", "alerts",
+                "coaching_sessions"}
 OVERALL = "overall"  # the scope name of the `ALL` rows in kpi_table, as in the JSON
 
 # Spells in these states count as staffed time; busy and wrap_up count as busy time

@@ -48,6 +48,8 @@ KPI_STYLE = {
     "unresolved_share": ("journeys given up", "%", 100.0, True),
     "transfers_in": ("transfers in", "contacts", 1.0, False),
     "transfers_out": ("transfers out", "contacts", 1.0, False),
+    "alerts": ("real-time alerts", "alerts", 1.0, False),
+    "coaching_sessions": ("coaching sessions", "sessions", 1.0, False),
 }
 INTERVAL_KPIS = ["service_level", "asa", "abandon_rate", "occupancy"]
 COMPARE_KPIS = ["service_level", "asa", "abandon_rate", "occupancy", "aht", "offered",

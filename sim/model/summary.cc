@@ -48,6 +48,10 @@ const char* ToString(Kpi k) {
       return "transfers_in";
     case Kpi::kTransfersOut:
       return "transfers_out";
+    case Kpi::kAlerts:
+      return "alerts";
+    case Kpi::kCoachingSessions:
+      return "coaching_sessions";
   }
   return "?";
 }
@@ -61,6 +65,8 @@ bool IsOverallOnly(Kpi k) {
     case Kpi::kJourneyTime:
     case Kpi::kJourneyTimeP90:
     case Kpi::kUnresolvedShare:
+    case Kpi::kAlerts:
+    case Kpi::kCoachingSessions:
       return true;
     default:
       return false;
@@ -99,6 +105,8 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
   std::vector<KpiValues> out;
   out.reserve(1 + r.by_type.size());
   out.push_back(ComputeKpis(r.Overall(), r.busy_time, r.staffed_time, &r.journeys));
+  out[0][static_cast<int>(Kpi::kAlerts)] = static_cast<double>(r.alerts);
+  out[0][static_cast<int>(Kpi::kCoachingSessions)] = static_cast<double>(r.coaching_sessions);
   for (const Counters& c : r.by_type) out.push_back(ComputeKpis(c, kNaN, kNaN));
   return out;
 }

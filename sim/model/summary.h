@@ -42,8 +42,11 @@ enum class Kpi {
   // Per contact type (overall: the totals):
   kTransfersIn,   // contacts that arrived by a transfer
   kTransfersOut,  // handlings that ended in a transfer
+  // The workforce (overall only):
+  kAlerts,            // real-time control triggers
+  kCoachingSessions,  // coaching sessions completed
 };
-inline constexpr int kKpiCount = 17;
+inline constexpr int kKpiCount = 19;
 const char* ToString(Kpi k);  // the JSON key: "service_level", ...
 // Whether the KPI is reported for the whole centre only.
 bool IsOverallOnly(Kpi k);
