@@ -15,6 +15,7 @@ inline constexpr int kExitBadInput = 2;
 int RunCommand(const std::vector<std::string>& args);
 int ValidateCommand(const std::vector<std::string>& args);
 int ErlangCommand(const std::vector<std::string>& args);
+int SweepCommand(const std::vector<std::string>& args);
 
 }  // namespace ccsim::cli
 

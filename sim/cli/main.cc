@@ -14,6 +14,7 @@ constexpr const char* kUsage = R"(ccsim - simulate a contact centre before you c
 Usage:
   ccsim run SCENARIO.yaml [-r N] [-s SEED] [-j THREADS] [--set KEY.PATH=VALUE]... [--json]
   ccsim validate SCENARIO.yaml [--set KEY.PATH=VALUE]...
+  ccsim sweep SCENARIO.yaml --vary KEY.PATH=V1,V2,... [--vary ...] [-o OUT.h5] [--json]
   ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
                [--threshold DURATION] [--json]
   ccsim COMMAND --help        options of one command
@@ -24,6 +25,8 @@ Commands:
             ASA, abandonment, AHT and occupancy with 95% confidence intervals,
             overall and per contact type
   validate  check a scenario and report every mistake as FILE:LINE:COL: error: ...
+  sweep     run every combination of --vary values, all points side by side on the
+            same customers, and print one row per point
   erlang    the analytical answer for one interval: Erlang C, or Erlang A when
             customers abandon (--patience)
 
@@ -59,7 +62,8 @@ int main(int argc, char** argv) {
     if (command == "run") return RunCommand(args);
     if (command == "validate") return ValidateCommand(args);
     if (command == "erlang") return ErlangCommand(args);
-    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate or erlang; see ccsim --help)\n",
+    if (command == "sweep") return SweepCommand(args);
+    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep or erlang; see ccsim --help)\n",
                  command.c_str());
     return kExitBadInput;
   } catch (const std::exception& e) {

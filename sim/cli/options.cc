@@ -1,8 +1,15 @@
 #include "sim/cli/options.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 
 namespace ccsim::cli {
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
 
 void PrintError(const std::string& command, const std::string& message) {
   std::fprintf(stderr, "ccsim %s: error: %s\n", command.c_str(), message.c_str());

@@ -18,6 +18,8 @@ bool ParseOptions(const std::string& command, const std::vector<std::string>& ar
                   const po::options_description& options,
                   const po::positional_options_description* positional, po::variables_map& vm);
 
+bool FileExists(const std::string& path);
+
 // Prints "ccsim COMMAND: error: MESSAGE" to stderr.
 void PrintError(const std::string& command, const std::string& message);
 

@@ -1,6 +1,4 @@
 // `ccsim run` and `ccsim validate`.
-#include <sys/stat.h>
-
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -61,11 +59,6 @@ extern "C" void OnInterrupt(int sig) {
   std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-bool Exists(const std::string& path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0;
-}
-
 std::optional<model::TraceLevel> ParseTraceLevel(const std::string& text) {
   if (text == "summary") return model::TraceLevel::kSummary;
   if (text == "contacts") return model::TraceLevel::kContacts;
@@ -121,7 +114,7 @@ int RunCommand(const std::vector<std::string>& args) {
     PrintError(cmd, "--trace " + trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;
   }
-  if (!output.empty() && Exists(output) && !vm.count("force")) {
+  if (!output.empty() && FileExists(output) && !vm.count("force")) {
     PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
     return kExitBadInput;
   }

@@ -18,7 +18,9 @@ using model::kKpiCount;
 using model::IsOverallOnly;
 
 // "0.832 ± 0.011" with a precision that suits the KPI.
-std::string Cell(Kpi k, const engine::Estimate& e) {
+}  // namespace
+
+std::string KpiCell(Kpi k, const engine::Estimate& e) {
   if (std::isnan(e.mean)) return "-";
   char buf[64];
   switch (k) {
@@ -46,6 +48,8 @@ std::string Cell(Kpi k, const engine::Estimate& e) {
   return buf;
 }
 
+namespace {
+
 // Display width of UTF-8 text (the ± sign is two bytes, one column).
 size_t Width(const std::string& s) {
   size_t w = 0;
@@ -67,6 +71,8 @@ std::string Clock(double seconds) {
 }
 
 // Left-aligned columns, three spaces apart; the first row is the header.
+}  // namespace
+
 std::string Table(const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> width(rows.front().size());
   for (const auto& r : rows) {
@@ -80,6 +86,8 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   }
   return out;
 }
+
+namespace {
 
 // "0.832 ± 0.011" for a band figure.
 std::string BandCell(model::BandFigure f, const engine::Estimate& e) {
@@ -191,9 +199,9 @@ std::string SummaryTable(const model::Summary& s) {
   rows.push_back(header);
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
-    std::vector<std::string> row = {model::ToString(k), Cell(k, s.overall.values[i])};
+    std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i])};
     for (const model::KpiEstimates& t : s.by_type) {
-      row.push_back(IsOverallOnly(k) ? "" : Cell(k, t.values[i]));
+      row.push_back(IsOverallOnly(k) ? "" : KpiCell(k, t.values[i]));
     }
     rows.push_back(row);
   }
@@ -210,7 +218,7 @@ std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals) 
   rows.push_back(header);
   for (const model::IntervalSummary& i : intervals) {
     std::vector<std::string> row = {Clock(i.start) + "-" + Clock(i.end)};
-    for (Kpi k : columns) row.push_back(Cell(k, i.kpis[k]));
+    for (Kpi k : columns) row.push_back(KpiCell(k, i.kpis[k]));
     rows.push_back(row);
   }
   return "\nby interval (all contact types, by arrival time; mean ± 95% half-width)\n" + Table(rows);
@@ -236,6 +244,20 @@ std::string AgentBandTable(const model::Summary& s) {
          Table(rows);
 }
 
+void WriteKpiDocument(JsonWriter& j, const model::Summary& s) {
+  j.BeginObject();
+  j.Key("overall");
+  WriteKpis(j, s.overall, true);
+  j.Key("by_type");
+  j.BeginObject();
+  for (size_t t = 0; t < s.type_names.size(); ++t) {
+    j.Key(s.type_names[t]);
+    WriteKpis(j, s.by_type[t], false);
+  }
+  j.EndObject();
+  j.EndObject();
+}
+
 std::string SummaryJson(const model::Summary& s,
                         const std::vector<model::IntervalSummary>& intervals, bool agent_detail) {
   JsonWriter j;
@@ -249,17 +271,7 @@ std::string SummaryJson(const model::Summary& s,
   j.Key("seed");
   j.Integer(static_cast<long long>(s.seed));
   j.Key("kpis");
-  j.BeginObject();
-  j.Key("overall");
-  WriteKpis(j, s.overall, true);
-  j.Key("by_type");
-  j.BeginObject();
-  for (size_t t = 0; t < s.type_names.size(); ++t) {
-    j.Key(s.type_names[t]);
-    WriteKpis(j, s.by_type[t], false);
-  }
-  j.EndObject();
-  j.EndObject();
+  WriteKpiDocument(j, s);
   j.Key("agents");
   WriteBands(j, s);
   if (agent_detail) {

@@ -6,11 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/json_writer.h"
 #include "sim/model/summary.h"
 
 namespace ccsim::cli {
 
 std::string SummaryTable(const model::Summary& s);
+// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis").
+void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
+// "83.2% ± 1.1", "12.4s ± 0.9", ... : a KPI estimate as the tables show it.
+std::string KpiCell(model::Kpi k, const engine::Estimate& e);
+// Left-aligned columns, three spaces apart; the first row is the header.
+std::string Table(const std::vector<std::vector<std::string>>& rows);
 // ccsim's additions to SPEC §4: an "agents" object, per band (top, middle, bottom) the
 // BandFigures as {"mean", "ci95"}; with `intervals` non-empty, an "intervals" array, one
 // {"start", "end", "kpis"} object per reporting interval; with `agent_detail`, an

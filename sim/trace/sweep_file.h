@@ -14,7 +14,7 @@
 
 #include "sim/model/model.h"
 #include "sim/model/results.h"
-#include "sim/trace/record_types.h"
+#include "sim/trace/rows.h"
 
 namespace ccsim::trace {
 
