@@ -16,6 +16,7 @@ int RunCommand(const std::vector<std::string>& args);
 int ValidateCommand(const std::vector<std::string>& args);
 int ErlangCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args);
+int CompareCommand(const std::vector<std::string>& args);
 
 }  // namespace ccsim::cli
 

@@ -15,6 +15,7 @@ Usage:
   ccsim run SCENARIO.yaml [-r N] [-s SEED] [-j THREADS] [--set KEY.PATH=VALUE]... [--json]
   ccsim validate SCENARIO.yaml [--set KEY.PATH=VALUE]...
   ccsim sweep SCENARIO.yaml --vary KEY.PATH=V1,V2,... [--vary ...] [-o OUT.h5] [--json]
+  ccsim compare A.h5 B.h5 | ccsim compare SWEEP.h5 --points I J
   ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
                [--threshold DURATION] [--json]
   ccsim COMMAND --help        options of one command
@@ -27,6 +28,8 @@ Commands:
   validate  check a scenario and report every mistake as FILE:LINE:COL: error: ...
   sweep     run every combination of --vary values, all points side by side on the
             same customers, and print one row per point
+  compare   B − A for each KPI with its 95% confidence interval, paired by replication
+            when both saw the same customers, and whether it is significant
   erlang    the analytical answer for one interval: Erlang C, or Erlang A when
             customers abandon (--patience)
 
@@ -63,7 +66,8 @@ int main(int argc, char** argv) {
     if (command == "validate") return ValidateCommand(args);
     if (command == "erlang") return ErlangCommand(args);
     if (command == "sweep") return SweepCommand(args);
-    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep or erlang; see ccsim --help)\n",
+    if (command == "compare") return CompareCommand(args);
+    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, compare or erlang; see ccsim --help)\n",
                  command.c_str());
     return kExitBadInput;
   } catch (const std::exception& e) {

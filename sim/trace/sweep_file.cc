@@ -157,15 +157,31 @@ std::vector<SummaryRow> ReadSummary(const std::string& path, const std::string& 
   return rows;
 }
 
-int CountPoints(const std::string& path) {
+namespace {
+
+// A numeric root attribute, or `missing` when the file lacks it.
+template <class T>
+T ReadRootNumber(const std::string& path, const char* name, hid_t type, T missing) {
   SilenceHdf5Errors();
+  if (access(path.c_str(), R_OK) != 0) throw std::runtime_error("cannot read " + path);
   const Hid file = Hid::Check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
                               path + " is not an HDF5 file");
-  if (H5Aexists(file.get(), "points") <= 0) return 0;
-  const Hid attr = Hid::Check(H5Aopen(file.get(), "points", H5P_DEFAULT), H5Aclose, "open points");
-  int32_t count = 0;
-  CheckStatus(H5Aread(attr.get(), H5T_NATIVE_INT32, &count), "read points");
-  return count;
+  if (H5Aexists(file.get(), name) <= 0) return missing;
+  const Hid attr = Hid::Check(H5Aopen(file.get(), name, H5P_DEFAULT), H5Aclose,
+                              std::string("open attribute ") + name);
+  T value{};
+  CheckStatus(H5Aread(attr.get(), type, &value), std::string("read attribute ") + name);
+  return value;
+}
+
+}  // namespace
+
+int CountPoints(const std::string& path) {
+  return ReadRootNumber<int32_t>(path, "points", H5T_NATIVE_INT32, 0);
+}
+
+uint64_t ReadSeed(const std::string& path) {
+  return ReadRootNumber<uint64_t>(path, "seed", H5T_NATIVE_UINT64, 0);
 }
 
 }  // namespace ccsim::trace

@@ -46,6 +46,9 @@ std::vector<SummaryRow> ReadSummary(const std::string& path, const std::string& 
 // The number of design points in a sweep file (0 for a run's file).
 int CountPoints(const std::string& path);
 
+// The root attribute `seed` of a result file.
+uint64_t ReadSeed(const std::string& path);
+
 }  // namespace ccsim::trace
 
 #endif  // CCSIM_TRACE_SWEEP_FILE_H_
