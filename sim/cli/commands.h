@@ -17,6 +17,7 @@ int ValidateCommand(const std::vector<std::string>& args);
 int ErlangCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args);
 int CompareCommand(const std::vector<std::string>& args);
+int StaffCommand(const std::vector<std::string>& args);
 
 }  // namespace ccsim::cli
 

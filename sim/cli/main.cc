@@ -16,6 +16,7 @@ Usage:
   ccsim validate SCENARIO.yaml [--set KEY.PATH=VALUE]...
   ccsim sweep SCENARIO.yaml --vary KEY.PATH=V1,V2,... [--vary ...] [-o OUT.h5] [--json]
   ccsim compare A.h5 B.h5 | ccsim compare SWEEP.h5 --points I J
+  ccsim staff SCENARIO.yaml --target 0.8 [--group NAME] [--csv FILE] [--json]
   ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
                [--threshold DURATION] [--json]
   ccsim COMMAND --help        options of one command
@@ -30,6 +31,8 @@ Commands:
             same customers, and print one row per point
   compare   B − A for each KPI with its 95% confidence interval, paired by replication
             when both saw the same customers, and whether it is significant
+  staff     the fewest agents per interval that meet a service-level target: Erlang,
+            then checked and adjusted by simulation
   erlang    the analytical answer for one interval: Erlang C, or Erlang A when
             customers abandon (--patience)
 
@@ -67,7 +70,8 @@ int main(int argc, char** argv) {
     if (command == "erlang") return ErlangCommand(args);
     if (command == "sweep") return SweepCommand(args);
     if (command == "compare") return CompareCommand(args);
-    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, compare or erlang; see ccsim --help)\n",
+    if (command == "staff") return StaffCommand(args);
+    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, compare, staff or erlang; see ccsim --help)\n",
                  command.c_str());
     return kExitBadInput;
   } catch (const std::exception& e) {
