@@ -15,6 +15,7 @@ Usage:
   ccsim run SCENARIO.yaml [-r N] [-s SEED] [-j THREADS] [--set KEY.PATH=VALUE]... [--json]
   ccsim validate SCENARIO.yaml [--set KEY.PATH=VALUE]...
   ccsim sweep SCENARIO.yaml --vary KEY.PATH=V1,V2,... [--vary ...] [-o OUT.h5] [--json]
+  ccsim merge PART.h5... -o ALL.h5       (the parts of sweep --shard I/N)
   ccsim compare A.h5 B.h5 | ccsim compare SWEEP.h5 --points I J
   ccsim staff SCENARIO.yaml --target 0.8 [--group NAME] [--csv FILE] [--json]
   ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
@@ -29,6 +30,7 @@ Commands:
   validate  check a scenario and report every mistake as FILE:LINE:COL: error: ...
   sweep     run every combination of --vary values, all points side by side on the
             same customers, and print one row per point
+  merge     join the part files of a sharded sweep (sweep --shard I/N, Slurm arrays)
   compare   B − A for each KPI with its 95% confidence interval, paired by replication
             when both saw the same customers, and whether it is significant
   staff     the fewest agents per interval that meet a service-level target: Erlang,
@@ -71,7 +73,8 @@ int main(int argc, char** argv) {
     if (command == "sweep") return SweepCommand(args);
     if (command == "compare") return CompareCommand(args);
     if (command == "staff") return StaffCommand(args);
-    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, compare, staff or erlang; see ccsim --help)\n",
+    if (command == "merge") return MergeCommand(args);
+    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, merge, compare, staff or erlang; see ccsim --help)\n",
                  command.c_str());
     return kExitBadInput;
   } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include "sim/cli/options.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
+#include "sim/cli/sweep_output.h"
 #include "sim/cli/version.h"
 #include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
@@ -42,12 +43,8 @@ Examples:
 
 Options)";
 
-// KPIs in the table, in this order.
-const model::Kpi kTableKpis[] = {model::Kpi::kOffered, model::Kpi::kServiceLevel,
-                                 model::Kpi::kAsa, model::Kpi::kAbandonRate,
-                                 model::Kpi::kAht, model::Kpi::kOccupancy};
-
 struct Point {
+  int index = 0;                       // in the whole sweep
   std::vector<std::string> overrides;  // "PATH=VALUE" of the varied keys
   std::vector<std::string> values;     // the values alone
   std::unique_ptr<model::Model> model;
@@ -70,6 +67,10 @@ int SweepCommand(const std::vector<std::string>& args) {
       ("seed,s", po::value<uint64_t>(), "random seed for every point (default: the scenario's)")
       ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core")
       ("output,o", po::value<std::string>(), "write the results to this HDF5 file")
+      ("shard", po::value<std::string>(),
+       "I/N: run only design points i with i % N == I and write them to -o as one part "
+       "(join the parts with ccsim merge); SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT give "
+       "it when set")
       ("force", "overwrite an existing -o file")
       ("json", "print one JSON document instead of the table");
   po::positional_options_description positional;
@@ -96,6 +97,21 @@ int SweepCommand(const std::vector<std::string>& args) {
   const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
   if (!output.empty() && !vm.count("force") && FileExists(output)) {
     PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
+    return kExitBadInput;
+  }
+
+  std::optional<Shard> shard;
+  if (vm.count("shard")) {
+    shard = ParseShard(vm["shard"].as<std::string>());
+    if (!shard) {
+      PrintError(cmd, "--shard: expected I/N with 0 <= I < N; got '" + vm["shard"].as<std::string>() + "'");
+      return kExitBadInput;
+    }
+  } else {
+    shard = ShardFromSlurm();
+  }
+  if (shard && output.empty()) {
+    PrintError(cmd, "--shard writes one part of the sweep: add -o PART.h5 (then ccsim merge)");
     return kExitBadInput;
   }
 
@@ -134,13 +150,17 @@ int SweepCommand(const std::vector<std::string>& args) {
     if (vm.count("replications")) s.replications = vm["replications"].as<int>();
     if (vm.count("seed")) s.seed = vm["seed"].as<uint64_t>();
     if (!first) first = s;
-    Point p{.overrides = point_overrides};
+    Point p{.index = static_cast<int>(points.size()), .overrides = point_overrides};
     for (const std::string& o : point_overrides) p.values.push_back(o.substr(o.find('=') + 1));
     p.model = std::make_unique<model::Model>(s);
     p.results.resize(s.replications);
     points.push_back(std::move(p));
   }
   if (!ok) return kExitBadInput;
+  const int total_points = static_cast<int>(points.size());
+  if (shard) {
+    std::erase_if(points, [&](const Point& p) { return p.index % shard->count != shard->index; });
+  }
 
   // One pool over every (point, replication): a task is a replication of a point.
   struct Task {
@@ -171,13 +191,19 @@ int SweepCommand(const std::vector<std::string>& args) {
 
   if (!output.empty()) {
     std::vector<trace::SweepPoint> file_points;
-    for (const Point& p : points) file_points.push_back({p.model.get(), p.values, p.results});
+    for (const Point& p : points) {
+      file_points.push_back({.index = p.index, .model = p.model.get(), .values = p.values, .results = p.results});
+    }
     trace::SweepInfo info{.ccsim_version = kVersion,
                           .scenario_text = first->source_text,
                           .scenario_name = first->name,
                           .scenario_file = first->source_file,
                           .overrides = base,
-                          .seed = first->seed};
+                          .seed = first->seed,
+                          .total_points = total_points,
+                          .shard = shard ? std::to_string(shard->index) + "/" +
+                                               std::to_string(shard->count)
+                                         : ""};
     for (const Vary& v : vary) info.vary_paths.push_back(v.path);
     try {
       trace::WriteSweepFile(output, info, file_points);
@@ -187,59 +213,13 @@ int SweepCommand(const std::vector<std::string>& args) {
     }
   }
 
-  if (vm.count("json")) {
-    JsonWriter j;
-    j.BeginObject();
-    j.Key("ccsim_version");
-    j.String(kVersion);
-    j.Key("scenario");
-    j.String(first->name);
-    j.Key("seed");
-    j.Integer(static_cast<long long>(first->seed));
-    j.Key("vary");
-    j.BeginArray();
-    for (const Vary& v : vary) j.String(v.path);
-    j.EndArray();
-    j.Key("points");
-    j.BeginArray();
-    for (size_t i = 0; i < points.size(); ++i) {
-      j.BeginObject();
-      j.Key("point");
-      j.Integer(static_cast<long long>(i));
-      j.Key("values");
-      j.BeginObject();
-      for (size_t k = 0; k < vary.size(); ++k) {
-        j.Key(vary[k].path);
-        j.String(points[i].values[k]);
-      }
-      j.EndObject();
-      j.Key("replications");
-      j.Integer(summaries[i].replications);
-      j.Key("kpis");
-      WriteKpiDocument(j, summaries[i]);
-      j.EndObject();
-    }
-    j.EndArray();
-    j.EndObject();
-    std::printf("%s\n", j.str().c_str());
-    return kExitOk;
-  }
-
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"point"};
-  for (const Vary& v : vary) header.push_back(v.path);
-  for (model::Kpi k : kTableKpis) header.push_back(model::ToString(k));
-  rows.push_back(header);
+  std::vector<SweepRow> rows;
   for (size_t i = 0; i < points.size(); ++i) {
-    std::vector<std::string> row = {std::to_string(i)};
-    for (const std::string& v : points[i].values) row.push_back(v);
-    for (model::Kpi k : kTableKpis) row.push_back(KpiCell(k, summaries[i].overall[k]));
-    rows.push_back(row);
+    rows.push_back({points[i].index, points[i].values, std::move(summaries[i])});
   }
-  std::printf("ccsim %s | sweep of %s | %zu points | seed %llu (the same customers at every point)\n"
-              "whole-centre KPIs, mean ± half-width of the 95%% confidence interval over replications\n\n%s",
-              kVersion, first->name.c_str(), points.size(),
-              static_cast<unsigned long long>(first->seed), Table(rows).c_str());
+  std::vector<std::string> paths;
+  for (const Vary& v : vary) paths.push_back(v.path);
+  std::fputs(SweepOutput(vm.count("json") > 0, first->name, first->seed, paths, rows).c_str(), stdout);
   return kExitOk;
 }
 

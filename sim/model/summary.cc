@@ -158,28 +158,35 @@ void SummariseAgents(const Model& model, std::span<const ReplicationResult> resu
 
 }  // namespace
 
-Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
+Summary SummariseKpis(const std::string& scenario, uint64_t seed,
+                      const std::vector<std::string>& type_names,
+                      const std::vector<std::vector<KpiValues>>& per_rep) {
   Summary s;
-  s.scenario = model.scenario().name;
-  s.replications = static_cast<int>(results.size());
+  s.scenario = scenario;
+  s.replications = static_cast<int>(per_rep.size());
   s.seed = seed;
-  for (const auto& ct : model.scenario().contact_types) s.type_names.push_back(ct.name);
-  const size_t columns = 1 + s.type_names.size();
-
-  std::vector<std::vector<KpiValues>> per_rep;
-  per_rep.reserve(results.size());
-  for (const ReplicationResult& r : results) per_rep.push_back(ReplicationKpis(r));
-
+  s.type_names = type_names;
+  const size_t columns = 1 + type_names.size();
   std::vector<KpiEstimates> est(columns);
-  std::vector<double> column(results.size());
+  std::vector<double> column(per_rep.size());
   for (size_t c = 0; c < columns; ++c) {
     for (int k = 0; k < kKpiCount; ++k) {
-      for (size_t r = 0; r < results.size(); ++r) column[r] = per_rep[r][c][k];
+      for (size_t r = 0; r < per_rep.size(); ++r) column[r] = per_rep[r][c][k];
       est[c].values[k] = engine::EstimateMean(column);
     }
   }
   s.overall = est[0];
   s.by_type.assign(est.begin() + 1, est.end());
+  return s;
+}
+
+Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
+  std::vector<std::string> type_names;
+  for (const auto& ct : model.scenario().contact_types) type_names.push_back(ct.name);
+  std::vector<std::vector<KpiValues>> per_rep;
+  per_rep.reserve(results.size());
+  for (const ReplicationResult& r : results) per_rep.push_back(ReplicationKpis(r));
+  Summary s = SummariseKpis(model.scenario().name, seed, type_names, per_rep);
   SummariseAgents(model, results, s);
   return s;
 }

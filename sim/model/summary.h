@@ -103,6 +103,13 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r);
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results);
 
+// The KPI part of a Summary (no agents) from per-replication KPIs: per_rep[r][c][k] with
+// column c = 0 overall, 1 + t contact type t. Summarise's numbers, to the bit, when given
+// the same values (as read back from a result file).
+Summary SummariseKpis(const std::string& scenario, uint64_t seed,
+                      const std::vector<std::string>& type_names,
+                      const std::vector<std::vector<KpiValues>>& per_rep);
+
 // KPIs of one reporting interval, all contact types together, by arrival interval
 // (occupancy: busy / staffed agent time inside the interval). Warmup intervals included.
 struct IntervalSummary {

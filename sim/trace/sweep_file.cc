@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -25,25 +26,39 @@ Hid CreateGroup(hid_t parent, const std::string& name) {
                     H5Gclose, "create group " + name);
 }
 
-// /points/table: point (int32) and one variable-length string column per varied key.
-void WritePointsTable(hid_t parent, const SweepInfo& info, std::span<const SweepPoint> points) {
-  const size_t n = info.vary_paths.size();
-  const size_t row_size = sizeof(int64_t) + n * sizeof(const char*);
+// The in-memory row of /points/table: point (int32, in an 8-byte slot) and one
+// variable-length string per varied key.
+Hid PointsRowType(const std::vector<std::string>& vary_paths) {
+  const size_t row_size = sizeof(int64_t) + vary_paths.size() * sizeof(const char*);
   const Hid str = VariableString();
-  const Hid type = Hid::Check(H5Tcreate(H5T_COMPOUND, row_size), H5Tclose, "create the points row");
+  Hid type = Hid::Check(H5Tcreate(H5T_COMPOUND, row_size), H5Tclose, "create the points row");
   CheckStatus(H5Tinsert(type.get(), "point", 0, H5T_NATIVE_INT32), "add column point");
-  for (size_t k = 0; k < n; ++k) {
-    CheckStatus(H5Tinsert(type.get(), info.vary_paths[k].c_str(),
+  for (size_t k = 0; k < vary_paths.size(); ++k) {
+    CheckStatus(H5Tinsert(type.get(), vary_paths[k].c_str(),
                           sizeof(int64_t) + k * sizeof(const char*), str.get()),
-                "add column " + info.vary_paths[k]);
+                "add column " + vary_paths[k]);
   }
+  return type;
+}
+
+struct PointValues {
+  int index;
+  const std::vector<std::string>* values;
+};
+
+// /points/table: one row per point of this file.
+void WritePointsTable(hid_t parent, const std::vector<std::string>& vary_paths,
+                      const std::vector<PointValues>& points) {
+  const size_t n = vary_paths.size();
+  const Hid type = PointsRowType(vary_paths);
+  const size_t row_size = H5Tget_size(type.get());
   std::vector<unsigned char> rows(points.size() * row_size, 0);
   for (size_t i = 0; i < points.size(); ++i) {
     unsigned char* row = rows.data() + i * row_size;
-    const int32_t index = static_cast<int32_t>(i);
+    const int32_t index = points[i].index;
     std::memcpy(row, &index, sizeof index);
     for (size_t k = 0; k < n; ++k) {
-      const char* text = points[i].values[k].c_str();
+      const char* text = (*points[i].values)[k].c_str();
       std::memcpy(row + sizeof(int64_t) + k * sizeof(const char*), &text, sizeof text);
     }
   }
@@ -56,8 +71,8 @@ void WritePointsTable(hid_t parent, const SweepInfo& info, std::span<const Sweep
               "write /points/table");
 }
 
-void WritePoint(hid_t points_group, size_t i, const SweepInfo& info, const SweepPoint& p) {
-  const Hid group = CreateGroup(points_group, std::to_string(i));
+void WritePoint(hid_t points_group, const SweepInfo& info, const SweepPoint& p) {
+  const Hid group = CreateGroup(points_group, std::to_string(p.index));
   const model::Model& m = *p.model;
   std::vector<std::string> types, groups, values;
   for (const auto& t : m.scenario().contact_types) types.push_back(t.name);
@@ -72,34 +87,32 @@ void WritePoint(hid_t points_group, size_t i, const SweepInfo& info, const Sweep
   WriteRows(group.get(), "agent_results", record_types.agent_result, AgentResultRows(m, p.results));
 }
 
-}  // namespace
+void WriteRootAttributes(hid_t root, const SweepInfo& info) {
+  const int32_t schema = kSchemaVersion;
+  const int32_t count = info.total_points;
+  WriteAttribute(root, "schema_version", H5T_NATIVE_INT32, &schema);
+  WriteAttribute(root, "ccsim_version", info.ccsim_version);
+  WriteAttribute(root, "kind", std::string("sweep"));
+  WriteAttribute(root, "scenario", info.scenario_text);
+  WriteAttribute(root, "scenario_name", info.scenario_name);
+  WriteAttribute(root, "scenario_file", info.scenario_file);
+  WriteAttribute(root, "overrides", Join(info.overrides));
+  WriteAttribute(root, "vary", Join(info.vary_paths));
+  WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &info.seed);
+  WriteAttribute(root, "points", H5T_NATIVE_INT32, &count);
+  WriteAttribute(root, "shard", info.shard);
+}
 
-void WriteSweepFile(const std::string& path, const SweepInfo& info,
-                    std::span<const SweepPoint> points) {
+// Writes to PATH.tmp-PID with `write(file)`, then renames; removes the temporary on failure.
+template <class F>
+void WriteAtomically(const std::string& path, F&& write) {
   SilenceHdf5Errors();
   const std::string temp = path + ".tmp-" + std::to_string(getpid());
   try {
     {
       Hid file = Hid::Check(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                             H5Fclose, "create " + temp);
-      const hid_t root = file.get();
-      const int32_t schema = kSchemaVersion;
-      const int32_t count = static_cast<int32_t>(points.size());
-      WriteAttribute(root, "schema_version", H5T_NATIVE_INT32, &schema);
-      WriteAttribute(root, "ccsim_version", info.ccsim_version);
-      WriteAttribute(root, "kind", std::string("sweep"));
-      WriteAttribute(root, "scenario", info.scenario_text);
-      WriteAttribute(root, "scenario_name", info.scenario_name);
-      WriteAttribute(root, "scenario_file", info.scenario_file);
-      WriteAttribute(root, "overrides", Join(info.overrides));
-      WriteAttribute(root, "vary", Join(info.vary_paths));
-      WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &info.seed);
-      WriteAttribute(root, "points", H5T_NATIVE_INT32, &count);
-      {
-        const Hid group = CreateGroup(root, "points");
-        WritePointsTable(group.get(), info, points);
-        for (size_t i = 0; i < points.size(); ++i) WritePoint(group.get(), i, info, points[i]);
-      }
+      write(file.get());
       file.Close("close " + temp);
     }
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
@@ -111,7 +124,22 @@ void WriteSweepFile(const std::string& path, const SweepInfo& info,
   }
 }
 
-std::vector<SummaryRow> ReadSummary(const std::string& path, const std::string& group) {
+}  // namespace
+
+void WriteSweepFile(const std::string& path, const SweepInfo& info,
+                    std::span<const SweepPoint> points) {
+  WriteAtomically(path, [&](hid_t root) {
+    WriteRootAttributes(root, info);
+    const Hid group = CreateGroup(root, "points");
+    std::vector<PointValues> values;
+    for (const SweepPoint& p : points) values.push_back({p.index, &p.values});
+    WritePointsTable(group.get(), info.vary_paths, values);
+    for (const SweepPoint& p : points) WritePoint(group.get(), info, p);
+  });
+}
+
+std::vector<SummaryRow> ReadSummary(const std::string& path, const std::string& group,
+                                    std::vector<std::string>* type_names) {
   SilenceHdf5Errors();
   if (access(path.c_str(), R_OK) != 0) throw std::runtime_error("cannot read " + path);
   const Hid file = Hid::Check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
@@ -144,6 +172,17 @@ std::vector<SummaryRow> ReadSummary(const std::string& path, const std::string& 
   }
   std::vector<long> kpi(model::kKpiCount);
   for (int k = 0; k < model::kKpiCount; ++k) kpi[k] = offset_of(model::ToString(static_cast<model::Kpi>(k)));
+  if (type_names != nullptr) {
+    type_names->clear();
+    const Hid e = Hid::Check(H5Tget_member_type(native.get(), H5Tget_member_index(native.get(), "contact_type")),
+                             H5Tclose, "get the contact_type enum");
+    const int members = H5Tget_nmembers(e.get());
+    for (int32_t t = 0; t + 1 < members; ++t) {  // every type, and ALL
+      char name[1024];
+      CheckStatus(H5Tenum_nameof(e.get(), &t, name, sizeof name), "name a contact type");
+      type_names->push_back(name);
+    }
+  }
   std::vector<SummaryRow> rows(static_cast<size_t>(n));
   for (hssize_t r = 0; r < n; ++r) {
     const unsigned char* row = raw.data() + r * row_size;
@@ -182,6 +221,108 @@ int CountPoints(const std::string& path) {
 
 uint64_t ReadSeed(const std::string& path) {
   return ReadRootNumber<uint64_t>(path, "seed", H5T_NATIVE_UINT64, 0);
+}
+
+}  // namespace ccsim::trace
+
+namespace ccsim::trace {
+
+SweepContents ReadSweep(const std::string& path) {
+  SilenceHdf5Errors();
+  if (access(path.c_str(), R_OK) != 0) throw std::runtime_error("cannot read " + path);
+  SweepContents c;
+  {
+    const Hid file = Hid::Check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+                                path + " is not an HDF5 file");
+    const hid_t root = file.get();
+    if (H5Aexists(root, "kind") <= 0 || ReadStringAttribute(root, "kind") != "sweep") {
+      throw std::runtime_error(path + " is not a ccsim sweep file");
+    }
+    SweepInfo& info = c.info;
+    info.ccsim_version = ReadStringAttribute(root, "ccsim_version");
+    info.scenario_text = ReadStringAttribute(root, "scenario");
+    info.scenario_name = ReadStringAttribute(root, "scenario_name");
+    info.scenario_file = ReadStringAttribute(root, "scenario_file");
+    info.overrides = Split(ReadStringAttribute(root, "overrides"));
+    info.vary_paths = Split(ReadStringAttribute(root, "vary"));
+    info.seed = ReadAttribute<uint64_t>(root, "seed", H5T_NATIVE_UINT64);
+    info.total_points = ReadAttribute<int32_t>(root, "points", H5T_NATIVE_INT32);
+    info.shard = ReadStringAttribute(root, "shard");
+    const Hid set = Hid::Check(H5Dopen2(root, "points/table", H5P_DEFAULT), H5Dclose,
+                               "open /points/table");
+    const Hid type = PointsRowType(info.vary_paths);
+    const Hid space = Hid::Check(H5Dget_space(set.get()), H5Sclose, "get the table size");
+    const hssize_t n = H5Sget_simple_extent_npoints(space.get());
+    const size_t row_size = H5Tget_size(type.get());
+    std::vector<unsigned char> raw(static_cast<size_t>(n) * row_size);
+    CheckStatus(H5Dread(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()),
+                "read /points/table");
+    for (hssize_t r = 0; r < n; ++r) {
+      const unsigned char* row = raw.data() + r * row_size;
+      SweepPointContents p;
+      std::memcpy(&p.index, row, sizeof(int32_t));
+      for (size_t k = 0; k < info.vary_paths.size(); ++k) {
+        const char* text;
+        std::memcpy(&text, row + sizeof(int64_t) + k * sizeof(const char*), sizeof text);
+        p.values.push_back(text ? text : "");
+      }
+      c.points.push_back(std::move(p));
+    }
+    H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, raw.data());
+  }
+  for (SweepPointContents& p : c.points) {
+    p.rows = ReadSummary(path, "points/" + std::to_string(p.index), &p.type_names);
+  }
+  std::sort(c.points.begin(), c.points.end(),
+            [](const SweepPointContents& a, const SweepPointContents& b) { return a.index < b.index; });
+  return c;
+}
+
+SweepContents MergeSweepFiles(const std::vector<std::string>& parts, const std::string& out) {
+  SweepContents merged;
+  std::vector<std::string> source(0);  // the part holding each point
+  for (const std::string& part : parts) {
+    SweepContents c = ReadSweep(part);
+    if (merged.info.scenario_text.empty()) {
+      merged.info = c.info;
+      merged.info.shard.clear();
+      source.assign(c.info.total_points, "");
+    } else if (c.info.scenario_text != merged.info.scenario_text || c.info.seed != merged.info.seed ||
+               c.info.vary_paths != merged.info.vary_paths ||
+               c.info.overrides != merged.info.overrides ||
+               c.info.total_points != merged.info.total_points) {
+      throw std::runtime_error(part + " is not a part of the same sweep as " + parts.front());
+    }
+    for (SweepPointContents& p : c.points) {
+      if (p.index < 0 || p.index >= merged.info.total_points || !source[p.index].empty()) {
+        throw std::runtime_error("point " + std::to_string(p.index) + " is given twice (" + part +
+                                 ")");
+      }
+      source[p.index] = part;
+      merged.points.push_back(std::move(p));
+    }
+  }
+  for (int i = 0; i < merged.info.total_points; ++i) {
+    if (source[i].empty()) throw std::runtime_error("no part holds point " + std::to_string(i));
+  }
+  std::sort(merged.points.begin(), merged.points.end(),
+            [](const SweepPointContents& a, const SweepPointContents& b) { return a.index < b.index; });
+  WriteAtomically(out, [&](hid_t root) {
+    WriteRootAttributes(root, merged.info);
+    const Hid group = CreateGroup(root, "points");
+    std::vector<PointValues> values;
+    for (const SweepPointContents& p : merged.points) values.push_back({p.index, &p.values});
+    WritePointsTable(group.get(), merged.info.vary_paths, values);
+    for (const SweepPointContents& p : merged.points) {
+      const std::string name = std::to_string(p.index);
+      const Hid part = Hid::Check(H5Fopen(source[p.index].c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                                  H5Fclose, "open " + source[p.index]);
+      CheckStatus(H5Ocopy(part.get(), ("points/" + name).c_str(), group.get(), name.c_str(),
+                          H5P_DEFAULT, H5P_DEFAULT),
+                  "copy point " + name + " from " + source[p.index]);
+    }
+  });
+  return merged;
 }
 
 }  // namespace ccsim::trace

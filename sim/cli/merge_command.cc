@@ -1,0 +1,90 @@
+// `ccsim merge`: joins the parts of a sharded sweep into one result file.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "sim/cli/commands.h"
+#include "sim/cli/options.h"
+#include "sim/cli/sweep_output.h"
+#include "sim/model/summary.h"
+#include "sim/trace/sweep_file.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kMergeHelp = R"(Usage: ccsim merge PART.h5... -o ALL.h5 [--json]
+
+Joins the part files written by `ccsim sweep --shard I/N -o PART.h5` (one per shard, e.g.
+one per task of a Slurm job array) into one sweep file, and prints the same table (or
+--json document) the whole sweep run in one process prints.
+
+Example:
+  for i in 0 1 2; do ccsim sweep s.yaml --vary agent_groups.desk.agents=4:9:1 --shard $i/3 -o part$i.h5; done
+  ccsim merge part0.h5 part1.h5 part2.h5 -o all.h5
+
+Options)";
+
+}  // namespace
+
+// The summaries of a sweep file's points, rebuilt from their /summary rows.
+std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
+  std::vector<SweepRow> rows;
+  for (const trace::SweepPointContents& p : c.points) {
+    const size_t columns = 1 + p.type_names.size();
+    std::vector<std::vector<model::KpiValues>> per_rep;
+    for (const trace::SummaryRow& row : p.rows) {
+      if (static_cast<int>(per_rep.size()) <= row.replication) {
+        per_rep.resize(row.replication + 1, std::vector<model::KpiValues>(columns));
+      }
+      std::copy(row.kpis, row.kpis + model::kKpiCount,
+                per_rep[row.replication][row.contact_type + 1].begin());
+    }
+    rows.push_back({p.index, p.values,
+                    model::SummariseKpis(c.info.scenario_name, c.info.seed, p.type_names, per_rep)});
+  }
+  return rows;
+}
+
+int MergeCommand(const std::vector<std::string>& args) {
+  const std::string cmd = "merge";
+  po::options_description options(kMergeHelp);
+  options.add_options()                                                   //
+      ("help,h", "show this help")                                        //
+      ("parts", po::value<std::vector<std::string>>(), "part files")       //
+      ("output,o", po::value<std::string>(), "the merged sweep file")      //
+      ("force", "overwrite an existing -o file")                          //
+      ("json", "print one JSON document instead of the table");
+  po::positional_options_description positional;
+  positional.add("parts", -1);
+  po::variables_map vm;
+  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
+  if (vm.count("help")) {
+    std::cout << options << "\n";
+    return kExitOk;
+  }
+  if (!vm.count("parts") || !vm.count("output")) {
+    PrintError(cmd, "give the part files and -o ALL.h5 (see ccsim merge --help)");
+    return kExitBadInput;
+  }
+  const std::string output = vm["output"].as<std::string>();
+  if (FileExists(output) && !vm.count("force")) {
+    PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
+    return kExitBadInput;
+  }
+  trace::SweepContents merged;
+  try {
+    merged = trace::MergeSweepFiles(vm["parts"].as<std::vector<std::string>>(), output);
+  } catch (const std::exception& e) {
+    PrintError(cmd, e.what());
+    return kExitBadInput;
+  }
+  std::fputs(SweepOutput(vm.count("json") > 0, merged.info.scenario_name, merged.info.seed,
+                         merged.info.vary_paths, SweepRowsOf(merged))
+                 .c_str(),
+             stdout);
+  return kExitOk;
+}
+
+}  // namespace ccsim::cli
