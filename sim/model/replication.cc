@@ -814,10 +814,17 @@ class Replication {
   // Whether the agent's next break has fallen due (and its shift is still on), unless
   // real-time control holds breaks back.
   bool BreakIsDue(const Agent& a) const {
-    if (a.shift < 0 || now_ < breaks_held_until_) return false;
+    if (a.shift < 0) return false;
     const std::vector<scenario::Break>& breaks = ShiftOf(a).breaks;
-    return a.next_break < static_cast<int>(breaks.size()) &&
-           a.shift_start + breaks[a.next_break].after <= now_ && now_ < a.shift_end;
+    if (a.next_break >= static_cast<int>(breaks.size())) return false;
+    const double due = a.shift_start + breaks[a.next_break].after;
+    return due <= now_ && now_ < a.shift_end && !BreakHeld(due);
+  }
+
+  // Real-time control holds breaks back, each by at most postpone_breaks.max past its due
+  // time.
+  bool BreakHeld(double due) const {
+    return now_ < breaks_held_until_ && now_ < due + *s_.real_time->postpone_breaks_max;
   }
 
   // Schedules the agent's next break, if it falls due before its shift ends and before
@@ -842,10 +849,14 @@ class Replication {
       RandomStream g(options_.seed, rep_, kAgentStream, agent);
       a.factor = (*model_.agent_factor())(g);
     }
-    if (const auto& coaching = s_.agent_groups[a.group].coaching) {
-      // Sessions spread evenly over the cycle: agent i of n first at (i + 0.5) / n cycles.
+    const auto& coaching = s_.agent_groups[a.group].coaching;
+    if (coaching && !a.reserve) {
+      // Sessions spread evenly over the cycle: agent i of n first at (i + 0.5) / n cycles
+      // (call-in reserves, numbered last in the group, are not coached).
       const AgentGroupModel& g = model_.groups()[a.group];
-      const double first = (agent - g.first_agent + 0.5) / g.agents * coaching->every;
+      int regular = g.agents;
+      for (int r : model_.reserves()) regular -= model_.seats()[r].group == a.group;
+      const double first = (agent - g.first_agent + 0.5) / regular * coaching->every;
       if (first < s_.horizon) Push(first, kCoachingDue, agent, agent);
     }
     if (a.reserve) return;
@@ -878,6 +889,17 @@ class Replication {
     if (shift.repeat == scenario::ShiftRepeat::kDaily && shift.start + (day + 1) * kDay < s_.horizon) {
       Push(shift.start + (day + 1) * kDay, kShiftStart, agent, agent);
     }
+    if (a.state != AgentState::kOffline) {
+      // Still on duty from the last shift (a contact ran past its end, or shifts meet):
+      // the agent carries on into this one.
+      a.shift_start = now_;
+      const double end = shift.end + day * kDay;
+      a.shift_end = end < s_.horizon ? end : kInfinity;
+      if (std::isfinite(a.shift_end)) Push(a.shift_end, kShiftEnd, agent, agent);
+      a.next_break = 0;
+      ScheduleNextBreak(agent);
+      return;
+    }
     if (Absent(agent, day)) return;
     Spell(agent, AgentState::kOffline, a.state_since, now_);
     a.shift_start = now_;
@@ -901,8 +923,17 @@ class Replication {
   void OnBreakDue(int agent) {
     ++result_.events;
     // A busy agent takes it as soon as it is free (OnAgentFree).
+    Agent& a = agents_[agent];
     // (GetToWork takes an idle agent off its idle list when it leaves the phones.)
-    if (agents_[agent].state == AgentState::kIdle && BreakIsDue(agents_[agent])) GetToWork(agent);
+    if (a.state == AgentState::kIdle && BreakIsDue(a)) GetToWork(agent);
+    // Held back: look again when the hold ends or the break's delay reaches its cap.
+    if (a.shift >= 0 && a.next_break < static_cast<int>(ShiftOf(a).breaks.size())) {
+      const double due = a.shift_start + ShiftOf(a).breaks[a.next_break].after;
+      if (due <= now_ && BreakHeld(due)) {
+        const double again = std::min(breaks_held_until_, due + *s_.real_time->postpone_breaks_max);
+        if (again < a.shift_end) Push(again, kBreakDue, agent, agent);
+      }
+    }
   }
 
   void OnCoachingDue(int agent) {
@@ -933,7 +964,8 @@ class Replication {
       AddOnBreak(a.state_since, now_);
     } else {
       const scenario::Coaching& c = *s_.agent_groups[a.group].coaching;
-      a.factor = std::max(c.floor, a.factor * (1 - c.improvement));
+      // Faster by the improvement, but never pushed below the floor (nor up to it).
+      a.factor = std::min(a.factor, std::max(c.floor, a.factor * (1 - c.improvement)));
       ++result_.coaching_sessions;
     }
     a.state_since = now_;
@@ -969,6 +1001,12 @@ class Replication {
     if (decided_.size() > buckets + 1) decided_.erase(decided_.begin());
     if (now_ + rt.check_every < s_.horizon) Push(now_ + rt.check_every, kRealTimeCheck, 0, 0);
     if (decided == 0 || within / decided >= rt.service_level_below) return;
+    // Control acts while the centre is open: with nobody on duty there is no one to call
+    // in beside, nor a break to hold.
+    if (std::none_of(agents_.begin(), agents_.end(),
+                     [](const Agent& x) { return x.state != AgentState::kOffline; })) {
+      return;
+    }
     // The service level is below the trigger: an alert, and the actions.
     ++result_.alerts;
     Log(EventKind::kAlert, -1, -1, -1, -1);

@@ -341,6 +341,53 @@ TEST(RealTimeTest, PostponedBreakStartsWhenTheHoldEnds) {
   EXPECT_DOUBLE_EQ(FirstSpellStart(run->sink.spells, 0, AgentState::kBreak), 40);
 }
 
+TEST(RealTimeTest, APostponedBreakIsHeldAtMostMaxPastItsDueTime) {
+  // "desk" (break due at 20) has nothing to do. Meanwhile "other" callers give up every
+  // second behind a busy agent, so every check from 10 on raises an alert and extends the
+  // hold; the break still starts 15 s after it fell due, at 35.
+  scenario::Scenario s = Desk({}, 10, 1000);
+  scenario::ContactType other = s.contact_types[0];
+  other.name = "other";
+  other.handle_time = Distribution::Constant(1000);
+  other.patience = Distribution::Constant(2);
+  for (int t = 0; t < 100; ++t) other.arrivals.times.push_back(t);
+  s.contact_types.push_back(other);
+  s.agent_groups.push_back(ShiftGroup(
+      "desk", {{.start = 0, .end = 1000, .agents = 1, .breaks = {{.after = 20, .duration = 10}}}}));
+  s.agent_groups.push_back(ConstantGroup("back", 1));
+  s.agent_groups[1].skills = {{.contact_type = 1}};
+  s.real_time = Trigger(0.8);
+  s.real_time->postpone_breaks_max = 15;
+  const auto run = Simulate(s);
+  EXPECT_GE(run->result.alerts, 3);
+  EXPECT_DOUBLE_EQ(FirstSpellStart(run->sink.spells, 0, AgentState::kBreak), 35);
+}
+
+TEST(CoachingTest, TheFloorNeverSlowsAnAgentDown) {
+  // A floor above the agent's factor (1.2 > 1): coaching must not raise it to the floor.
+  scenario::Scenario s = Desk({200}, 100, 350);
+  s.agent_groups.push_back(ConstantGroup("desk", 1));
+  s.agent_groups[0].coaching =
+      scenario::Coaching{.every = 100, .duration = 10, .improvement = 0.1, .floor = 1.2};
+  const auto run = Simulate(s);
+  EXPECT_DOUBLE_EQ(run->sink.rows[0].end - run->sink.rows[0].answer, 100);
+}
+
+TEST(ShiftTest, DailyShiftsThatMeetCarryTheAgentOn) {
+  // 24-hour daily shifts: each ends when the next begins. A contact from 23:30 lasting
+  // 1 h runs into the next shift; the agent carries on (no double duty, occupancy <= 1).
+  const double h = 3600;
+  scenario::Scenario s = Desk({23.5 * h, 25 * h}, h, 48 * h);
+  s.agent_groups.push_back(ShiftGroup("desk", {{.start = 0, .end = 24 * h, .agents = 1,
+                                                .repeat = scenario::ShiftRepeat::kDaily}}));
+  const auto run = Simulate(s);
+  ASSERT_EQ(run->sink.rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(run->sink.rows[1].answer, 25 * h);
+  EXPECT_LE(run->result.busy_time, run->result.staffed_time);
+  EXPECT_DOUBLE_EQ(run->result.staffed_time, 48 * h);
+  ExpectSpellsTile(run->sink.spells, 1, 48 * h);
+}
+
 // ---- channels ----
 
 TEST(ChatTest, ConcurrentChatsWithInterference) {
