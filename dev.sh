@@ -13,6 +13,7 @@ PACKAGES=(
   libyaml-cpp-dev libtbb-dev librandom123-dev libhdf5-dev libdeflate-dev
   libgtest-dev libbenchmark-dev
   python3-h5py python3-pandas python3-matplotlib
+  libopenmpi-dev openmpi-bin
 )
 DEFAULT_SCENARIO=scenarios/help_desk.yaml
 BUILD_DIR=${CCSIM_BUILD_DIR:-build}

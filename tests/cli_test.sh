@@ -231,6 +231,36 @@ EOF
 "$CCSIM" staff scenarios/insurance_day.yaml --target 0.8 -r 5 --csv "$TMP/staff.csv" >/dev/null
 [ "$(wc -l <"$TMP/staff.csv")" -eq 25 ] && pass || fail "staff --csv: expected a header and 24 intervals"
 
+# --- the same sweep plain, as two shards merged, and under mpirun -n 2 ------------------
+SWEEP=(scenarios/help_desk.yaml --vary agent_groups.desk.agents=4:8:1 --vary routing.agent_selection=longest_idle,random -r 4)
+"$CCSIM" sweep "${SWEEP[@]}" -j 2 -o "$TMP/plain.h5" --json >"$TMP/plain.json"
+"$CCSIM" sweep "${SWEEP[@]}" --shard 0/2 -o "$TMP/part0.h5" >/dev/null
+SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=2 "$CCSIM" sweep "${SWEEP[@]}" -o "$TMP/part1.h5" >/dev/null
+"$CCSIM" merge "$TMP/part0.h5" "$TMP/part1.h5" -o "$TMP/merged.h5" --json >"$TMP/merged.json"
+cmp -s "$TMP/plain.json" "$TMP/merged.json" && pass || fail "two shards merged differ from the plain sweep"
+expect_status 2 "merge with a point missing" -- "$CCSIM" merge "$TMP/part0.h5" -o "$TMP/half.h5"
+if command -v mpirun >/dev/null; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  mpirun --allow-run-as-root --oversubscribe -n 2 "$CCSIM" sweep "${SWEEP[@]}" -j 1 \
+    -o "$TMP/mpi.h5" --json >"$TMP/mpi.json" 2>"$TMP/mpi.err"
+  cmp -s "$TMP/plain.json" "$TMP/mpi.json" && pass || fail "mpirun -n 2 differs from the plain sweep: $(head -c 400 "$TMP/mpi.err")"
+  compgen -G "$TMP/mpi.h5.part-*" >/dev/null && fail "mpirun left part files" || pass
+else
+  fail "mpirun is not installed (./dev.sh installs openmpi-bin)"
+fi
+if /usr/bin/python3 - "$TMP/plain.h5" "$TMP/merged.h5" "$TMP/mpi.h5" <<'EOF'; then pass; else fail "summary tables differ between plain, shards and mpirun"; fi
+import h5py, sys
+files = [h5py.File(p) for p in sys.argv[1:]]
+n = files[0].attrs["points"]
+assert n == 10
+for f in files:
+    assert f.attrs["points"] == n and len(f["points/table"]) == n
+for i in range(n):
+    ref = files[0][f"points/{i}/summary"][()].tobytes()
+    for f in files[1:]:
+        assert f[f"points/{i}/summary"][()].tobytes() == ref, i
+EOF
+
 # --- bad arguments --------------------------------------------------------------------
 expect_status 2 "unknown command" -- "$CCSIM" frobnicate
 expect_status 2 "no scenario" -- "$CCSIM" run

@@ -28,25 +28,6 @@ Options)";
 
 }  // namespace
 
-// The summaries of a sweep file's points, rebuilt from their /summary rows.
-std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
-  std::vector<SweepRow> rows;
-  for (const trace::SweepPointContents& p : c.points) {
-    const size_t columns = 1 + p.type_names.size();
-    std::vector<std::vector<model::KpiValues>> per_rep;
-    for (const trace::SummaryRow& row : p.rows) {
-      if (static_cast<int>(per_rep.size()) <= row.replication) {
-        per_rep.resize(row.replication + 1, std::vector<model::KpiValues>(columns));
-      }
-      std::copy(row.kpis, row.kpis + model::kKpiCount,
-                per_rep[row.replication][row.contact_type + 1].begin());
-    }
-    rows.push_back({p.index, p.values,
-                    model::SummariseKpis(c.info.scenario_name, c.info.seed, p.type_names, per_rep)});
-  }
-  return rows;
-}
-
 int MergeCommand(const std::vector<std::string>& args) {
   const std::string cmd = "merge";
   po::options_description options(kMergeHelp);

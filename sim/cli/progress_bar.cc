@@ -8,8 +8,8 @@
 
 namespace ccsim::cli {
 
-ProgressBar::ProgressBar(int64_t total) : total_(total > 0 ? total : 1) {
-  enabled_ = isatty(STDERR_FILENO) == 1;
+ProgressBar::ProgressBar(int64_t total, bool allowed) : total_(total > 0 ? total : 1) {
+  enabled_ = allowed && isatty(STDERR_FILENO) == 1;
   if (enabled_) thread_ = std::thread([this] { Loop(); });
 }
 

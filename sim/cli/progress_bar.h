@@ -13,8 +13,9 @@ namespace ccsim::cli {
 
 class ProgressBar {
  public:
-  // `total` units of work; the runner adds to counter() as it goes.
-  explicit ProgressBar(int64_t total);
+  // `total` units of work; the runner adds to counter() as it goes. `allowed` false keeps
+  // it silent (e.g. on every MPI rank but the first).
+  explicit ProgressBar(int64_t total, bool allowed = true);
   ~ProgressBar();  // stops and clears the line
 
   std::atomic<int64_t>* counter() { return &done_; }

@@ -1,5 +1,8 @@
 // `ccsim sweep`: every combination of --vary values × replications, in one task pool.
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -9,6 +12,7 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/design_grid.h"
 #include "sim/cli/json_writer.h"
+#include "sim/cli/mpi_session.h"
 #include "sim/cli/options.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
@@ -51,10 +55,67 @@ struct Point {
   std::vector<model::ReplicationResult> results;
 };
 
+std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
+  std::vector<trace::SweepPoint> out;
+  for (const Point* p : points) {
+    out.push_back({.index = p->index, .model = p->model.get(), .values = p->values, .results = p->results});
+  }
+  return out;
+}
+
+// The sweep spread over MPI ranks: each rank takes design points one at a time from a
+// shared counter (a fast rank takes more), runs their replications on its own threads and
+// writes its points to a part file; rank 0 then joins the parts (`ccsim merge`'s
+// copying) and prints what a one-process sweep prints. The other ranks print nothing.
+int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepInfo& info,
+               int threads, const std::string& output, bool json) {
+  std::vector<Point*> mine;
+  for (long long t; (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
+    Point& p = points[t];
+    const scenario::Scenario& s = p.model->scenario();
+    p.results = engine::RunReplications<model::ReplicationResult>(
+        s.replications, threads, [&](int rep) { return model::Simulate(*p.model, rep, {.seed = s.seed}); });
+    mine.push_back(&p);
+  }
+  // Parts go beside the output, or in a temporary folder named after rank 0's process.
+  const char* tmp = std::getenv("TMPDIR");
+  const std::string prefix =
+      !output.empty() ? output
+                      : std::string(tmp ? tmp : "/tmp") + "/ccsim-sweep-" +
+                            std::to_string(mpi.Broadcast(static_cast<uint64_t>(getpid())));
+  auto part_of = [&](int rank) { return prefix + ".part-" + std::to_string(rank) + ".h5"; };
+  trace::SweepInfo part_info = info;
+  part_info.shard = "rank " + std::to_string(mpi.rank()) + "/" + std::to_string(mpi.size());
+  int status = kExitOk;
+  try {
+    trace::WriteSweepFile(part_of(mpi.rank()), part_info, FilePoints(mine));
+  } catch (const std::exception& e) {
+    PrintError("sweep", "rank " + std::to_string(mpi.rank()) + ": " + e.what());
+    status = kExitFailure;
+  }
+  mpi.Barrier();
+  if (mpi.rank() != 0) return status;
+  std::vector<std::string> parts;
+  for (int r = 0; r < mpi.size(); ++r) parts.push_back(part_of(r));
+  const std::string merged_path = output.empty() ? prefix + ".h5" : output;
+  try {
+    const trace::SweepContents merged = trace::MergeSweepFiles(parts, merged_path);
+    std::fputs(SweepOutput(json, info.scenario_name, info.seed, info.vary_paths, SweepRowsOf(merged)).c_str(),
+               stdout);
+  } catch (const std::exception& e) {
+    PrintError("sweep", std::string("joining the ranks' parts: ") + e.what());
+    status = kExitFailure;
+  }
+  for (const std::string& part : parts) std::remove(part.c_str());
+  if (output.empty()) std::remove(merged_path.c_str());
+  return status;
+}
+
 }  // namespace
 
 int SweepCommand(const std::vector<std::string>& args) {
   const std::string cmd = "sweep";
+  MpiSession mpi;  // several ranks when launched by mpirun
   po::options_description options(kSweepHelp);
   options.add_options()                                                   //
       ("help,h", "show this help")                                        //
@@ -110,6 +171,10 @@ int SweepCommand(const std::vector<std::string>& args) {
   } else {
     shard = ShardFromSlurm();
   }
+  if (shard && mpi.active()) {
+    PrintError(cmd, "--shard and mpirun both split the sweep: use one of them");
+    return kExitBadInput;
+  }
   if (shard && output.empty()) {
     PrintError(cmd, "--shard writes one part of the sweep: add -o PART.h5 (then ccsim merge)");
     return kExitBadInput;
@@ -162,6 +227,23 @@ int SweepCommand(const std::vector<std::string>& args) {
     std::erase_if(points, [&](const Point& p) { return p.index % shard->count != shard->index; });
   }
 
+  const trace::SweepInfo info{.ccsim_version = kVersion,
+                              .scenario_text = first->source_text,
+                              .scenario_name = first->name,
+                              .scenario_file = first->source_file,
+                              .overrides = base,
+                              .vary_paths = [&] {
+                                std::vector<std::string> paths;
+                                for (const Vary& v : vary) paths.push_back(v.path);
+                                return paths;
+                              }(),
+                              .seed = first->seed,
+                              .total_points = total_points,
+                              .shard = shard ? std::to_string(shard->index) + "/" +
+                                                   std::to_string(shard->count)
+                                             : ""};
+  if (mpi.active()) return RunOnRanks(mpi, points, info, threads, output, vm.count("json") > 0);
+
   // One pool over every (point, replication): a task is a replication of a point.
   struct Task {
     int point, replication;
@@ -174,7 +256,7 @@ int SweepCommand(const std::vector<std::string>& args) {
     total_seconds += static_cast<int64_t>(s.horizon) * s.replications;
   }
   {
-    ProgressBar progress(total_seconds);
+    ProgressBar progress(total_seconds, mpi.rank() == 0);
     engine::RunReplications<char>(static_cast<int>(tasks.size()), threads, [&](int t) {
       Point& p = points[tasks[t].point];
       const scenario::Scenario& s = p.model->scenario();
@@ -194,17 +276,6 @@ int SweepCommand(const std::vector<std::string>& args) {
     for (const Point& p : points) {
       file_points.push_back({.index = p.index, .model = p.model.get(), .values = p.values, .results = p.results});
     }
-    trace::SweepInfo info{.ccsim_version = kVersion,
-                          .scenario_text = first->source_text,
-                          .scenario_name = first->name,
-                          .scenario_file = first->source_file,
-                          .overrides = base,
-                          .seed = first->seed,
-                          .total_points = total_points,
-                          .shard = shard ? std::to_string(shard->index) + "/" +
-                                               std::to_string(shard->count)
-                                         : ""};
-    for (const Vary& v : vary) info.vary_paths.push_back(v.path);
     try {
       trace::WriteSweepFile(output, info, file_points);
     } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "sim/cli/sweep_output.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -83,6 +84,24 @@ std::string SweepOutput(bool json, const std::string& scenario, uint64_t seed,
                 "replications\n\n",
                 kVersion, scenario.c_str(), rows.size(), static_cast<unsigned long long>(seed));
   return head + Table(table);
+}
+
+std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
+  std::vector<SweepRow> rows;
+  for (const trace::SweepPointContents& p : c.points) {
+    const size_t columns = 1 + p.type_names.size();
+    std::vector<std::vector<model::KpiValues>> per_rep;
+    for (const trace::SummaryRow& row : p.rows) {
+      if (static_cast<int>(per_rep.size()) <= row.replication) {
+        per_rep.resize(row.replication + 1, std::vector<model::KpiValues>(columns));
+      }
+      std::copy(row.kpis, row.kpis + model::kKpiCount,
+                per_rep[row.replication][row.contact_type + 1].begin());
+    }
+    rows.push_back({p.index, p.values,
+                    model::SummariseKpis(c.info.scenario_name, c.info.seed, p.type_names, per_rep)});
+  }
+  return rows;
 }
 
 std::optional<Shard> ParseShard(std::string_view text) {

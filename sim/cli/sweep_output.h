@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/model/summary.h"
+#include "sim/trace/sweep_file.h"
 
 namespace ccsim::cli {
 
@@ -22,6 +23,10 @@ struct SweepRow {
 std::string SweepOutput(bool json, const std::string& scenario, uint64_t seed,
                         const std::vector<std::string>& vary_paths,
                         const std::vector<SweepRow>& rows);
+
+// The summaries of a sweep file's points, rebuilt from their /summary rows (the numbers a
+// one-process sweep prints, to the bit).
+std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c);
 
 // One slice of a sweep: the points i with i % count == index.
 struct Shard {
