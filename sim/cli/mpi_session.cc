@@ -1,12 +1,15 @@
 #include "sim/cli/mpi_session.h"
 
 #include <cstdlib>
+#include <initializer_list>
 
 #if CCSIM_WITH_MPI
 #include <mpi.h>
 #endif
 
 namespace ccsim::cli {
+
+#if CCSIM_WITH_MPI
 
 namespace {
 
@@ -19,8 +22,6 @@ bool LaunchedByMpirun() {
 }
 
 }  // namespace
-
-#if CCSIM_WITH_MPI
 
 MpiSession::MpiSession() {
   if (!LaunchedByMpirun()) return;
