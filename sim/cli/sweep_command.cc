@@ -193,30 +193,35 @@ int SweepCommand(const std::vector<std::string>& args) {
   const std::vector<std::string> base =
       vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
 
-  // Load and check every point before simulating anything.
+  // Load and check every point before simulating anything (in parallel: a large sweep
+  // has many points to read; the results are kept by index, so the order is the same).
   const std::string path = vm["scenario"].as<std::string>();
+  const std::vector<std::vector<std::string>> grid = DesignPoints(vary);
+  std::vector<scenario::LoadResult> loaded = engine::RunReplications<scenario::LoadResult>(
+      static_cast<int>(grid.size()), threads, [&](int i) {
+        std::vector<std::string> overrides = base;
+        overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
+        return scenario::LoadScenarioFile(path, overrides);
+      });
   std::vector<Point> points;
   std::optional<scenario::Scenario> first;
   bool ok = true;
-  for (std::vector<std::string>& point_overrides : DesignPoints(vary)) {
-    std::vector<std::string> overrides = base;
-    overrides.insert(overrides.end(), point_overrides.begin(), point_overrides.end());
-    scenario::LoadResult loaded = scenario::LoadScenarioFile(path, overrides);
-    if (!loaded.ok()) {
+  for (size_t i = 0; i < grid.size(); ++i) {
+    if (!loaded[i].ok()) {
       std::string label;
-      for (const std::string& o : point_overrides) label += (label.empty() ? "" : " ") + o;
-      PrintError(cmd, "design point " + std::to_string(points.size()) + " (" + label + "):");
-      PrintDiagnostics(loaded.errors);
+      for (const std::string& o : grid[i]) label += (label.empty() ? "" : " ") + o;
+      PrintError(cmd, "design point " + std::to_string(i) + " (" + label + "):");
+      PrintDiagnostics(loaded[i].errors);
       ok = false;
       points.emplace_back();
       continue;
     }
-    scenario::Scenario& s = *loaded.scenario;
+    scenario::Scenario& s = *loaded[i].scenario;
     if (vm.count("replications")) s.replications = vm["replications"].as<int>();
     if (vm.count("seed")) s.seed = vm["seed"].as<uint64_t>();
     if (!first) first = s;
-    Point p{.index = static_cast<int>(points.size()), .overrides = point_overrides};
-    for (const std::string& o : point_overrides) p.values.push_back(o.substr(o.find('=') + 1));
+    Point p{.index = static_cast<int>(i), .overrides = grid[i]};
+    for (const std::string& o : grid[i]) p.values.push_back(o.substr(o.find('=') + 1));
     p.model = std::make_unique<model::Model>(s);
     p.results.resize(s.replications);
     points.push_back(std::move(p));
