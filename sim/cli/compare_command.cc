@@ -98,14 +98,8 @@ int CompareCommand(const std::vector<std::string>& args) {
       ("files", po::value<std::vector<std::string>>(), "result files")             //
       ("points", po::value<std::vector<int>>()->multitoken(), "two points of a sweep file")
       ("json", "print one JSON document");
-  po::positional_options_description positional;
-  positional.add("files", -1);
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, "files", -1, vm)) return *stop;
   const std::vector<std::string> files =
       vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
   const std::vector<int> points =

@@ -43,11 +43,7 @@ int ErlangCommand(const std::vector<std::string>& args) {
        "service-level threshold")  //
       ("json", "print one flat JSON object");
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, nullptr, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, nullptr, 0, vm)) return *stop;
   bool ok = true;
   auto need = [&](const char* name) {
     if (vm.count(name)) return true;

@@ -37,14 +37,8 @@ int MergeCommand(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>(), "the merged sweep file")      //
       ("force", "overwrite an existing -o file")                          //
       ("json", "print one JSON document instead of the table");
-  po::positional_options_description positional;
-  positional.add("parts", -1);
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, "parts", -1, vm)) return *stop;
   if (!vm.count("parts") || !vm.count("output")) {
     PrintError(cmd, "give the part files and -o ALL.h5 (see ccsim merge --help)");
     return kExitBadInput;

@@ -3,8 +3,26 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <iostream>
 
 namespace ccsim::cli {
+
+std::optional<int> ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
+                                    const po::options_description& options,
+                                    const char* positional, int count, po::variables_map& vm) {
+  po::positional_options_description bare;
+  if (positional != nullptr) bare.add(positional, count);
+  if (!ParseOptions(command, args, options, positional ? &bare : nullptr, vm)) return 2;
+  if (vm.count("help")) {
+    std::cout << options << "\n";
+    return 0;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> StringList(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
 
 bool FileExists(const std::string& path) {
   struct stat st;

@@ -3,6 +3,7 @@
 #define CCSIM_CLI_OPTIONS_H_
 
 #include <boost/program_options.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,17 @@ namespace po = boost::program_options;
 bool ParseOptions(const std::string& command, const std::vector<std::string>& args,
                   const po::options_description& options,
                   const po::positional_options_description* positional, po::variables_map& vm);
+
+// Parses `args` for `ccsim COMMAND`, with `positional` (may be null) naming the option that
+// takes the bare arguments (`count` of them, -1 for any number). Returns the exit status
+// when the command should stop here: after printing --help (kExitOk), or an error
+// (kExitBadInput); nullopt when it should go on.
+std::optional<int> ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
+                                    const po::options_description& options,
+                                    const char* positional, int count, po::variables_map& vm);
+
+// A repeatable string option's values (none when not given).
+std::vector<std::string> StringList(const po::variables_map& vm, const char* name);
 
 bool FileExists(const std::string& path);
 

@@ -91,14 +91,8 @@ int RunCommand(const std::vector<std::string>& args) {
       ("agents", "also report the agents by stack-rank band (top, middle, bottom third on "
        "resolved contacts per staffed hour); with --json, each agent too")
       ("json", "print one JSON document (SPEC §4) instead of the table");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (vm.count("scenario") == vm.count("from")) {
     PrintError(cmd, "give either SCENARIO.yaml or --from RESULT.h5 (see ccsim run --help)");
     return kExitBadInput;
@@ -231,21 +225,15 @@ int ValidateCommand(const std::vector<std::string>& args) {
       ("help,h", "show this help")                                     //
       ("scenario", po::value<std::string>(), "the scenario YAML file")  //
       ("set", po::value<std::vector<std::string>>()->composing(), "override a scenario key");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (!vm.count("scenario")) {
     PrintError(cmd, "missing SCENARIO.yaml (see ccsim validate --help)");
     return kExitBadInput;
   }
   const std::string path = vm["scenario"].as<std::string>();
   const std::vector<std::string> overrides =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+      StringList(vm, "set");
   const scenario::LoadResult loaded = scenario::LoadScenarioFile(path, overrides);
   if (!loaded.ok()) {
     PrintDiagnostics(loaded.errors);

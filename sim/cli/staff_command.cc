@@ -78,20 +78,14 @@ int StaffCommand(const std::vector<std::string>& args) {
       ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core")
       ("csv", po::value<std::string>(), "also write the staffing table to this CSV file")
       ("json", "print one JSON document instead of the table");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (!vm.count("scenario")) {
     PrintError(cmd, "missing SCENARIO.yaml (see ccsim staff --help)");
     return kExitBadInput;
   }
   const std::vector<std::string> overrides =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+      StringList(vm, "set");
   scenario::LoadResult loaded = scenario::LoadScenarioFile(vm["scenario"].as<std::string>(), overrides);
   if (!loaded.ok()) {
     PrintDiagnostics(loaded.errors);

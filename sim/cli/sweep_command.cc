@@ -134,14 +134,8 @@ int SweepCommand(const std::vector<std::string>& args) {
        "it when set")
       ("force", "overwrite an existing -o file")
       ("json", "print one JSON document instead of the table");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  if (!ParseOptions(cmd, args, options, &positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\n";
-    return kExitOk;
-  }
+  if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (!vm.count("scenario") || !vm.count("vary")) {
     PrintError(cmd, "give SCENARIO.yaml and at least one --vary (see ccsim sweep --help)");
     return kExitBadInput;
@@ -191,7 +185,7 @@ int SweepCommand(const std::vector<std::string>& args) {
     vary.push_back(std::move(*v));
   }
   const std::vector<std::string> base =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{};
+      StringList(vm, "set");
 
   // Load and check every point before simulating anything (in parallel: a large sweep
   // has many points to read; the results are kept by index, so the order is the same).
