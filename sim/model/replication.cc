@@ -734,6 +734,7 @@ class Replication {
       a.state = AgentState::kIdle;
       a.state_since = now_;
       idle_[a.group].push_back(agent);
+      LookAgainAtHeldBreak(agent);
       return;
     }
     const uint32_t slot = FrontSlot(queues_[best->contact_type], -1);
@@ -923,17 +924,23 @@ class Replication {
   void OnBreakDue(int agent) {
     ++result_.events;
     // A busy agent takes it as soon as it is free (OnAgentFree).
-    Agent& a = agents_[agent];
     // (GetToWork takes an idle agent off its idle list when it leaves the phones.)
-    if (a.state == AgentState::kIdle && BreakIsDue(a)) GetToWork(agent);
-    // Held back: look again when the hold ends or the break's delay reaches its cap.
-    if (a.shift >= 0 && a.next_break < static_cast<int>(ShiftOf(a).breaks.size())) {
-      const double due = a.shift_start + ShiftOf(a).breaks[a.next_break].after;
-      if (due <= now_ && BreakHeld(due)) {
-        const double again = std::min(breaks_held_until_, due + *s_.real_time->postpone_breaks_max);
-        if (again < a.shift_end) Push(again, kBreakDue, agent, agent);
-      }
+    if (agents_[agent].state == AgentState::kIdle && BreakIsDue(agents_[agent])) {
+      GetToWork(agent);
+    } else {
+      LookAgainAtHeldBreak(agent);
     }
+  }
+
+  // When the agent's due break is held back, looks again when the hold ends or the
+  // break's delay reaches its cap (an idle agent has nothing else to wake it).
+  void LookAgainAtHeldBreak(int agent) {
+    const Agent& a = agents_[agent];
+    if (a.shift < 0 || a.next_break >= static_cast<int>(ShiftOf(a).breaks.size())) return;
+    const double due = a.shift_start + ShiftOf(a).breaks[a.next_break].after;
+    if (due > now_ || !BreakHeld(due)) return;
+    const double again = std::min(breaks_held_until_, due + *s_.real_time->postpone_breaks_max);
+    if (again < a.shift_end) Push(again, kBreakDue, agent, agent);
   }
 
   void OnCoachingDue(int agent) {

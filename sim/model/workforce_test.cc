@@ -363,6 +363,28 @@ TEST(RealTimeTest, APostponedBreakIsHeldAtMostMaxPastItsDueTime) {
   EXPECT_DOUBLE_EQ(FirstSpellStart(run->sink.spells, 0, AgentState::kBreak), 35);
 }
 
+TEST(RealTimeTest, ABreakHeldWhileBusyStillStartsAtItsCap) {
+  // As above, but "desk" is busy with a call 0-25 when its break falls due at 5, before
+  // the first alert (at 10) starts the hold. Free at 25 and held, nothing else would wake
+  // it while alerts keep extending the hold: it starts at the cap, 5 + 25 = 30.
+  scenario::Scenario s = Desk({0}, 25, 1000);
+  scenario::ContactType other = s.contact_types[0];
+  other.name = "other";
+  other.arrivals.times.clear();
+  other.handle_time = Distribution::Constant(1000);
+  other.patience = Distribution::Constant(2);
+  for (int t = 0; t < 100; ++t) other.arrivals.times.push_back(t);
+  s.contact_types.push_back(other);
+  s.agent_groups.push_back(ShiftGroup(
+      "desk", {{.start = 0, .end = 1000, .agents = 1, .breaks = {{.after = 5, .duration = 10}}}}));
+  s.agent_groups.push_back(ConstantGroup("back", 1));
+  s.agent_groups[1].skills = {{.contact_type = 1}};
+  s.real_time = Trigger(0.8);
+  s.real_time->postpone_breaks_max = 25;
+  const auto run = Simulate(s);
+  EXPECT_DOUBLE_EQ(FirstSpellStart(run->sink.spells, 0, AgentState::kBreak), 30);
+}
+
 TEST(CoachingTest, TheFloorNeverSlowsAnAgentDown) {
   // A floor above the agent's factor (1.2 > 1): coaching must not raise it to the floor.
   scenario::Scenario s = Desk({200}, 100, 350);
