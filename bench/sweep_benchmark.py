@@ -32,11 +32,11 @@ def main():
     args = ap.parse_args()
     points = 200
     base = [args.ccsim, "sweep", os.path.join(ROOT, "scenarios", "help_desk.yaml"),
-            "--vary", f"contact_types.it_support.arrivals.rate=20:{19 + points}:1", "-r", "10",
+            "--vary", f"contact_types.it_support.arrivals.rate=20:{19 + points}:1", "-r", "20",
             "--json"]
     t1 = wall(base + ["-j", "1"], args.repeat)
     t2 = wall(base + ["-j", "2"], args.repeat)
-    print(f"{points}-point sweep, 10 replications each ({points * 10} tasks)")
+    print(f"{points}-point sweep, 20 replications each ({points * 20} tasks)")
     print(f"-j 1: {t1:.3f} s  {points / t1:.1f} points/s")
     print(f"-j 2: {t2:.3f} s  {points / t2:.1f} points/s")
     print(f"speed-up: {t1 / t2:.2f}x (target >= 1.8x)")
