@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kUsage = R"(ccsim - simulate a contact centre before you change it
 
 Usage:
-  ccsim run SCENARIO.yaml [-r N] [-s SEED] [-j THREADS] [--set KEY.PATH=VALUE]... [--json]
+  ccsim run SCENARIO.yaml [-o OUT.h5] [-r N] [-s SEED] [-j THREADS] [--set KEY.PATH=VALUE]...
+                         [--trace summary|contacts|events] [--json] [--intervals] [--agents]
   ccsim validate SCENARIO.yaml [--set KEY.PATH=VALUE]...
   ccsim sweep SCENARIO.yaml --vary KEY.PATH=V1,V2,... [--vary ...] [-o OUT.h5] [--json]
   ccsim merge PART.h5... -o ALL.h5       (the parts of sweep --shard I/N)
@@ -25,8 +26,9 @@ Usage:
 
 Commands:
   run       simulate the scenario's replications in parallel and print service level,
-            ASA, abandonment, AHT and occupancy with 95% confidence intervals,
-            overall and per contact type
+            ASA, abandonment, AHT, occupancy and the customers' journeys (first-contact
+            resolution, contacts and transfers per journey) with 95% confidence
+            intervals, overall and per contact type; -o writes an HDF5 result file
   validate  check a scenario and report every mistake as FILE:LINE:COL: error: ...
   sweep     run every combination of --vary values, all points side by side on the
             same customers, and print one row per point

@@ -29,7 +29,9 @@ constexpr const char* kRunHelp = R"(Usage: ccsim run SCENARIO.yaml [options]
 Simulates the scenario's replications (in parallel; results do not depend on -j) and
 prints each KPI's mean and the half-width of its 95% confidence interval, overall and
 per contact type: offered, answered, abandoned, blocked, service_level, asa,
-abandon_rate, aht, occupancy.
+abandon_rate, aht, occupancy; the journeys: fcr, contacts_per_journey,
+transfers_per_journey, journey_time (and its p90), unresolved_share; and, when the
+scenario uses them, transfers in and out, real-time alerts and coaching sessions.
 
 Examples:
   ccsim run scenarios/help_desk.yaml -r 30

@@ -188,6 +188,17 @@ void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
 
 }  // namespace
 
+namespace {
+
+// Counts of features a scenario may not use at all: the table leaves their rows out when
+// they are zero in every replication.
+bool IsFeatureCount(Kpi k) {
+  return k == Kpi::kTransfersPerJourney || k == Kpi::kTransfersIn || k == Kpi::kTransfersOut ||
+         k == Kpi::kAlerts || k == Kpi::kCoachingSessions;
+}
+
+}  // namespace
+
 std::string SummaryTable(const model::Summary& s) {
   std::string out = "ccsim " + std::string(kVersion) + " | scenario " + s.scenario + " | " +
                     std::to_string(s.replications) + " replication" +
@@ -199,6 +210,9 @@ std::string SummaryTable(const model::Summary& s) {
   rows.push_back(header);
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
+    if (IsFeatureCount(k) && s.overall.values[i].mean == 0 && s.overall.values[i].ci95 == 0) {
+      continue;  // a feature the scenario does not use (the JSON still has it)
+    }
     std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i])};
     for (const model::KpiEstimates& t : s.by_type) {
       row.push_back(IsOverallOnly(k) ? "" : KpiCell(k, t.values[i]));
@@ -207,7 +221,6 @@ std::string SummaryTable(const model::Summary& s) {
   }
   return out + Table(rows);
 }
-
 
 std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals) {
   const Kpi columns[] = {Kpi::kOffered, Kpi::kServiceLevel, Kpi::kAsa, Kpi::kAbandonRate,
