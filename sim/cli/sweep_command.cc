@@ -1,4 +1,5 @@
 // `ccsim sweep`: every combination of --vary values × replications, in one task pool.
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -53,6 +54,29 @@ struct Point {
   std::vector<std::string> values;     // the values alone
   std::unique_ptr<model::Model> model;
   std::vector<model::ReplicationResult> results;
+};
+
+// Sends stderr to /dev/null while it lives: under mpirun every rank checks the input, but
+// only rank 0 reports the mistakes.
+class QuietStderr {
+ public:
+  QuietStderr() : saved_(dup(STDERR_FILENO)) {
+    const int null = open("/dev/null", O_WRONLY);
+    if (null >= 0) {
+      dup2(null, STDERR_FILENO);
+      close(null);
+    }
+  }
+  ~QuietStderr() {
+    std::fflush(stderr);
+    if (saved_ >= 0) {
+      dup2(saved_, STDERR_FILENO);
+      close(saved_);
+    }
+  }
+
+ private:
+  int saved_;
 };
 
 std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
@@ -116,6 +140,8 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
 int SweepCommand(const std::vector<std::string>& args) {
   const std::string cmd = "sweep";
   MpiSession mpi;  // several ranks when launched by mpirun
+  std::optional<QuietStderr> quiet;
+  if (mpi.active() && mpi.rank() != 0) quiet.emplace();
   po::options_description options(kSweepHelp);
   options.add_options()                                                   //
       ("help,h", "show this help")                                        //
@@ -241,6 +267,7 @@ int SweepCommand(const std::vector<std::string>& args) {
                               .shard = shard ? std::to_string(shard->index) + "/" +
                                                    std::to_string(shard->count)
                                              : ""};
+  quiet.reset();
   if (mpi.active()) return RunOnRanks(mpi, points, info, threads, output, vm.count("json") > 0);
 
   // One pool over every (point, replication): a task is a replication of a point.
