@@ -215,9 +215,9 @@ EOF
 grep -q "not paired" "$TMP/cmp2" && pass || fail "compare: different seeds were paired"
 expect_status 2 "compare: one file" -- "$CCSIM" compare "$TMP/h5a.h5"
 # staff: one interval of the textbook M/M/c (200 calls/h, 3 min): Erlang C says 14 agents
-# for 80% in 20 s (13 give 79.6%, 14 give 88.8%). The simulated check starts there and only
-# adds agents where the simulated service level falls short; at 14 the margin is wide, so
-# the answer is 14 — allow 15 in case simulation noise pushes a replication mean below 80%.
+# for 80% in 20 s (13 give 79.6%, 14 give 88.8%). The simulation starts there, adds agents
+# where its service level falls short and tries one fewer where it may do: 13 is a hair
+# below the target, so simulation noise may take it either way; the answer is 14 ± 1.
 "$CCSIM" staff scenarios/erlang_textbook.yaml --target 0.8 --set interval=24h -r 10 --json >"$TMP/staff"
 if /usr/bin/python3 - "$TMP/staff" <<'EOF'; then pass; else fail "staff: $(cat "$TMP/staff")"; fi
 import json, sys
@@ -225,7 +225,7 @@ d = json.load(open(sys.argv[1]))
 iv = d["intervals"]
 assert len(iv) == 1, iv
 assert iv[0]["erlang_agents"] == 14, iv
-assert iv[0]["agents"] in (14, 15), iv
+assert iv[0]["agents"] in (13, 14, 15), iv
 assert iv[0]["service_level"]["mean"] >= 0.8, iv
 EOF
 "$CCSIM" staff scenarios/insurance_day.yaml --target 0.8 -r 5 --csv "$TMP/staff.csv" >/dev/null

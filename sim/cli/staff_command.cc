@@ -28,8 +28,9 @@ Finds, interval by interval, the fewest agents of one group that meet the servic
 target (answered within the scenario's threshold / offered). It starts from the Erlang C
 answer for each interval's load (Erlang A when the contact types have a patience), then
 simulates the whole horizon with that staffing — each interval inherits the queue the
-previous one left — and adds an agent to every interval whose simulated service level is
-below the target, until every interval meets it. Prints a per-interval table (and writes
+previous one left — adds an agent to every interval whose simulated service level is
+below the target until every interval meets it, and tries one agent fewer wherever the
+simulation has not shown it to be needed. Prints a per-interval table (and writes
 it as CSV with --csv), or one JSON document with --json.
 
 Examples:
@@ -138,39 +139,82 @@ int StaffCommand(const std::vector<std::string>& args) {
     iv.agents = iv.analytic;
   }
 
-  // Simulate with one shift per interval; raise the intervals below target; repeat.
+  // Simulates the horizon with one shift per interval staffed as `agents`, and returns
+  // each interval's service level (by arrival interval) and mean offered contacts.
   const int threads = vm["threads"].as<int>();
-  int rounds = 0;
-  for (;; ++rounds) {
+  auto simulate = [&](const std::vector<int>& agents) {
     scenario::Scenario staffed = s;
     scenario::AgentGroup& group = staffed.agent_groups[g];
     group.agents = 0;
     group.shifts.clear();
-    for (const Interval& iv : intervals) {
-      if (iv.agents > 0) group.shifts.push_back({.start = iv.start, .end = iv.end, .agents = iv.agents});
+    for (int i = 0; i < n; ++i) {
+      if (agents[i] > 0) {
+        group.shifts.push_back({.start = intervals[i].start, .end = intervals[i].end, .agents = agents[i]});
+      }
     }
     const model::Model m(staffed);
     const auto results = engine::RunReplications<model::ReplicationResult>(
         staffed.replications, threads,
         [&](int rep) { return model::Simulate(m, rep, {.seed = staffed.seed}); });
-    bool all_met = true;
+    std::vector<std::pair<engine::Estimate, double>> out(n);
+    const size_t types = s.contact_types.size();
     for (int i = 0; i < n; ++i) {
       std::vector<double> sl(results.size()), offered(results.size());
       for (size_t r = 0; r < results.size(); ++r) {
         model::Counters c;
-        for (size_t t = 0; t < s.contact_types.size(); ++t) c.Add(results[r].intervals[i * s.contact_types.size() + t]);
+        for (size_t t = 0; t < types; ++t) c.Add(results[r].intervals[i * types + t]);
         sl[r] = c.offered > 0 ? static_cast<double>(c.answered_within) / c.offered : NAN;
         offered[r] = static_cast<double>(c.offered);
       }
-      intervals[i].service_level = engine::EstimateMean(sl);
-      intervals[i].offered = engine::EstimateMean(offered).mean;
-      const double achieved = intervals[i].service_level.mean;
-      if (!std::isnan(achieved) && achieved < target) {
+      out[i] = {engine::EstimateMean(sl), engine::EstimateMean(offered).mean};
+    }
+    return out;
+  };
+  auto meets = [&](const engine::Estimate& e) { return std::isnan(e.mean) || e.mean >= target; };
+  auto staffing = [&] {
+    std::vector<int> agents;
+    for (const Interval& iv : intervals) agents.push_back(iv.agents);
+    return agents;
+  };
+
+  // Raise every interval below target by one agent and simulate again, until all meet it
+  // (the same seed each round: the same customers, so the rounds compare like with like).
+  // Then try one agent fewer wherever it is not known to be needed; keep the cuts the
+  // simulation accepts, and raise again if a cut hurt a neighbour.
+  int rounds = 0;
+  std::vector<bool> needed(n, false);
+  for (; rounds < kMaxRounds; ++rounds) {
+    const auto now = simulate(staffing());
+    bool all_met = true;
+    for (int i = 0; i < n; ++i) {
+      intervals[i].service_level = now[i].first;
+      intervals[i].offered = now[i].second;
+      if (!meets(now[i].first)) {
         all_met = false;
-        if (rounds < kMaxRounds) ++intervals[i].agents;
+        ++intervals[i].agents;
+        needed[i] = true;  // the agent just added is needed
       }
     }
-    if (all_met || rounds >= kMaxRounds) break;
+    if (!all_met) continue;
+    std::vector<int> trial = staffing();
+    bool any = false;
+    for (int i = 0; i < n; ++i) {
+      if (!needed[i] && trial[i] > 0) {
+        --trial[i];
+        any = true;
+      }
+    }
+    if (!any) break;
+    ++rounds;
+    const auto cut = simulate(trial);
+    for (int i = 0; i < n; ++i) {
+      if (trial[i] == intervals[i].agents) continue;
+      if (meets(cut[i].first)) {
+        intervals[i].agents = trial[i];
+      } else {
+        needed[i] = true;
+      }
+    }
   }
 
   auto clock = [](double seconds) {
