@@ -263,12 +263,7 @@ int StaffCommand(const std::vector<std::string>& args) {
       j.Key("agents");
       j.Integer(iv.agents);
       j.Key("service_level");
-      j.BeginObject();
-      j.Key("mean");
-      j.Number(iv.service_level.mean);
-      j.Key("ci95");
-      j.Number(iv.service_level.ci95);
-      j.EndObject();
+      WriteEstimate(j, iv.service_level);
       j.EndObject();
     }
     j.EndArray();

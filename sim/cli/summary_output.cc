@@ -20,6 +20,15 @@ using model::IsOverallOnly;
 // "0.832 ± 0.011" with a precision that suits the KPI.
 }  // namespace
 
+void WriteEstimate(JsonWriter& j, const engine::Estimate& e) {
+  j.BeginObject();
+  j.Key("mean");
+  j.Number(e.mean);
+  j.Key("ci95");
+  j.Number(e.ci95);
+  j.EndObject();
+}
+
 std::string KpiCell(Kpi k, const engine::Estimate& e) {
   if (std::isnan(e.mean)) return "-";
   char buf[64];
@@ -121,12 +130,7 @@ void WriteBands(JsonWriter& j, const model::Summary& s) {
     const model::BandEstimates& est = s.bands[static_cast<int>(b)];
     for (int f = 0; f < model::kBandFigureCount; ++f) {
       j.Key(model::ToString(static_cast<model::BandFigure>(f)));
-      j.BeginObject();
-      j.Key("mean");
-      j.Number(est.values[f].mean);
-      j.Key("ci95");
-      j.Number(est.values[f].ci95);
-      j.EndObject();
+      WriteEstimate(j, est.values[f]);
     }
     j.EndObject();
   }
@@ -176,12 +180,7 @@ void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
     if (!overall && IsOverallOnly(k)) continue;
     if (!journeys && !IsIntervalKpi(k)) continue;
     j.Key(model::ToString(k));
-    j.BeginObject();
-    j.Key("mean");
-    j.Number(est.values[i].mean);
-    j.Key("ci95");
-    j.Number(est.values[i].ci95);
-    j.EndObject();
+    WriteEstimate(j, est.values[i]);
   }
   j.EndObject();
 }

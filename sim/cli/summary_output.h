@@ -14,6 +14,8 @@ namespace ccsim::cli {
 std::string SummaryTable(const model::Summary& s);
 // {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis").
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
+// {"mean": ..., "ci95": ...}: an estimate as every JSON document writes it.
+void WriteEstimate(JsonWriter& j, const engine::Estimate& e);
 // "83.2% ± 1.1", "12.4s ± 0.9", ... : a KPI estimate as the tables show it.
 std::string KpiCell(model::Kpi k, const engine::Estimate& e);
 // Left-aligned columns, three spaces apart; the first row is the header.

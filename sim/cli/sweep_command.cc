@@ -50,7 +50,6 @@ Options)";
 
 struct Point {
   int index = 0;                       // in the whole sweep
-  std::vector<std::string> overrides;  // "PATH=VALUE" of the varied keys
   std::vector<std::string> values;     // the values alone
   std::unique_ptr<model::Model> model;
   std::vector<model::ReplicationResult> results;
@@ -240,7 +239,7 @@ int SweepCommand(const std::vector<std::string>& args) {
     if (vm.count("replications")) s.replications = vm["replications"].as<int>();
     if (vm.count("seed")) s.seed = vm["seed"].as<uint64_t>();
     if (!first) first = s;
-    Point p{.index = static_cast<int>(i), .overrides = grid[i]};
+    Point p{.index = static_cast<int>(i)};
     for (const std::string& o : grid[i]) p.values.push_back(o.substr(o.find('=') + 1));
     p.model = std::make_unique<model::Model>(s);
     p.results.resize(s.replications);

@@ -174,7 +174,6 @@ void Replication::EndJourney(uint32_t j, JourneyEnd how, double end) {
   const Journey& journey = journeys_[j];
   const double lo = std::max(journey.start, s_.warmup), hi = std::min(end, s_.horizon);
   if (hi > lo) result_.journey_area_window += hi - lo;
-  result_.journey_time_total += end - journey.start;
   if (journey.counted) {
     JourneyCounters& k = result_.journeys;
     switch (how) {

@@ -72,7 +72,6 @@ struct ReplicationResult {
   int64_t waiting_at_end = 0;       // contacts still queued when no event was left
   int64_t retrials = 0;             // retrial contacts that arrived
   JourneyCounters journeys;
-  double journey_time_total = 0;    // sum of every journey's time in the centre (start → end)
   double journey_area_window = 0;   // integral over [warmup, horizon]
   double queue_area = 0;            // integral of the number waiting over the run
   double wait_total = 0;            // sum of waits of every answered or abandoned contact
