@@ -282,12 +282,11 @@ int SweepCommand(const std::vector<std::string>& args) {
   }
   {
     ProgressBar progress(total_seconds, mpi.rank() == 0);
-    engine::RunReplications<char>(static_cast<int>(tasks.size()), threads, [&](int t) {
+    engine::ParallelFor(static_cast<int>(tasks.size()), threads, [&](int t) {
       Point& p = points[tasks[t].point];
       const scenario::Scenario& s = p.model->scenario();
       p.results[tasks[t].replication] = model::Simulate(
           *p.model, tasks[t].replication, {.seed = s.seed, .progress_seconds = progress.counter()});
-      return char{1};
     });
   }
 

@@ -1,4 +1,4 @@
-// Runs independent replications in parallel on oneTBB.
+// Runs independent replications in parallel (ParallelFor) and keeps their results.
 //
 // Each replication is a pure function of its index; results are stored by index, so the
 // returned vector is the same whatever the thread count or the order the tasks ran in.
@@ -9,12 +9,9 @@
 #ifndef CCSIM_ENGINE_REPLICATION_RUNNER_H_
 #define CCSIM_ENGINE_REPLICATION_RUNNER_H_
 
-#include <tbb/blocked_range.h>
-#include <tbb/info.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <vector>
+
+#include "sim/engine/parallel_for.h"
 
 namespace ccsim::engine {
 
@@ -23,18 +20,7 @@ namespace ccsim::engine {
 template <class Result, class Fn>
 std::vector<Result> RunReplications(int count, int threads, Fn&& run) {
   std::vector<Result> results(static_cast<size_t>(count));
-  if (threads == 1 || count <= 1) {
-    for (int i = 0; i < count; ++i) results[i] = run(i);
-    return results;
-  }
-  // More threads than cores only makes TBB warn; the results are the same either way.
-  const int cores = tbb::info::default_concurrency();
-  tbb::task_arena arena(threads > 0 && threads < cores ? threads : cores);
-  arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<int>(0, count, 1), [&](const tbb::blocked_range<int>& r) {
-      for (int i = r.begin(); i < r.end(); ++i) results[i] = run(i);
-    });
-  });
+  ParallelFor(count, threads, [&](int i) { results[i] = run(i); });
   return results;
 }
 
