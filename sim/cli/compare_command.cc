@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,7 @@
 #include "sim/cli/json_writer.h"
 #include "sim/cli/options.h"
 #include "sim/cli/summary_output.h"
-#include "sim/engine/statistics.h"
+#include "sim/model/comparison.h"
 #include "sim/model/summary.h"
 #include "sim/trace/sweep_file.h"
 
@@ -56,36 +57,104 @@ std::string Short(double v) {
   return buf;
 }
 
-struct Difference {
-  double a = NAN, b = NAN, mean = NAN, ci95 = NAN, ci95_unpaired = NAN;
-  bool significant = false;
-};
-
 // B − A for KPI k: paired over common replications when `paired`, and Welch's interval.
-Difference Compare(const Side& a, const Side& b, int k, bool paired) {
-  std::vector<double> va, vb, d;
+model::KpiDifference Compare(const Side& a, const Side& b, int k, bool paired) {
+  std::vector<double> va, vb;
   for (const auto& r : a.kpis) va.push_back(r.empty() ? NAN : r[k]);
   for (const auto& r : b.kpis) vb.push_back(r.empty() ? NAN : r[k]);
-  const engine::Estimate ea = engine::EstimateMean(va), eb = engine::EstimateMean(vb);
-  Difference out{.a = ea.mean, .b = eb.mean, .mean = eb.mean - ea.mean};
-  // Welch: se² = sa²/na + sb²/nb, with the Welch–Satterthwaite degrees of freedom.
-  if (ea.n >= 2 && eb.n >= 2) {
-    const double qa = std::pow(ea.ci95 / engine::StudentT975(ea.n - 1), 2);
-    const double qb = std::pow(eb.ci95 / engine::StudentT975(eb.n - 1), 2);
-    const double se2 = qa + qb;
-    const double dof = se2 * se2 / (qa * qa / (ea.n - 1) + qb * qb / (eb.n - 1));
-    out.ci95_unpaired = se2 > 0 ? engine::StudentT975(std::max(1, static_cast<int>(dof))) * std::sqrt(se2) : 0;
+  return model::CompareKpi(va, vb, paired);
+}
+
+using Differences = std::vector<std::pair<model::Kpi, model::KpiDifference>>;
+
+// The two sides named on the command line: two result files, or two points of a sweep
+// file. Returns the exit status when they cannot be read (the reason printed).
+std::optional<int> ReadSides(const std::string& cmd, const std::vector<std::string>& files,
+                             const std::vector<int>& points, Side& a, Side& b) {
+  const bool sweep = !points.empty();
+  try {
+    if (sweep) {
+      const int count = trace::CountPoints(files[0]);
+      for (int p : points) {
+        if (p < 0 || p >= count) {
+          PrintError(cmd, "--points: " + files[0] + " has points 0.." + std::to_string(count - 1) +
+                              "; got " + std::to_string(p));
+          return kExitBadInput;
+        }
+      }
+      a = Read(files[0], "points/" + std::to_string(points[0]), "point " + std::to_string(points[0]));
+      b = Read(files[0], "points/" + std::to_string(points[1]), "point " + std::to_string(points[1]));
+    } else {
+      a = Read(files[0], "", files[0]);
+      b = Read(files[1], "", files[1]);
+    }
+  } catch (const std::exception& e) {
+    PrintError(cmd, e.what());
+    return kExitBadInput;
   }
-  if (paired) {
-    for (size_t r = 0; r < std::min(va.size(), vb.size()); ++r) d.push_back(vb[r] - va[r]);
-    const engine::Estimate ed = engine::EstimateMean(d);
-    out.mean = ed.mean;
-    out.ci95 = ed.n >= 2 ? ed.ci95 : NAN;
-  } else {
-    out.ci95 = out.ci95_unpaired;
+  return std::nullopt;
+}
+
+// Same replications from the same seed: the same customers, so pair them. A sweep's
+// points share the seed by construction; two runs' files say theirs.
+bool Paired(const std::vector<std::string>& files, bool sweep, const Side& a, const Side& b) {
+  bool paired = a.kpis.size() == b.kpis.size();
+  if (paired && !sweep) {
+    try {
+      paired = trace::ReadSeed(files[0]) == trace::ReadSeed(files[1]);
+    } catch (const std::exception&) {
+      paired = false;
+    }
   }
-  out.significant = std::isfinite(out.ci95) && std::abs(out.mean) > out.ci95;
-  return out;
+  return paired;
+}
+
+void PrintJson(const Side& a, const Side& b, bool paired, const Differences& diffs) {
+  JsonWriter j;
+  j.BeginObject();
+  j.Key("a");
+  j.String(a.label);
+  j.Key("b");
+  j.String(b.label);
+  j.Key("paired");
+  j.Integer(paired ? 1 : 0);
+  j.Key("kpis");
+  j.BeginObject();
+  for (const auto& [k, d] : diffs) {
+    j.Key(model::ToString(k));
+    j.BeginObject();
+    j.Key("a");
+    j.Number(d.a);
+    j.Key("b");
+    j.Number(d.b);
+    j.Key("difference");
+    j.Number(d.mean);
+    j.Key("ci95");
+    j.Number(d.ci95);
+    j.Key("ci95_unpaired");
+    j.Number(d.ci95_unpaired);
+    j.Key("significant");
+    j.Integer(d.significant ? 1 : 0);
+    j.EndObject();
+  }
+  j.EndObject();
+  j.EndObject();
+  std::printf("%s\n", j.str().c_str());
+}
+
+void PrintTable(const Side& a, const Side& b, bool paired, const Differences& diffs) {
+  std::vector<std::vector<std::string>> rows = {
+      {"KPI", "A", "B", paired ? "B − A (paired 95% CI)" : "B − A (95% CI)", "B − A (unpaired CI)", "significant"}};
+  for (const auto& [k, d] : diffs) {
+    rows.push_back({model::ToString(k), Short(d.a), Short(d.b),
+                    KpiCell(k, {.mean = d.mean, .ci95 = std::isnan(d.ci95) ? 0 : d.ci95}),
+                    std::isnan(d.ci95_unpaired) ? "-" : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}),
+                    d.significant ? "yes" : "no"});
+  }
+  std::printf("A = %s\nB = %s\n%s\n\n%s", a.label.c_str(), b.label.c_str(),
+              paired ? "paired by replication: same seed, the same customers on both sides"
+                     : "not paired: different seeds or replications, so the intervals are Welch's",
+              Table(rows).c_str());
 }
 
 }  // namespace
@@ -110,88 +179,19 @@ int CompareCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   Side a, b;
-  try {
-    if (sweep) {
-      const int count = trace::CountPoints(files[0]);
-      for (int p : points) {
-        if (p < 0 || p >= count) {
-          PrintError(cmd, "--points: " + files[0] + " has points 0.." + std::to_string(count - 1) +
-                              "; got " + std::to_string(p));
-          return kExitBadInput;
-        }
-      }
-      a = Read(files[0], "points/" + std::to_string(points[0]), "point " + std::to_string(points[0]));
-      b = Read(files[0], "points/" + std::to_string(points[1]), "point " + std::to_string(points[1]));
-    } else {
-      a = Read(files[0], "", files[0]);
-      b = Read(files[1], "", files[1]);
-    }
-  } catch (const std::exception& e) {
-    PrintError(cmd, e.what());
-    return kExitBadInput;
-  }
-  // Same replications from the same seed: the same customers, so pair them. A sweep's
-  // points share the seed by construction; two runs' files say theirs.
-  bool paired = a.kpis.size() == b.kpis.size();
-  if (paired && !sweep) {
-    try {
-      paired = trace::ReadSeed(files[0]) == trace::ReadSeed(files[1]);
-    } catch (const std::exception&) {
-      paired = false;
-    }
-  }
-
-  std::vector<std::pair<model::Kpi, Difference>> diffs;
+  if (auto stop = ReadSides(cmd, files, points, a, b)) return *stop;
+  const bool paired = Paired(files, sweep, a, b);
+  Differences diffs;
   for (int k = 0; k < model::kKpiCount; ++k) {
-    const Difference d = Compare(a, b, k, paired);
+    const model::KpiDifference d = Compare(a, b, k, paired);
     if (std::isnan(d.a) && std::isnan(d.b)) continue;
     diffs.emplace_back(static_cast<model::Kpi>(k), d);
   }
   if (vm.count("json")) {
-    JsonWriter j;
-    j.BeginObject();
-    j.Key("a");
-    j.String(a.label);
-    j.Key("b");
-    j.String(b.label);
-    j.Key("paired");
-    j.Integer(paired ? 1 : 0);
-    j.Key("kpis");
-    j.BeginObject();
-    for (const auto& [k, d] : diffs) {
-      j.Key(model::ToString(k));
-      j.BeginObject();
-      j.Key("a");
-      j.Number(d.a);
-      j.Key("b");
-      j.Number(d.b);
-      j.Key("difference");
-      j.Number(d.mean);
-      j.Key("ci95");
-      j.Number(d.ci95);
-      j.Key("ci95_unpaired");
-      j.Number(d.ci95_unpaired);
-      j.Key("significant");
-      j.Integer(d.significant ? 1 : 0);
-      j.EndObject();
-    }
-    j.EndObject();
-    j.EndObject();
-    std::printf("%s\n", j.str().c_str());
-    return kExitOk;
+    PrintJson(a, b, paired, diffs);
+  } else {
+    PrintTable(a, b, paired, diffs);
   }
-  std::vector<std::vector<std::string>> rows = {
-      {"KPI", "A", "B", paired ? "B − A (paired 95% CI)" : "B − A (95% CI)", "B − A (unpaired CI)", "significant"}};
-  for (const auto& [k, d] : diffs) {
-    rows.push_back({model::ToString(k), Short(d.a), Short(d.b),
-                    KpiCell(k, {.mean = d.mean, .ci95 = std::isnan(d.ci95) ? 0 : d.ci95}),
-                    std::isnan(d.ci95_unpaired) ? "-" : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}),
-                    d.significant ? "yes" : "no"});
-  }
-  std::printf("A = %s\nB = %s\n%s\n\n%s", a.label.c_str(), b.label.c_str(),
-              paired ? "paired by replication: same seed, the same customers on both sides"
-                     : "not paired: different seeds or replications, so the intervals are Welch's",
-              Table(rows).c_str());
   return kExitOk;
 }
 

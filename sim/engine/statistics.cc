@@ -34,6 +34,36 @@ Estimate EstimateMean(std::span<const double> values) {
   return e;
 }
 
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// s²/n of the sample behind `e`, from its half-width t·s/√n. (Recovered from the interval
+// rather than recomputed so that `ccsim compare` keeps its numbers bit for bit.)
+double SquaredStandardError(const Estimate& e) {
+  return std::pow(e.ci95 / StudentT975(e.n - 1), 2);
+}
+
+}  // namespace
+
+Difference PairedDifference(std::span<const double> a, std::span<const double> b) {
+  std::vector<double> d;
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) d.push_back(b[i] - a[i]);
+  const Estimate e = EstimateMean(d);  // a NaN on either side makes d[i] NaN: skipped
+  return {.mean = e.mean, .ci95 = e.n >= 2 ? e.ci95 : kNaN, .dof = e.n >= 2 ? e.n - 1.0 : kNaN};
+}
+
+Difference WelchDifference(std::span<const double> a, std::span<const double> b) {
+  const Estimate ea = EstimateMean(a), eb = EstimateMean(b);
+  Difference out{.mean = eb.mean - ea.mean, .ci95 = kNaN, .dof = kNaN};
+  if (ea.n < 2 || eb.n < 2) return out;
+  const double qa = SquaredStandardError(ea), qb = SquaredStandardError(eb);
+  const double se2 = qa + qb;
+  out.dof = se2 * se2 / (qa * qa / (ea.n - 1) + qb * qb / (eb.n - 1));  // NaN when se2 = 0
+  out.ci95 = se2 > 0 ? StudentT975(std::max(1, static_cast<int>(out.dof))) * std::sqrt(se2) : 0;
+  return out;
+}
+
 void LogHistogram::Add(double v) {
   if (bins_.empty()) bins_.assign(kBins + 1, 0);
   int bin = 0;
