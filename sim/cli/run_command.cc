@@ -13,9 +13,9 @@
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
-#include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/result_file.h"
@@ -181,15 +181,12 @@ int RunCommand(const std::vector<std::string>& args) {
   std::vector<model::ReplicationResult> results;
   {
     ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
-    results = engine::RunReplications<model::ReplicationResult>(
-        s.replications, threads, [&](int rep) {
-          return model::Simulate(model, rep,
-                                 {.seed = seed,
-                                  .trace = writer.get(),
-                                  .trace_level = *level,
-                                  .stop = &g_interrupted,
-                                  .progress_seconds = progress.counter()});
-        });
+    results = model::SimulateReplications(model, s.replications, threads,
+                                          {.seed = seed,
+                                           .trace = writer.get(),
+                                           .trace_level = *level,
+                                           .stop = &g_interrupted,
+                                           .progress_seconds = progress.counter()});
   }
   if (g_interrupted.load()) {
     if (writer) writer->Abort();

@@ -11,11 +11,10 @@
 #include "sim/cli/json_writer.h"
 #include "sim/cli/options.h"
 #include "sim/cli/summary_output.h"
-#include "sim/engine/replication_runner.h"
-#include "sim/engine/statistics.h"
 #include "sim/model/erlang.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/simulate_all.h"
 #include "sim/scenario/loader.h"
 
 namespace ccsim::cli {
@@ -153,9 +152,8 @@ int StaffCommand(const std::vector<std::string>& args) {
       }
     }
     const model::Model m(staffed);
-    const auto results = engine::RunReplications<model::ReplicationResult>(
-        staffed.replications, threads,
-        [&](int rep) { return model::Simulate(m, rep, {.seed = staffed.seed}); });
+    const auto results =
+        model::SimulateReplications(m, staffed.replications, threads, {.seed = staffed.seed});
     std::vector<std::pair<engine::Estimate, double>> out(n);
     const size_t types = s.contact_types.size();
     for (int i = 0; i < n; ++i) {

@@ -19,9 +19,9 @@
 #include "sim/cli/summary_output.h"
 #include "sim/cli/sweep_output.h"
 #include "sim/cli/version.h"
-#include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/sweep_file.h"
@@ -96,8 +96,7 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
   for (long long t; (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
     Point& p = points[t];
     const scenario::Scenario& s = p.model->scenario();
-    p.results = engine::RunReplications<model::ReplicationResult>(
-        s.replications, threads, [&](int rep) { return model::Simulate(*p.model, rep, {.seed = s.seed}); });
+    p.results = model::SimulateReplications(*p.model, s.replications, threads, {.seed = s.seed});
     mine.push_back(&p);
   }
   // Parts go beside the output, or in a temporary folder named after rank 0's process.
@@ -216,12 +215,12 @@ int SweepCommand(const std::vector<std::string>& args) {
   // has many points to read; the results are kept by index, so the order is the same).
   const std::string path = vm["scenario"].as<std::string>();
   const std::vector<std::vector<std::string>> grid = DesignPoints(vary);
-  std::vector<scenario::LoadResult> loaded = engine::RunReplications<scenario::LoadResult>(
-      static_cast<int>(grid.size()), threads, [&](int i) {
-        std::vector<std::string> overrides = base;
-        overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
-        return scenario::LoadScenarioFile(path, overrides);
-      });
+  std::vector<scenario::LoadResult> loaded(grid.size());
+  model::ParallelFor(static_cast<int>(grid.size()), threads, [&](int i) {
+    std::vector<std::string> overrides = base;
+    overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
+    loaded[i] = scenario::LoadScenarioFile(path, overrides);
+  });
   std::vector<Point> points;
   std::optional<scenario::Scenario> first;
   bool ok = true;
@@ -270,24 +269,18 @@ int SweepCommand(const std::vector<std::string>& args) {
   if (mpi.active()) return RunOnRanks(mpi, points, info, threads, output, vm.count("json") > 0);
 
   // One pool over every (point, replication): a task is a replication of a point.
-  struct Task {
-    int point, replication;
-  };
-  std::vector<Task> tasks;
+  std::vector<const model::Model*> models;
   int64_t total_seconds = 0;
-  for (size_t i = 0; i < points.size(); ++i) {
-    const scenario::Scenario& s = points[i].model->scenario();
-    for (int r = 0; r < s.replications; ++r) tasks.push_back({static_cast<int>(i), r});
+  for (const Point& p : points) {
+    const scenario::Scenario& s = p.model->scenario();
+    models.push_back(p.model.get());
     total_seconds += static_cast<int64_t>(s.horizon) * s.replications;
   }
   {
     ProgressBar progress(total_seconds, mpi.rank() == 0);
-    engine::ParallelFor(static_cast<int>(tasks.size()), threads, [&](int t) {
-      Point& p = points[tasks[t].point];
-      const scenario::Scenario& s = p.model->scenario();
-      p.results[tasks[t].replication] = model::Simulate(
-          *p.model, tasks[t].replication, {.seed = s.seed, .progress_seconds = progress.counter()});
-    });
+    std::vector<std::vector<model::ReplicationResult>> results =
+        model::SimulateModels(models, threads, progress.counter());
+    for (size_t i = 0; i < points.size(); ++i) points[i].results = std::move(results[i]);
   }
 
   std::vector<model::Summary> summaries;

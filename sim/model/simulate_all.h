@@ -1,0 +1,42 @@
+// Many replications at once, in parallel: all those of one Model (`ccsim run`, `staff`),
+// or every replication of several Models in one pool of tasks (a sweep's design points).
+// Results are kept by replication, so they do not depend on the thread count or on the
+// order the tasks ran in. Threads: at most `threads`, 0 = one per core.
+//
+// Example:
+//   std::vector<ReplicationResult> r = SimulateReplications(model, 30, /*threads=*/0, {.seed = 7});
+//   std::vector<std::vector<ReplicationResult>> by_point = SimulateModels(models, 0);
+#ifndef CCSIM_MODEL_SIMULATE_ALL_H_
+#define CCSIM_MODEL_SIMULATE_ALL_H_
+
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/engine/parallel_for.h"
+#include "sim/model/model.h"
+#include "sim/model/replication.h"
+#include "sim/model/results.h"
+
+namespace ccsim::model {
+
+// Replications 0 .. count-1 of `model`, each with `options`.
+// REQUIRES: count >= 0, threads >= 0; options as Simulate's (its sink and counters shared).
+std::vector<ReplicationResult> SimulateReplications(const Model& model, int count, int threads,
+                                                    const SimulateOptions& options);
+
+// Replications 0 .. replications-1 of each model, with its scenario's `replications` and
+// `seed`, all as one pool of tasks, so that small models do not wait for large ones;
+// result [m][r] is replication r of models[m]. `progress_seconds` as SimulateOptions's.
+std::vector<std::vector<ReplicationResult>> SimulateModels(
+    std::span<const Model* const> models, int threads,
+    std::atomic<int64_t>* progress_seconds = nullptr);
+
+// The engine's parallel loop, for a caller's own independent tasks (a sweep reads its
+// design points with it): the command line reaches the engine only through the model.
+using engine::ParallelFor;
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_SIMULATE_ALL_H_
