@@ -230,6 +230,17 @@ assert iv[0]["service_level"]["mean"] >= 0.8, iv
 EOF
 "$CCSIM" staff scenarios/insurance_day.yaml --target 0.8 -r 5 --csv "$TMP/staff.csv" >/dev/null
 [ "$(wc -l <"$TMP/staff.csv")" -eq 25 ] && pass || fail "staff --csv: expected a header and 24 intervals"
+# staff at its round limit (one replication a round is too noisy to settle in 50 rounds):
+# it says so on stderr and in --json rather than printing as if the target were met.
+"$CCSIM" staff scenarios/retail_bank.yaml --group tier1 --target 0.8 -r 1 --json >"$TMP/limit" 2>"$TMP/limit.err"
+grep -q "stopped at its limit of 50 rounds" "$TMP/limit.err" && pass || fail "staff at the round limit: no warning: $(cat "$TMP/limit.err")"
+if /usr/bin/python3 - "$TMP/limit" <<'EOF'; then pass; else fail "staff at the round limit: --json does not say so"; fi
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["stopped_at_round_limit"] == 1, d
+below = [iv for iv in d["intervals"] if iv["service_level"]["mean"] < d["target"]]
+assert d["target_met"] == (0 if below else 1), d
+EOF
 
 # --- the same sweep plain, as two shards merged, and under mpirun -n 2 ------------------
 SWEEP=(scenarios/help_desk.yaml --vary agent_groups.desk.agents=4:8:1 --vary routing.agent_selection=longest_idle,random -r 4)

@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "sim/cli/commands.h"
+#include "sim/scenario/loader.h"
+
 namespace ccsim::cli {
 
 std::optional<int> ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
@@ -12,11 +15,54 @@ std::optional<int> ParseCommandLine(const std::string& command, const std::vecto
                                     const char* positional, int count, po::variables_map& vm) {
   po::positional_options_description bare;
   if (positional != nullptr) bare.add(positional, count);
-  if (!ParseOptions(command, args, options, positional ? &bare : nullptr, vm)) return 2;
+  if (!ParseOptions(command, args, options, positional ? &bare : nullptr, vm)) return kExitBadInput;
   if (vm.count("help")) {
     std::cout << options << "\n";
-    return 0;
+    return kExitOk;
   }
+  return std::nullopt;
+}
+
+void AddReplicationOptions(po::options_description& options, const char* replications_help,
+                           const char* seed_help) {
+  options.add_options()                                                //
+      ("replications,r", po::value<int>(), replications_help)          //
+      ("seed,s", po::value<uint64_t>(), seed_help)                     //
+      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core");
+}
+
+void AddSetOption(po::options_description& options, const char* help) {
+  options.add_options()("set", po::value<std::vector<std::string>>()->composing(), help);
+}
+
+std::optional<int> CheckReplicationOptions(const std::string& command, const po::variables_map& vm) {
+  if (Threads(vm) < 0) {
+    PrintError(command, "-j: expected 0 (one per core) or a positive number of threads");
+    return kExitBadInput;
+  }
+  if (vm.count("replications") && vm["replications"].as<int>() < 1) {
+    PrintError(command, "-r: expected at least 1 replication");
+    return kExitBadInput;
+  }
+  return std::nullopt;
+}
+
+void ApplyReplicationOptions(const po::variables_map& vm, scenario::Scenario& s) {
+  if (vm.count("replications")) s.replications = vm["replications"].as<int>();
+  if (vm.count("seed")) s.seed = vm["seed"].as<uint64_t>();
+}
+
+int Threads(const po::variables_map& vm) { return vm["threads"].as<int>(); }
+
+std::optional<int> LoadScenario(const po::variables_map& vm, scenario::Scenario& out) {
+  scenario::LoadResult loaded =
+      scenario::LoadScenarioFile(vm["scenario"].as<std::string>(), StringList(vm, "set"));
+  if (!loaded.ok()) {
+    PrintDiagnostics(loaded.errors);
+    return kExitBadInput;
+  }
+  out = std::move(*loaded.scenario);
+  ApplyReplicationOptions(vm, out);
   return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/scenario/diagnostic.h"
+#include "sim/scenario/scenario.h"
 
 namespace ccsim::cli {
 
@@ -26,6 +27,29 @@ bool ParseOptions(const std::string& command, const std::vector<std::string>& ar
 std::optional<int> ParseCommandLine(const std::string& command, const std::vector<std::string>& args,
                                     const po::options_description& options,
                                     const char* positional, int count, po::variables_map& vm);
+
+// The options that run, sweep and staff share, each command wording -r, -s and --set for
+// its own use (the order they are added in is the order --help lists them):
+//   -r/--replications N, -s/--seed SEED, -j/--threads N (0 = one per core)
+void AddReplicationOptions(po::options_description& options, const char* replications_help,
+                           const char* seed_help);
+//   --set KEY.PATH=VALUE, repeatable
+void AddSetOption(po::options_description& options, const char* help);
+
+// Checks -r (at least 1) and -j (0 or more). Returns kExitBadInput after printing the
+// reason, nullopt when they are fine.
+std::optional<int> CheckReplicationOptions(const std::string& command, const po::variables_map& vm);
+
+// Sets s.replications and s.seed from -r and -s where given.
+void ApplyReplicationOptions(const po::variables_map& vm, scenario::Scenario& s);
+
+// -j: worker threads, 0 = one per core.
+int Threads(const po::variables_map& vm);
+
+// Loads the `scenario` positional with the --set overrides, then applies -r and -s.
+// Returns kExitBadInput after printing the diagnostics when the scenario is invalid,
+// nullopt when `out` holds it. REQUIRES: the positional was given.
+std::optional<int> LoadScenario(const po::variables_map& vm, scenario::Scenario& out);
 
 // A repeatable string option's values (none when not given).
 std::vector<std::string> StringList(const po::variables_map& vm, const char* name);

@@ -1,0 +1,63 @@
+// The fewest agents of one group, interval by interval, that meet a service-level target
+// (`ccsim staff`). Each interval starts from the analytical answer for its load (Erlang C,
+// or Erlang A when a contact type the group serves has a patience), at the arrival rates
+// of the interval's middle. Then rounds of simulation over the whole horizon (each
+// interval inherits the queue the previous one left) add an agent wherever the simulated
+// service level is below the target, and try one agent fewer wherever the simulation has
+// not shown it to be needed, until nothing changes or the round limit is reached.
+//
+// Example:
+//   StaffingPlan plan = PlanStaffing(scenario, {.group = 0, .target = 0.8, .replications = 10});
+//   if (!plan.target_met) ...  // plan.stopped_at_round_limit says why
+//   plan.intervals[3].agents
+#ifndef CCSIM_MODEL_STAFFING_H_
+#define CCSIM_MODEL_STAFFING_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/statistics.h"
+#include "sim/scenario/scenario.h"
+
+namespace ccsim::model {
+
+struct StaffingRequest {
+  int group = 0;          // index into Scenario::agent_groups
+  double target = 0.8;    // service level, strictly between 0 and 1
+  int replications = 1;   // per round
+  uint64_t seed = 1;      // every round: the same customers, so rounds compare like with like
+  int threads = 0;        // 0 = one per core
+  int max_rounds = 50;    // the search stops after about this many rounds of simulation
+};
+
+struct IntervalStaffing {
+  double start = 0, end = 0;  // seconds
+  double load = 0;            // offered erlangs for the group at the interval's middle
+  int erlang_agents = 0;      // the analytical start (0 without load)
+  int agents = 0;             // after simulation
+  engine::Estimate service_level;  // simulated with `agents`, by arrival interval (NaN: none offered)
+  double offered = 0;              // mean contacts offered
+};
+
+struct StaffingPlan {
+  std::vector<IntervalStaffing> intervals;
+  int rounds = 0;  // simulations of the whole horizon
+  // Whether every interval's simulated service level meets the target with `agents`
+  // (an interval without contacts meets it).
+  bool target_met = false;
+  // The search hit max_rounds before it settled: the plan was simulated once more to
+  // report its service levels honestly, and fewer agents may still do in some intervals.
+  bool stopped_at_round_limit = false;
+};
+
+// The analytical start alone: each interval's load and Erlang agents (agents = those),
+// without simulating. REQUIRES: a valid scenario, 0 <= group < agent_groups.size().
+std::vector<IntervalStaffing> ErlangStaffing(const scenario::Scenario& s, int group, double target);
+
+// The whole search. REQUIRES: as ErlangStaffing, 0 < target < 1, replications >= 1,
+// max_rounds >= 1, threads >= 0.
+StaffingPlan PlanStaffing(const scenario::Scenario& s, const StaffingRequest& request);
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_STAFFING_H_
