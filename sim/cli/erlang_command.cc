@@ -28,22 +28,8 @@ Examples:
 
 Options)";
 
-}  // namespace
-
-int ErlangCommand(const std::vector<std::string>& args) {
-  const std::string cmd = "erlang";
-  po::options_description options(kErlangHelp);
-  options.add_options()                                                                     //
-      ("help,h", "show this help")                                                          //
-      ("rate", po::value<std::string>(), "arrival rate: 360/h, 6/m, 0.1/s (bare: per hour)")  //
-      ("aht", po::value<std::string>(), "mean handle time (talk + wrap-up): 4m, 240s, 240")   //
-      ("agents", po::value<int>(), "agents on duty")                                        //
-      ("patience", po::value<std::string>(), "mean patience (exponential): Erlang A")        //
-      ("threshold", po::value<std::string>()->default_value("20s"),
-       "service-level threshold")  //
-      ("json", "print one flat JSON object");
-  po::variables_map vm;
-  if (auto stop = ParseCommandLine(cmd, args, options, nullptr, 0, vm)) return *stop;
+// The interval described by the flags. Returns false after printing every mistake.
+bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model::QueueInputs& in) {
   bool ok = true;
   auto need = [&](const char* name) {
     if (vm.count(name)) return true;
@@ -61,7 +47,6 @@ int ErlangCommand(const std::vector<std::string>& args) {
     }
     return d;
   };
-  model::QueueInputs in{};
   if (need("rate")) {
     const std::string text = vm["rate"].as<std::string>();
     const std::optional<double> r = scenario::ParseRate(text);
@@ -95,46 +80,73 @@ int ErlangCommand(const std::vector<std::string>& args) {
       in.threshold = *d;
     }
   }
-  if (!ok) return kExitBadInput;
+  return ok;
+}
 
-  const model::QueueKpis k = model::AnalyticKpis(in);
-  const double load = in.arrival_rate * in.mean_handle;
-  if (vm.count("json")) {
-    JsonWriter j;
-    j.BeginObject();
-    j.Key("model");
-    j.String(in.mean_patience ? "erlang_a" : "erlang_c");
-    j.Key("offered_load");
-    j.Number(load);
-    j.Key("agents");
-    j.Integer(in.agents);
-    j.Key("stable");
-    j.Integer(k.stable ? 1 : 0);
-    j.Key("service_level");
-    j.Number(k.service_level);
-    j.Key("asa");
-    j.Number(k.asa);
-    j.Key("p_wait");
-    j.Number(k.p_wait);
-    j.Key("abandon_rate");
-    j.Number(k.abandon_rate);
-    j.Key("occupancy");
-    j.Number(k.occupancy);
-    j.EndObject();
-    std::printf("%s\n", j.str().c_str());
-    return kExitOk;
-  }
+void PrintJson(const model::QueueInputs& in, const model::QueueKpis& k, double load) {
+  JsonWriter j;
+  j.BeginObject();
+  j.Key("model");
+  j.String(in.mean_patience ? "erlang_a" : "erlang_c");
+  j.Key("offered_load");
+  j.Number(load);
+  j.Key("agents");
+  j.Integer(in.agents);
+  j.Key("stable");
+  j.Integer(k.stable ? 1 : 0);
+  j.Key("service_level");
+  j.Number(k.service_level);
+  j.Key("asa");
+  j.Number(k.asa);
+  j.Key("p_wait");
+  j.Number(k.p_wait);
+  j.Key("abandon_rate");
+  j.Number(k.abandon_rate);
+  j.Key("occupancy");
+  j.Number(k.occupancy);
+  j.EndObject();
+  std::printf("%s\n", j.str().c_str());
+}
+
+void PrintText(const model::QueueInputs& in, const model::QueueKpis& k, double load) {
   std::printf("%s: offered load %.4g erlangs on %d agents\n",
               in.mean_patience ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)", load, in.agents);
   if (!k.stable) {
     std::printf("unstable: the load is at least the number of agents, so the queue grows without bound\n");
-    return kExitOk;
+    return;
   }
   std::printf("service_level  %.4f   (answered within %gs / offered)\n", k.service_level, in.threshold);
   std::printf("asa            %.4g s\n", k.asa);
   std::printf("p_wait         %.4f\n", k.p_wait);
   std::printf("abandon_rate   %.4f\n", k.abandon_rate);
   std::printf("occupancy      %.4f\n", k.occupancy);
+}
+
+}  // namespace
+
+int ErlangCommand(const std::vector<std::string>& args) {
+  const std::string cmd = "erlang";
+  po::options_description options(kErlangHelp);
+  options.add_options()                                                                     //
+      ("help,h", "show this help")                                                          //
+      ("rate", po::value<std::string>(), "arrival rate: 360/h, 6/m, 0.1/s (bare: per hour)")  //
+      ("aht", po::value<std::string>(), "mean handle time (talk + wrap-up): 4m, 240s, 240")   //
+      ("agents", po::value<int>(), "agents on duty")                                        //
+      ("patience", po::value<std::string>(), "mean patience (exponential): Erlang A")        //
+      ("threshold", po::value<std::string>()->default_value("20s"),
+       "service-level threshold")  //
+      ("json", "print one flat JSON object");
+  po::variables_map vm;
+  if (auto stop = ParseCommandLine(cmd, args, options, nullptr, 0, vm)) return *stop;
+  model::QueueInputs in{};
+  if (!ParseQueueInputs(cmd, vm, in)) return kExitBadInput;
+  const model::QueueKpis k = model::AnalyticKpis(in);
+  const double load = in.arrival_rate * in.mean_handle;
+  if (vm.count("json")) {
+    PrintJson(in, k, load);
+  } else {
+    PrintText(in, k, load);
+  }
   return kExitOk;
 }
 

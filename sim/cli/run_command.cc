@@ -14,7 +14,6 @@
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
 #include "sim/model/model.h"
-#include "sim/model/replication.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
@@ -68,19 +67,27 @@ std::optional<model::TraceLevel> ParseTraceLevel(const std::string& text) {
   return std::nullopt;
 }
 
-}  // namespace
+// What `ccsim run` was asked for besides the scenario, checked.
+struct RunArgs {
+  std::string trace;               // the --trace text, as the result file records it
+  model::TraceLevel level = model::TraceLevel::kSummary;
+  std::string output;              // -o; empty: no result file
+  int threads = 0;
+  bool json = false, intervals = false, agents = false;
+};
 
-int RunCommand(const std::vector<std::string>& args) {
+// Parses and checks the flags. Returns the exit status when the command should stop here.
+std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variables_map& vm,
+                                RunArgs& out) {
   const std::string cmd = "run";
   po::options_description options(kRunHelp);
   options.add_options()                                                      //
       ("help,h", "show this help")                                           //
-      ("scenario", po::value<std::string>(), "the scenario YAML file")        //
-      ("replications,r", po::value<int>(), "replications (default: the scenario's `replications`)")
-      ("seed,s", po::value<uint64_t>(), "random seed (default: the scenario's `seed`)")
-      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core")
-      ("set", po::value<std::vector<std::string>>()->composing(),
-       "override a scenario key, e.g. --set agent_groups.tier1.agents=45 (repeatable)")
+      ("scenario", po::value<std::string>(), "the scenario YAML file");
+  AddReplicationOptions(options, "replications (default: the scenario's `replications`)",
+                        "random seed (default: the scenario's `seed`)");
+  AddSetOption(options, "override a scenario key, e.g. --set agent_groups.tier1.agents=45 (repeatable)");
+  options.add_options()                                                      //
       ("output,o", po::value<std::string>(), "write the results to this HDF5 file (SPEC §5)")
       ("trace", po::value<std::string>()->default_value("summary"),
        "what -o records besides the summary: summary | contacts (one row per contact) | "
@@ -93,34 +100,40 @@ int RunCommand(const std::vector<std::string>& args) {
       ("agents", "also report the agents by stack-rank band (top, middle, bottom third on "
        "resolved contacts per staffed hour); with --json, each agent too")
       ("json", "print one JSON document (SPEC §4) instead of the table");
-  po::variables_map vm;
   if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (vm.count("scenario") == vm.count("from")) {
     PrintError(cmd, "give either SCENARIO.yaml or --from RESULT.h5 (see ccsim run --help)");
     return kExitBadInput;
   }
-  const std::string trace = vm["trace"].as<std::string>();
-  const std::optional<model::TraceLevel> level = ParseTraceLevel(trace);
+  out.trace = vm["trace"].as<std::string>();
+  const std::optional<model::TraceLevel> level = ParseTraceLevel(out.trace);
   if (!level) {
-    PrintError(cmd, "--trace: expected summary, contacts or events; got '" + trace + "'");
+    PrintError(cmd, "--trace: expected summary, contacts or events; got '" + out.trace + "'");
     return kExitBadInput;
   }
-  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (output.empty() && *level != model::TraceLevel::kSummary) {
-    PrintError(cmd, "--trace " + trace + " records into a result file: add -o OUT.h5");
+  out.level = *level;
+  out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  if (out.output.empty() && out.level != model::TraceLevel::kSummary) {
+    PrintError(cmd, "--trace " + out.trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;
   }
-  if (!output.empty() && FileExists(output) && !vm.count("force")) {
-    PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
+  if (!out.output.empty() && FileExists(out.output) && !vm.count("force")) {
+    PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
     return kExitBadInput;
   }
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) {
-    PrintError(cmd, "-j: expected 0 (one per core) or a positive number of threads");
-    return kExitBadInput;
-  }
+  if (auto stop = CheckReplicationOptions(cmd, vm)) return *stop;
+  out.threads = Threads(vm);
+  out.json = vm.count("json") > 0;
+  out.intervals = vm.count("intervals") > 0;
+  out.agents = vm.count("agents") > 0;
+  return std::nullopt;
+}
 
-  std::vector<std::string> overrides;
+// The scenario to run, from SCENARIO.yaml or the result file of --from (its overrides,
+// replications and seed), then --set, -r and -s; and every override applied, for -o.
+std::optional<int> LoadRunScenario(const po::variables_map& vm, scenario::Scenario& s,
+                                   std::vector<std::string>& overrides) {
+  const std::string cmd = "run";
   std::optional<trace::RunInfo> from;
   if (vm.count("from")) {
     try {
@@ -141,53 +154,63 @@ int RunCommand(const std::vector<std::string>& args) {
     PrintDiagnostics(loaded.errors);
     return kExitBadInput;
   }
-  scenario::Scenario& s = *loaded.scenario;
+  s = std::move(*loaded.scenario);
   if (from) {
     s.replications = from->replications;
     s.seed = from->seed;
   }
-  if (vm.count("replications")) {
-    const int r = vm["replications"].as<int>();
-    if (r < 1) {
-      PrintError(cmd, "-r: expected at least 1 replication");
-      return kExitBadInput;
-    }
-    s.replications = r;
-  }
-  const uint64_t seed = vm.count("seed") ? vm["seed"].as<uint64_t>() : s.seed;
-  s.seed = seed;
+  ApplyReplicationOptions(vm, s);
+  return std::nullopt;
+}
 
-  const model::Model model(s);
-  std::unique_ptr<trace::ResultFileWriter> writer;
+// The -o writer (null without -o). Returns the exit status when the file cannot be opened.
+std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
+                              const std::vector<std::string>& overrides,
+                              std::unique_ptr<trace::ResultFileWriter>& writer) {
+  const std::string cmd = "run";
+  const scenario::Scenario& s = model.scenario();
+  const std::string& output = a.output;
   if (!output.empty()) {
     const trace::RunInfo info{.ccsim_version = kVersion,
                               .scenario_text = s.source_text,
                               .scenario_name = s.name,
                               .scenario_file = s.source_file,
                               .overrides = overrides,
-                              .seed = seed,
+                              .seed = s.seed,
                               .replications = s.replications,
-                              .trace = trace};
+                              .trace = a.trace};
     try {
-      writer = std::make_unique<trace::ResultFileWriter>(model, info, output, *level);
+      writer = std::make_unique<trace::ResultFileWriter>(model, info, output, a.level);
     } catch (const std::exception& e) {
       PrintError(cmd, "cannot write " + output + ": " + e.what());
       return kExitFailure;
     }
   }
+  return std::nullopt;
+}
 
+// Simulates every replication into `writer` (if any), with a progress bar, until done or
+// interrupted (SIGINT, SIGTERM).
+std::vector<model::ReplicationResult> Simulate(const model::Model& model, const RunArgs& a,
+                                               trace::ResultFileWriter* writer) {
+  const scenario::Scenario& s = model.scenario();
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
-  std::vector<model::ReplicationResult> results;
-  {
-    ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
-    results = model::SimulateReplications(model, s.replications, threads,
-                                          {.seed = seed,
-                                           .trace = writer.get(),
-                                           .trace_level = *level,
-                                           .stop = &g_interrupted,
-                                           .progress_seconds = progress.counter()});
-  }
+  ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
+  return model::SimulateReplications(model, s.replications, a.threads,
+                                     {.seed = s.seed,
+                                      .trace = writer,
+                                      .trace_level = a.level,
+                                      .stop = &g_interrupted,
+                                      .progress_seconds = progress.counter()});
+}
+
+// Finishes the result file, or abandons it when interrupted. Returns the exit status
+// when the command should stop here.
+std::optional<int> FinishWriter(const RunArgs& a, trace::ResultFileWriter* writer,
+                                const std::vector<model::ReplicationResult>& results) {
+  const std::string cmd = "run";
+  const std::string& output = a.output;
   if (g_interrupted.load()) {
     if (writer) writer->Abort();
     PrintError(cmd, output.empty() ? "interrupted; nothing printed"
@@ -202,18 +225,40 @@ int RunCommand(const std::vector<std::string>& args) {
       return kExitFailure;
     }
   }
-  const model::Summary summary = model::Summarise(model, seed, results);
+  return std::nullopt;
+}
+
+void PrintSummary(const model::Model& model, const RunArgs& a,
+                  const std::vector<model::ReplicationResult>& results) {
+  const model::Summary summary = model::Summarise(model, model.scenario().seed, results);
   std::vector<model::IntervalSummary> intervals;
-  if (vm.count("intervals")) intervals = model::SummariseIntervals(model, results);
+  if (a.intervals) intervals = model::SummariseIntervals(model, results);
   std::string out;
-  if (vm.count("json")) {
-    out = SummaryJson(summary, intervals, vm.count("agents") > 0);
+  if (a.json) {
+    out = SummaryJson(summary, intervals, a.agents);
   } else {
     out = SummaryTable(summary);
     if (!intervals.empty()) out += IntervalTable(intervals);
-    if (vm.count("agents")) out += AgentBandTable(summary);
+    if (a.agents) out += AgentBandTable(summary);
   }
   std::fputs(out.c_str(), stdout);
+}
+
+}  // namespace
+
+int RunCommand(const std::vector<std::string>& args) {
+  po::variables_map vm;
+  RunArgs a;
+  if (auto stop = ParseRunArgs(args, vm, a)) return *stop;
+  scenario::Scenario s;
+  std::vector<std::string> overrides;
+  if (auto stop = LoadRunScenario(vm, s, overrides)) return *stop;
+  const model::Model model(s);
+  std::unique_ptr<trace::ResultFileWriter> writer;
+  if (auto stop = OpenWriter(model, a, overrides, writer)) return *stop;
+  const std::vector<model::ReplicationResult> results = Simulate(model, a, writer.get());
+  if (auto stop = FinishWriter(a, writer.get(), results)) return *stop;
+  PrintSummary(model, a, results);
   return kExitOk;
 }
 
@@ -222,8 +267,8 @@ int ValidateCommand(const std::vector<std::string>& args) {
   po::options_description options(kValidateHelp);
   options.add_options()                                                //
       ("help,h", "show this help")                                     //
-      ("scenario", po::value<std::string>(), "the scenario YAML file")  //
-      ("set", po::value<std::vector<std::string>>()->composing(), "override a scenario key");
+      ("scenario", po::value<std::string>(), "the scenario YAML file");
+  AddSetOption(options, "override a scenario key");
   po::variables_map vm;
   if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (!vm.count("scenario")) {
