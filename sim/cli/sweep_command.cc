@@ -133,53 +133,20 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
   return status;
 }
 
-}  // namespace
-
-int SweepCommand(const std::vector<std::string>& args) {
-  const std::string cmd = "sweep";
-  MpiSession mpi;  // several ranks when launched by mpirun
-  std::optional<QuietStderr> quiet;
-  if (mpi.active() && mpi.rank() != 0) quiet.emplace();
-  po::options_description options(kSweepHelp);
-  options.add_options()                                                   //
-      ("help,h", "show this help")                                        //
-      ("scenario", po::value<std::string>(), "the scenario YAML file")     //
-      ("vary", po::value<std::vector<std::string>>()->composing(),
-       "KEY.PATH=V1,V2,... or KEY.PATH=A:B:STEP (repeatable: the points are every combination)")
-      ("set", po::value<std::vector<std::string>>()->composing(),
-       "override a scenario key for every point (repeatable)")
-      ("replications,r", po::value<int>(), "replications per point (default: the scenario's)")
-      ("seed,s", po::value<uint64_t>(), "random seed for every point (default: the scenario's)")
-      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core")
-      ("output,o", po::value<std::string>(), "write the results to this HDF5 file")
-      ("shard", po::value<std::string>(),
-       "I/N: run only design points i with i % N == I and write them to -o as one part "
-       "(join the parts with ccsim merge); SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT give "
-       "it when set")
-      ("force", "overwrite an existing -o file")
-      ("json", "print one JSON document instead of the table");
-  po::variables_map vm;
-  if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
-  if (!vm.count("scenario") || !vm.count("vary")) {
-    PrintError(cmd, "give SCENARIO.yaml and at least one --vary (see ccsim sweep --help)");
-    return kExitBadInput;
-  }
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) {
-    PrintError(cmd, "-j: expected 0 (one per core) or a positive number of threads");
-    return kExitBadInput;
-  }
-  if (vm.count("replications") && vm["replications"].as<int>() < 1) {
-    PrintError(cmd, "-r: expected at least 1 replication");
-    return kExitBadInput;
-  }
-  const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (!output.empty() && !vm.count("force") && FileExists(output)) {
-    PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
-    return kExitBadInput;
-  }
-
+// What `ccsim sweep` was asked for besides the scenario, checked.
+struct SweepArgs {
+  std::vector<Vary> vary;
+  std::vector<std::string> base;  // --set, for every point
+  std::string output;             // -o; empty: no result file
   std::optional<Shard> shard;
+  int threads = 0;
+  bool json = false;
+};
+
+// --shard I/N, or the Slurm array's task; checked against mpirun and -o.
+std::optional<int> ParseShardArgs(const po::variables_map& vm, const MpiSession& mpi, SweepArgs& out) {
+  const std::string cmd = "sweep";
+  std::optional<Shard>& shard = out.shard;
   if (vm.count("shard")) {
     shard = ParseShard(vm["shard"].as<std::string>());
     if (!shard) {
@@ -193,12 +160,48 @@ int SweepCommand(const std::vector<std::string>& args) {
     PrintError(cmd, "--shard and mpirun both split the sweep: use one of them");
     return kExitBadInput;
   }
-  if (shard && output.empty()) {
+  if (shard && out.output.empty()) {
     PrintError(cmd, "--shard writes one part of the sweep: add -o PART.h5 (then ccsim merge)");
     return kExitBadInput;
   }
+  return std::nullopt;
+}
 
-  std::vector<Vary> vary;
+// Parses and checks the flags. Returns the exit status when the command should stop here.
+std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const MpiSession& mpi,
+                                  po::variables_map& vm, SweepArgs& out) {
+  const std::string cmd = "sweep";
+  po::options_description options(kSweepHelp);
+  options.add_options()                                                   //
+      ("help,h", "show this help")                                        //
+      ("scenario", po::value<std::string>(), "the scenario YAML file")     //
+      ("vary", po::value<std::vector<std::string>>()->composing(),
+       "KEY.PATH=V1,V2,... or KEY.PATH=A:B:STEP (repeatable: the points are every combination)");
+  AddSetOption(options, "override a scenario key for every point (repeatable)");
+  AddReplicationOptions(options, "replications per point (default: the scenario's)",
+                        "random seed for every point (default: the scenario's)");
+  options.add_options()                                                   //
+      ("output,o", po::value<std::string>(), "write the results to this HDF5 file")
+      ("shard", po::value<std::string>(),
+       "I/N: run only design points i with i % N == I and write them to -o as one part "
+       "(join the parts with ccsim merge); SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT give "
+       "it when set")
+      ("force", "overwrite an existing -o file")
+      ("json", "print one JSON document instead of the table");
+  if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
+  if (!vm.count("scenario") || !vm.count("vary")) {
+    PrintError(cmd, "give SCENARIO.yaml and at least one --vary (see ccsim sweep --help)");
+    return kExitBadInput;
+  }
+  if (auto stop = CheckReplicationOptions(cmd, vm)) return *stop;
+  out.threads = Threads(vm);
+  out.json = vm.count("json") > 0;
+  out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  if (!out.output.empty() && !vm.count("force") && FileExists(out.output)) {
+    PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
+    return kExitBadInput;
+  }
+  if (auto stop = ParseShardArgs(vm, mpi, out)) return *stop;
   for (const std::string& text : vm["vary"].as<std::vector<std::string>>()) {
     std::string error;
     std::optional<Vary> v = ParseVary(text, &error);
@@ -206,23 +209,26 @@ int SweepCommand(const std::vector<std::string>& args) {
       PrintError(cmd, "--vary: " + error);
       return kExitBadInput;
     }
-    vary.push_back(std::move(*v));
+    out.vary.push_back(std::move(*v));
   }
-  const std::vector<std::string> base =
-      StringList(vm, "set");
+  out.base = StringList(vm, "set");
+  return std::nullopt;
+}
 
-  // Load and check every point before simulating anything (in parallel: a large sweep
-  // has many points to read; the results are kept by index, so the order is the same).
+// Loads and checks every point before simulating anything (in parallel: a large sweep
+// has many points to read; the results are kept by index, so the order is the same).
+// Reports every bad point; returns kExitBadInput when there is one.
+std::optional<int> LoadPoints(const po::variables_map& vm, const SweepArgs& a,
+                              std::vector<Point>& points, std::optional<scenario::Scenario>& first) {
+  const std::string cmd = "sweep";
   const std::string path = vm["scenario"].as<std::string>();
-  const std::vector<std::vector<std::string>> grid = DesignPoints(vary);
+  const std::vector<std::vector<std::string>> grid = DesignPoints(a.vary);
   std::vector<scenario::LoadResult> loaded(grid.size());
-  model::ParallelFor(static_cast<int>(grid.size()), threads, [&](int i) {
-    std::vector<std::string> overrides = base;
+  model::ParallelFor(static_cast<int>(grid.size()), a.threads, [&](int i) {
+    std::vector<std::string> overrides = a.base;
     overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
     loaded[i] = scenario::LoadScenarioFile(path, overrides);
   });
-  std::vector<Point> points;
-  std::optional<scenario::Scenario> first;
   bool ok = true;
   for (size_t i = 0; i < grid.size(); ++i) {
     if (!loaded[i].ok()) {
@@ -235,40 +241,25 @@ int SweepCommand(const std::vector<std::string>& args) {
       continue;
     }
     scenario::Scenario& s = *loaded[i].scenario;
-    if (vm.count("replications")) s.replications = vm["replications"].as<int>();
-    if (vm.count("seed")) s.seed = vm["seed"].as<uint64_t>();
+    ApplyReplicationOptions(vm, s);
     if (!first) first = s;
     Point p{.index = static_cast<int>(i)};
     for (const std::string& o : grid[i]) p.values.push_back(o.substr(o.find('=') + 1));
     p.model = std::make_unique<model::Model>(s);
-    p.results.resize(s.replications);
     points.push_back(std::move(p));
   }
   if (!ok) return kExitBadInput;
-  const int total_points = static_cast<int>(points.size());
-  if (shard) {
-    std::erase_if(points, [&](const Point& p) { return p.index % shard->count != shard->index; });
-  }
+  return std::nullopt;
+}
 
-  const trace::SweepInfo info{.ccsim_version = kVersion,
-                              .scenario_text = first->source_text,
-                              .scenario_name = first->name,
-                              .scenario_file = first->source_file,
-                              .overrides = base,
-                              .vary_paths = [&] {
-                                std::vector<std::string> paths;
-                                for (const Vary& v : vary) paths.push_back(v.path);
-                                return paths;
-                              }(),
-                              .seed = first->seed,
-                              .total_points = total_points,
-                              .shard = shard ? std::to_string(shard->index) + "/" +
-                                                   std::to_string(shard->count)
-                                             : ""};
-  quiet.reset();
-  if (mpi.active()) return RunOnRanks(mpi, points, info, threads, output, vm.count("json") > 0);
+std::vector<std::string> VaryPaths(const std::vector<Vary>& vary) {
+  std::vector<std::string> paths;
+  for (const Vary& v : vary) paths.push_back(v.path);
+  return paths;
+}
 
-  // One pool over every (point, replication): a task is a replication of a point.
+// Every (point, replication) of this process's points in one pool of tasks.
+void SimulatePoints(std::vector<Point>& points, int threads, bool show_progress) {
   std::vector<const model::Model*> models;
   int64_t total_seconds = 0;
   for (const Point& p : points) {
@@ -276,18 +267,16 @@ int SweepCommand(const std::vector<std::string>& args) {
     models.push_back(p.model.get());
     total_seconds += static_cast<int64_t>(s.horizon) * s.replications;
   }
-  {
-    ProgressBar progress(total_seconds, mpi.rank() == 0);
-    std::vector<std::vector<model::ReplicationResult>> results =
-        model::SimulateModels(models, threads, progress.counter());
-    for (size_t i = 0; i < points.size(); ++i) points[i].results = std::move(results[i]);
-  }
+  ProgressBar progress(total_seconds, show_progress);
+  std::vector<std::vector<model::ReplicationResult>> results =
+      model::SimulateModels(models, threads, progress.counter());
+  for (size_t i = 0; i < points.size(); ++i) points[i].results = std::move(results[i]);
+}
 
-  std::vector<model::Summary> summaries;
-  for (const Point& p : points) {
-    summaries.push_back(model::Summarise(*p.model, p.model->scenario().seed, p.results));
-  }
-
+// Writes -o (when given). Returns the exit status when it cannot.
+std::optional<int> WriteOutput(const std::string& output, const trace::SweepInfo& info,
+                               const std::vector<Point>& points) {
+  const std::string cmd = "sweep";
   if (!output.empty()) {
     std::vector<trace::SweepPoint> file_points;
     for (const Point& p : points) {
@@ -300,14 +289,49 @@ int SweepCommand(const std::vector<std::string>& args) {
       return kExitFailure;
     }
   }
+  return std::nullopt;
+}
 
+void PrintPoints(const SweepArgs& a, const scenario::Scenario& first, std::vector<Point>& points) {
   std::vector<SweepRow> rows;
-  for (size_t i = 0; i < points.size(); ++i) {
-    rows.push_back({points[i].index, points[i].values, std::move(summaries[i])});
+  for (const Point& p : points) {
+    rows.push_back({p.index, p.values, model::Summarise(*p.model, p.model->scenario().seed, p.results)});
   }
-  std::vector<std::string> paths;
-  for (const Vary& v : vary) paths.push_back(v.path);
-  std::fputs(SweepOutput(vm.count("json") > 0, first->name, first->seed, paths, rows).c_str(), stdout);
+  std::fputs(SweepOutput(a.json, first.name, first.seed, VaryPaths(a.vary), rows).c_str(), stdout);
+}
+
+}  // namespace
+
+int SweepCommand(const std::vector<std::string>& args) {
+  MpiSession mpi;  // several ranks when launched by mpirun
+  std::optional<QuietStderr> quiet;
+  if (mpi.active() && mpi.rank() != 0) quiet.emplace();
+  po::variables_map vm;
+  SweepArgs a;
+  if (auto stop = ParseSweepArgs(args, mpi, vm, a)) return *stop;
+  std::vector<Point> points;
+  std::optional<scenario::Scenario> first;
+  if (auto stop = LoadPoints(vm, a, points, first)) return *stop;
+  const int total_points = static_cast<int>(points.size());
+  if (a.shard) {
+    std::erase_if(points, [&](const Point& p) { return p.index % a.shard->count != a.shard->index; });
+  }
+  const trace::SweepInfo info{.ccsim_version = kVersion,
+                              .scenario_text = first->source_text,
+                              .scenario_name = first->name,
+                              .scenario_file = first->source_file,
+                              .overrides = a.base,
+                              .vary_paths = VaryPaths(a.vary),
+                              .seed = first->seed,
+                              .total_points = total_points,
+                              .shard = a.shard ? std::to_string(a.shard->index) + "/" +
+                                                     std::to_string(a.shard->count)
+                                               : ""};
+  quiet.reset();
+  if (mpi.active()) return RunOnRanks(mpi, points, info, a.threads, a.output, a.json);
+  SimulatePoints(points, a.threads, mpi.rank() == 0);
+  if (auto stop = WriteOutput(a.output, info, points)) return *stop;
+  PrintPoints(a, *first, points);
   return kExitOk;
 }
 
