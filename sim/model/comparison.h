@@ -14,9 +14,9 @@
 namespace ccsim::model {
 
 struct KpiDifference {
-  double a = NAN, b = NAN;  // the means of each side (NaN values skipped)
-  double mean = NAN;        // B − A: paired, the mean of the differences over the pairs
-  double ci95 = NAN;        // the half-width used for `significant` (paired or Welch)
+  double a = NAN, b = NAN;     // the means of each side (NaN values skipped)
+  double mean = NAN;           // B − A: paired, the mean of the differences over the pairs
+  double ci95 = NAN;           // the half-width used for `significant` (paired or Welch)
   double ci95_unpaired = NAN;  // Welch's half-width, shown beside a paired one
   bool significant = false;    // |mean| > ci95
 };

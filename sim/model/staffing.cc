@@ -17,8 +17,11 @@ int AnalyticAgents(double rate, double handle, std::optional<double> patience, d
                    double target) {
   if (rate <= 0 || handle <= 0) return 0;
   for (int n = 1; n < 100000; ++n) {
-    const QueueKpis k = AnalyticKpis({.arrival_rate = rate, .mean_handle = handle, .agents = n,
-                                      .mean_patience = patience, .threshold = threshold});
+    const QueueKpis k = AnalyticKpis({.arrival_rate = rate,
+                                      .mean_handle = handle,
+                                      .agents = n,
+                                      .mean_patience = patience,
+                                      .threshold = threshold});
     if (k.stable && k.service_level >= target) return n;
   }
   return 100000;
@@ -43,7 +46,8 @@ std::vector<Simulated> SimulateStaffing(const scenario::Scenario& s, const Staff
   group.shifts.clear();
   for (int i = 0; i < n; ++i) {
     if (agents[i] > 0) {
-      group.shifts.push_back({.start = intervals[i].start, .end = intervals[i].end, .agents = agents[i]});
+      group.shifts.push_back(
+          {.start = intervals[i].start, .end = intervals[i].end, .agents = agents[i]});
     }
   }
   const Model m(staffed);
@@ -67,8 +71,7 @@ std::vector<Simulated> SimulateStaffing(const scenario::Scenario& s, const Staff
 // The search's state: the plan so far and what the simulation has shown.
 class Search {
  public:
-  Search(const scenario::Scenario& s, const StaffingRequest& request)
-      : s_(s), request_(request) {
+  Search(const scenario::Scenario& s, const StaffingRequest& request) : s_(s), request_(request) {
     plan_.intervals = ErlangStaffing(s, request.group, request.target);
     needed_.assign(plan_.intervals.size(), false);
   }
@@ -168,7 +171,8 @@ class Search {
 
 }  // namespace
 
-std::vector<IntervalStaffing> ErlangStaffing(const scenario::Scenario& s, int group, double target) {
+std::vector<IntervalStaffing> ErlangStaffing(const scenario::Scenario& s, int group,
+                                             double target) {
   // The load the group carries in each interval: the rates of the types it has a skill for
   // at the interval's middle, and their mean handle time (talk × factor + wrap-up).
   const Model base(s);

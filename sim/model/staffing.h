@@ -22,12 +22,12 @@
 namespace ccsim::model {
 
 struct StaffingRequest {
-  int group = 0;          // index into Scenario::agent_groups
-  double target = 0.8;    // service level, strictly between 0 and 1
-  int replications = 1;   // per round
-  uint64_t seed = 1;      // every round: the same customers, so rounds compare like with like
-  int threads = 0;        // 0 = one per core
-  int max_rounds = 50;    // the search stops after about this many rounds of simulation
+  int group = 0;         // index into Scenario::agent_groups
+  double target = 0.8;   // service level, strictly between 0 and 1
+  int replications = 1;  // per round
+  uint64_t seed = 1;     // every round: the same customers, so rounds compare like with like
+  int threads = 0;       // 0 = one per core
+  int max_rounds = 50;   // the search stops after about this many rounds of simulation
 };
 
 struct IntervalStaffing {
@@ -35,8 +35,9 @@ struct IntervalStaffing {
   double load = 0;            // offered erlangs for the group at the interval's middle
   int erlang_agents = 0;      // the analytical start (0 without load)
   int agents = 0;             // after simulation
-  engine::Estimate service_level;  // simulated with `agents`, by arrival interval (NaN: none offered)
-  double offered = 0;              // mean contacts offered
+  engine::Estimate
+      service_level;   // simulated with `agents`, by arrival interval (NaN: none offered)
+  double offered = 0;  // mean contacts offered
 };
 
 struct StaffingPlan {

@@ -58,8 +58,10 @@ TEST(StaffingTest, ErlangAWhenCustomersAbandon) {
   const std::vector<IntervalStaffing> start = ErlangStaffing(s, 0, 0.8);
   EXPECT_LE(start[0].erlang_agents, 14);
   EXPECT_GT(start[0].erlang_agents, 10);
-  const QueueKpis k = AnalyticKpis({.arrival_rate = 200.0 / 3600, .mean_handle = 180,
-                                    .agents = start[0].erlang_agents, .mean_patience = 60});
+  const QueueKpis k = AnalyticKpis({.arrival_rate = 200.0 / 3600,
+                                    .mean_handle = 180,
+                                    .agents = start[0].erlang_agents,
+                                    .mean_patience = 60});
   EXPECT_GE(k.service_level, 0.8);
 }
 
