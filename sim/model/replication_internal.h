@@ -14,6 +14,7 @@
 #include "sim/engine/event_queue.h"
 #include "sim/engine/random_stream.h"
 #include "sim/model/model.h"
+#include "sim/model/pending_event.h"
 #include "sim/model/replication.h"
 #include "sim/model/results.h"
 #include "sim/model/ring_queue.h"
@@ -33,25 +34,6 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // shorter): the result file's chunk size, so that whole chunks are written directly.
 constexpr size_t kTraceChunk = 4096;
 constexpr uint64_t kProgressEvery = 1 << 14;
-
-// Pending event kinds; the value is also the rank among equal-time events (replication.h).
-enum PendingEvent : uint32_t {
-  kAgentFree = 0,        // payload: agent; entity: agent
-  kShiftEnd = 1,         // payload: agent; entity: agent
-  kAwayEnd = 2,          // payload: agent; entity: agent (end of a break or coaching)
-  kBreakDue = 3,         // payload: agent; entity: agent
-  kShiftStart = 4,       // payload: agent; entity: agent (also a called-in agent)
-  kCoachingDue = 11,     // payload: agent; entity: agent
-  kRealTimeCheck = 12,   // payload: 0; entity: 0
-  kBreaksResume = 13,    // payload: 0; entity: 0
-  kChatEnd = 14,         // payload: agent; entity: agent * kMaxConcurrency + chat slot
-  kAbandon = 5,          // payload: contact slot; entity: customer key
-  kOverflow = 6,         // payload: contact slot; entity: customer key
-  kPreferredExpiry = 7,  // payload: contact slot; entity: customer key
-  kTalkEnd = 8,          // payload: journey; entity: customer key
-  kReturn = 9,           // payload: journey; entity: customer key
-  kArrival = 10,         // payload: contact type; entity: contact type
-};
 
 constexpr double kDay = 86400;
 
