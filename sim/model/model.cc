@@ -23,6 +23,19 @@ OutcomeSet MakeOutcomes(const std::vector<scenario::Outcome>& outcomes) {
 }  // namespace
 
 Model::Model(const scenario::Scenario& s) : scenario_(s) {
+  // Types first: their outcome sets come before the skills' own.
+  BuildTypes(s);
+  BuildGroups(s);
+  AddOverflow(s);
+  IndexServes();
+  if (s.handle_time_cv > 0) {
+    agent_factor_ = Sampler({.kind = scenario::DistributionKind::kLognormal, .mean = 1,
+                             .sd = s.handle_time_cv});
+  }
+  interval_count_ = std::max(1, static_cast<int>(std::ceil(s.horizon / s.interval)));
+}
+
+void Model::BuildTypes(const scenario::Scenario& s) {
   const int n_types = static_cast<int>(s.contact_types.size());
   types_.resize(n_types);
   for (int t = 0; t < n_types; ++t) {
@@ -52,7 +65,9 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
     m.priority = ct.priority;
     m.sl_threshold = ct.service_level.threshold;
   }
+}
 
+void Model::BuildGroups(const scenario::Scenario& s) {
   groups_.resize(s.agent_groups.size());
   for (size_t g = 0; g < s.agent_groups.size(); ++g) {
     const scenario::AgentGroup& ag = s.agent_groups[g];
@@ -92,7 +107,9 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
                                                 .outcome_set = outcome_set});
     }
   }
+}
 
+void Model::AddOverflow(const scenario::Scenario& s) {
   // Overflow: a group gains a type after a wait. A group that already serves the type
   // directly keeps its direct terms; several rules for one pair keep the shortest wait.
   for (const scenario::Overflow& o : s.routing.overflow) {
@@ -110,8 +127,10 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
                           .level = max_level + 1, .handle_time_factor = 1.0});
     }
   }
+}
 
-  for (int t = 0; t < n_types; ++t) {
+void Model::IndexServes() {
+  for (size_t t = 0; t < types_.size(); ++t) {
     ContactTypeModel& m = types_[t];
     std::sort(m.groups.begin(), m.groups.end(),
               [](const Eligibility& a, const Eligibility& b) { return a.group < b.group; });
@@ -123,13 +142,6 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
     m.overflow_delays.erase(std::unique(m.overflow_delays.begin(), m.overflow_delays.end()),
                             m.overflow_delays.end());
   }
-
-  if (s.handle_time_cv > 0) {
-    agent_factor_ = Sampler({.kind = scenario::DistributionKind::kLognormal, .mean = 1,
-                             .sd = s.handle_time_cv});
-  }
-
-  interval_count_ = std::max(1, static_cast<int>(std::ceil(s.horizon / s.interval)));
 }
 
 int Model::IntervalOf(double t) const {

@@ -117,6 +117,14 @@ class Model {
   int IntervalOf(double t) const;
 
  private:
+  void BuildTypes(const scenario::Scenario& s);
+  // Groups, their agents' seats (call-in reserves last) and direct skills.
+  void BuildGroups(const scenario::Scenario& s);
+  // Overflow rules: groups that gain a type after a wait.
+  void AddOverflow(const scenario::Scenario& s);
+  // Each type's eligible groups by group index, into the groups' `serves` lists.
+  void IndexServes();
+
   scenario::Scenario scenario_;
   std::vector<ContactTypeModel> types_;
   std::vector<AgentGroupModel> groups_;

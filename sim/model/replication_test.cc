@@ -145,6 +145,21 @@ TEST(ReplicationTest, AgentFreeingAtTheEndOfPatienceAnswers) {
   EXPECT_DOUBLE_EQ(run.rows[1].wait, 5);
 }
 
+TEST(ReplicationTest, AnArrivalSeesTheAgentFreedAtItsInstantOnEveryChannel) {
+  // One agent, arrivals at 0 and 10, handle 10, no waiting room. The first contact ends
+  // at 10: the agent is free for the second, whether it ends as a call or as a chat.
+  for (scenario::Channel channel : {scenario::Channel::kVoice, scenario::Channel::kChat}) {
+    scenario::Scenario s = OneQueue({0, 10}, 10);
+    s.contact_types[0].channel = channel;
+    s.contact_types[0].queue_capacity = 0;
+    const Outcome run = Simulate(s);
+    ASSERT_EQ(run.rows.size(), 2u);
+    EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kResolved) << static_cast<int>(channel);
+    EXPECT_DOUBLE_EQ(run.rows[1].answer, 10) << static_cast<int>(channel);
+    EXPECT_EQ(run.result.Overall().blocked, 0) << static_cast<int>(channel);
+  }
+}
+
 TEST(ReplicationTest, NoWaitingRoomBlocks) {
   // queue_capacity 0: #1 at 10 finds the agent busy (until 15) and no room: blocked.
   // #2 at 20 finds the agent free.

@@ -1,0 +1,100 @@
+// Customers' journeys: fresh arrivals, and what follows a handling or an abandonment:
+// transfers, escalations, retrials, repeats (and the preferred agent a repeat asks for),
+// until the journey is resolved, given up, or still open at the end.
+//
+// Journeys decides what comes next; the caller offers each new contact to the centre.
+// Thread safety: none; one per replication.
+#ifndef CCSIM_MODEL_JOURNEYS_H_
+#define CCSIM_MODEL_JOURNEYS_H_
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/engine/random_stream.h"
+#include "sim/engine/simulator.h"
+#include "sim/model/arrival_process.h"
+#include "sim/model/centre_state.h"
+#include "sim/model/model.h"
+#include "sim/model/recorder.h"
+
+namespace ccsim::model::internal {
+
+class Journeys {
+ public:
+  // A journey's next contact: of `type`, arriving now as `how`.
+  struct Contact {
+    int type;
+    EventKind how;
+  };
+  // How a handling goes: its talk time (wrap-up excluded) and how it ends.
+  struct Handling {
+    double talk;
+    ContactOutcome outcome;
+  };
+
+  Journeys(const Model& model, engine::Simulator& sim, const Streams& streams,
+           Pool<Journey>& pool, Recorder& recorder);
+
+  const Journey& operator[](uint32_t j) const { return pool_[j]; }
+
+  void ScheduleFirstArrivals();
+  // A fresh customer of `type` arrives now (a kArrival event): its journey, and the
+  // type's next arrival scheduled.
+  uint32_t OnArrival(int type);
+
+  // The journey's next contact, of `type`, arrives now as `how`: its id, handle and
+  // wrap-up times drawn (counted and logged as arrived).
+  Work NewContact(int type, uint32_t j, EventKind how);
+
+  // routing.preferred_agent: the agent a repeat contact waits for first (the one who
+  // served the customer last, when its group has the skill), or -1.
+  int PreferredAgent(uint32_t j, int type, EventKind how) const;
+
+  // An agent with personal handle-time factor `agent_factor` answers `w` on `terms`, its
+  // talk (re-explaining included) `interference` times as long for the chats in its
+  // hands. The escalation guideline cuts a talk that would run past it; otherwise the
+  // outcomes (the skill's own, or the type's) are drawn. Sets the journey's next step.
+  Handling Handle(const Work& w, const Eligibility& terms, double agent_factor,
+                  double interference);
+  // `agent` answered `w` now: the journey is resolved when its talk ends, or goes on then.
+  void Answered(const Work& w, int agent, const Handling& h);
+
+  // The handlers of the journeys' events: the next contact, unless the journey ended.
+  std::optional<Contact> OnTalkEnd(uint32_t j);
+  std::optional<Contact> OnReturn(uint32_t j);
+
+  // A contact of `type` was abandoned now: the customer may retry.
+  void Abandoned(uint32_t j, int type);
+  // A contact found no agent and no room to wait: the customer gives up.
+  void Blocked(uint32_t j) { End(j, JourneyEnd::kGivenUp, sim_.now()); }
+
+ private:
+  void ScheduleArrival(int type, double after);
+  // The journey's next contact, unless it has had as many as a journey may.
+  std::optional<Contact> Continue(uint32_t j, EventKind how);
+  // After an abandonment (kRetrial) or an unresolved or disconnected handling (kRepeat)
+  // of a contact of journey.next_type: the customer comes back after a delay, or gives up.
+  void MaybeReturn(uint32_t j, Next why);
+  // How a handling of `w` ends by the outcome set's probabilities; sets the journey's next
+  // step (and the re-explaining a lost context costs the next handling).
+  ContactOutcome DrawOutcome(int set_index, const Work& w);
+  void End(uint32_t j, JourneyEnd how, double end);
+
+  const Model& model_;
+  const scenario::Scenario& s_;
+  engine::Simulator& sim_;
+  const Streams& streams_;
+  Pool<Journey>& pool_;
+  Recorder& recorder_;
+
+  std::vector<engine::RandomStream> arrival_streams_;  // by contact type
+  std::vector<ArrivalProcess::Cursor> cursors_;
+  std::vector<uint64_t> next_seq_;  // by contact type: for customer keys
+  uint64_t next_customer_id_ = 0;
+  uint64_t next_contact_id_ = 0;
+};
+
+}  // namespace ccsim::model::internal
+
+#endif  // CCSIM_MODEL_JOURNEYS_H_

@@ -1,0 +1,258 @@
+#include "sim/model/router.h"
+
+#include <boost/random/uniform_int_distribution.hpp>
+
+namespace ccsim::model::internal {
+
+using scenario::AgentSelection;
+using scenario::Channel;
+using scenario::ContactSelection;
+
+namespace {
+const Eligibility kPlainTerms{};
+}  // namespace
+
+const Eligibility& TermsOf(const Model& model, int group, int type) {
+  for (const Eligibility& e : model.groups()[group].serves) {
+    if (e.contact_type == type) return e;
+  }
+  return kPlainTerms;
+}
+
+bool HasSkill(const Model& model, int group, int type) {
+  const Eligibility& e = TermsOf(model, group, type);
+  return &e != &kPlainTerms && e.after == 0;
+}
+
+Router::Router(const Model& model, engine::Simulator& sim, const Streams& streams,
+               std::vector<Agent>& agents, const Pool<Journey>& journeys)
+    : model_(model),
+      s_(model.scenario()),
+      sim_(sim),
+      streams_(streams),
+      agents_(agents),
+      journeys_(journeys),
+      agent_selection_(s_.routing.agent_selection),
+      contact_selection_(s_.routing.contact_selection),
+      routing_stream_(streams.Get(kRoutingStream, 0)) {
+  const size_t n_types = model.types().size();
+  queues_.resize(n_types);
+  waiting_.assign(n_types, 0);
+  if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
+  for (const AgentGroupModel& g : model.groups()) {
+    idle_.emplace_back(g.agents);
+    serves_live_.emplace_back();
+    serves_email_.emplace_back();
+    serves_chat_.emplace_back();
+    for (const Eligibility& e : g.serves) {
+      const Channel channel = model.types()[e.contact_type].channel;
+      (channel == Channel::kEmail ? serves_email_ : serves_live_).back().push_back(e);
+      if (channel == Channel::kChat) serves_chat_.back().push_back(e);
+    }
+  }
+}
+
+int Router::FindIdleAgent(int type, double arrival, const Eligibility** terms) {
+  const std::vector<Eligibility>& candidates = model_.types()[type].groups;
+  const Eligibility* best = nullptr;
+  int idle_total = 0;
+  for (const Eligibility& e : candidates) {
+    if (!Eligible(e, arrival)) continue;
+    idle_total += static_cast<int>(idle_[e.group].size());
+    if (best == nullptr || Prefer(e, *best)) best = &e;
+  }
+  if (best == nullptr) return -1;
+  if (agent_selection_ == AgentSelection::kRandom) {
+    return PickAtRandom(type, arrival, idle_total, terms);
+  }
+  *terms = best;
+  const int agent = idle_[best->group].front();
+  idle_[best->group].pop_front();
+  return agent;
+}
+
+bool Router::Prefer(const Eligibility& a, const Eligibility& b) const {
+  switch (agent_selection_) {
+    case AgentSelection::kMostSkilled:
+      if (a.level != b.level) return a.level < b.level;
+      break;
+    case AgentSelection::kFewestSkills: {
+      const int sa = model_.groups()[a.group].skill_count;
+      const int sb = model_.groups()[b.group].skill_count;
+      if (sa != sb) return sa < sb;
+      break;
+    }
+    case AgentSelection::kLongestIdle:
+    case AgentSelection::kRandom:  // any eligible group: PickAtRandom decides
+      break;
+  }
+  return LongerIdle(a, b);
+}
+
+// Whether group a's longest-idle agent has been idle longer than group b's (ties: the
+// lower agent id).
+bool Router::LongerIdle(const Eligibility& a, const Eligibility& b) const {
+  const int agent_a = idle_[a.group].front(), agent_b = idle_[b.group].front();
+  const double ia = agents_[agent_a].idle_since, ib = agents_[agent_b].idle_since;
+  if (ia != ib) return ia < ib;
+  return agent_a < agent_b;
+}
+
+int Router::PickAtRandom(int type, double arrival, int idle_total, const Eligibility** terms) {
+  int pick = boost::random::uniform_int_distribution<int>(0, idle_total - 1)(routing_stream_);
+  for (const Eligibility& e : model_.types()[type].groups) {
+    if (!Eligible(e, arrival)) continue;
+    const int n = static_cast<int>(idle_[e.group].size());
+    if (pick < n) {
+      const int agent = idle_[e.group][pick];
+      idle_[e.group].erase_at(pick);
+      *terms = &e;
+      return agent;
+    }
+    pick -= n;
+  }
+  return -1;  // unreachable: pick < idle_total
+}
+
+void Router::MakeIdle(int agent) {
+  Agent& a = agents_[agent];
+  a.idle_since = sim_.now();
+  a.state = AgentState::kIdle;
+  a.state_since = sim_.now();
+  idle_[a.group].push_back(agent);
+}
+
+bool Router::TakeIfIdle(int agent) {
+  if (agents_[agent].idle_since < 0) return false;
+  RingQueue<int>& idle = idle_[agents_[agent].group];
+  for (size_t i = 0; i < idle.size(); ++i) {
+    if (idle[i] == agent) {
+      idle.erase_at(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
+  const ContactTypeModel& tm = model_.types()[w.type];
+  const double now = sim_.now();
+  const uint32_t slot = slots_.Add({.contact_id = w.contact_id,
+                                    .journey = w.journey,
+                                    .arrival = w.arrival,
+                                    .abandon_at = kInfinity,
+                                    .base_handle = w.base_handle,
+                                    .wrap_up = w.wrap_up,
+                                    .type = w.type,
+                                    .attempt = w.attempt,
+                                    .interval = w.interval,
+                                    .reserved_for = reserved_for,
+                                    .counted = w.counted,
+                                    .waiting = true});
+  if (reserved_for >= 0) {
+    reserved_[reserved_for].push_back({slot, w.contact_id});
+    sim_.Schedule(now + *s_.routing.preferred_agent_wait, kPreferredExpiry, customer_key, slot);
+  } else {
+    queues_[w.type].push_back({slot, w.contact_id});
+  }
+  ++waiting_[w.type];
+  ++waiting_total_;
+  if (tm.patience) {
+    engine::RandomStream g = streams_.Get(kPatienceStream, customer_key, w.attempt);
+    slots_[slot].abandon_at = now + (*tm.patience)(g);
+    sim_.Schedule(slots_[slot].abandon_at, kAbandon, customer_key, slot);
+  }
+  for (double after : tm.overflow_delays) {
+    sim_.Schedule(w.arrival + after, kOverflow, customer_key, slot);
+  }
+}
+
+Work Router::Unqueue(uint32_t slot) {
+  WaitingContact& c = slots_[slot];
+  c.waiting = false;
+  --waiting_[c.type];
+  --waiting_total_;
+  slots_.Free(slot);
+  return Work{.contact_id = c.contact_id,
+              .journey = c.journey,
+              .arrival = c.arrival,
+              .base_handle = c.base_handle,
+              .wrap_up = c.wrap_up,
+              .type = c.type,
+              .attempt = c.attempt,
+              .interval = c.interval,
+              .counted = c.counted};
+}
+
+void Router::OpenToAnyone(uint32_t slot) {
+  WaitingContact& c = slots_[slot];
+  c.reserved_for = -1;
+  queues_[c.type].push_back({slot, c.contact_id});
+}
+
+Router::Pick Router::NextFor(int agent) {
+  if (!reserved_.empty()) {
+    const uint32_t slot = FrontSlot(reserved_[agent], agent);
+    if (slot != kNone) {
+      reserved_[agent].pop_front();
+      const Eligibility& terms = TermsOf(model_, agents_[agent].group, slots_[slot].type);
+      return {.slot = slot, .terms = &terms, .reserved = true};
+    }
+  }
+  const int group = agents_[agent].group;
+  Pick pick = BestWaiting(serves_live_[group]);
+  if (pick.slot == kNone) pick = BestWaiting(serves_email_[group]);
+  return TakeFront(pick);
+}
+
+Router::Pick Router::NextChatFor(int group) { return TakeFront(BestWaiting(serves_chat_[group])); }
+
+Router::Pick Router::TakeFront(Pick pick) {
+  if (pick.slot != kNone) queues_[pick.terms->contact_type].pop_front();
+  return pick;
+}
+
+Router::Pick Router::BestWaiting(const std::vector<Eligibility>& serves) {
+  Pick best;
+  for (const Eligibility& e : serves) {
+    const int t = e.contact_type;
+    if (waiting_[t] == 0) continue;
+    const uint32_t slot = FrontSlot(queues_[t], -1);
+    if (slot == kNone) continue;
+    const double arrival = slots_[slot].arrival;
+    if (e.after > 0 && arrival + e.after > sim_.now()) continue;
+    if (best.slot != kNone &&
+        !GoesFirst(t, arrival, best.terms->contact_type, slots_[best.slot].arrival)) {
+      continue;
+    }
+    best = {.slot = slot, .terms = &e};
+  }
+  return best;
+}
+
+bool Router::GoesFirst(int t, double arrival, int best_t, double best_arrival) const {
+  switch (contact_selection_) {
+    case ContactSelection::kPriorityThenLongestWait: {
+      const int p = model_.types()[t].priority, bp = model_.types()[best_t].priority;
+      if (p != bp) return p > bp;
+      return arrival < best_arrival;
+    }
+    case ContactSelection::kLongestWait:
+      return arrival < best_arrival;
+  }
+  return false;
+}
+
+uint32_t Router::FrontSlot(RingQueue<QueueEntry>& q, int32_t reserved_for) {
+  while (!q.empty()) {
+    const QueueEntry& f = q.front();
+    const WaitingContact& c = slots_[f.slot];
+    if (c.waiting && c.contact_id == f.contact_id && c.reserved_for == reserved_for) {
+      return f.slot;
+    }
+    q.pop_front();
+  }
+  return kNone;
+}
+
+}  // namespace ccsim::model::internal

@@ -1,0 +1,134 @@
+// Routing: the queues of waiting contacts, the idle agents, and every policy that matches
+// them: agent_selection (which idle agent a contact gets), contact_selection (which
+// waiting contact a free agent takes), skill-based overflow (a group serves a type only
+// after the contact has waited its `after`), the email backlog (email only when no call or
+// chat waits for the agent), and preferred-agent queues. A new policy is one comparator.
+//
+// The Router decides; the caller answers (Replication::Answer).
+// Thread safety: none; one per replication.
+#ifndef CCSIM_MODEL_ROUTER_H_
+#define CCSIM_MODEL_ROUTER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/event_queue.h"
+#include "sim/engine/random_stream.h"
+#include "sim/engine/simulator.h"
+#include "sim/model/centre_state.h"
+#include "sim/model/model.h"
+#include "sim/model/pending_event.h"
+#include "sim/model/ring_queue.h"
+
+namespace ccsim::model::internal {
+
+// The terms on which `group` serves `type`: its skill's, or plain ones when it has none.
+const Eligibility& TermsOf(const Model& model, int group, int type);
+// Whether `group` has a skill for `type` that needs no wait first.
+bool HasSkill(const Model& model, int group, int type);
+
+class Router {
+ public:
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+  // A waiting contact chosen for an agent: its slot (kNone: none) and the terms.
+  struct Pick {
+    uint32_t slot = kNone;
+    const Eligibility* terms = nullptr;
+    bool reserved = false;  // it waited for this agent in particular
+  };
+
+  Router(const Model& model, engine::Simulator& sim, const Streams& streams,
+         std::vector<Agent>& agents, const Pool<Journey>& journeys);
+
+  // Picks an idle agent for a contact of `type` that entered the queue at `arrival`, by
+  // agent_selection, and takes it off its group's idle list. -1 when none is free.
+  int FindIdleAgent(int type, double arrival, const Eligibility** terms);
+
+  // The agent becomes idle now (it joins the back of its group's idle list).
+  void MakeIdle(int agent);
+  // Takes `agent` off its idle list when it is idle.
+  bool TakeIfIdle(int agent);
+
+  // Whether a contact of `type` that finds no agent may wait (queue_capacity).
+  bool HasWaitingRoom(int type) const {
+    const int64_t capacity = model_.types()[type].queue_capacity;
+    return capacity < 0 || waiting_[type] < capacity;
+  }
+
+  // Queues `w` for its type, or, when `reserved_for` >= 0, for that agent alone until
+  // routing.preferred_agent.wait has passed; schedules its abandonment and overflows.
+  void Enqueue(const Work& w, uint64_t customer_key, int reserved_for);
+  // Takes the contact in `slot` out of its queue (its queue entry goes dead) and frees it.
+  Work Unqueue(uint32_t slot);
+
+  // Whether the pending event `e` (abandon, overflow, preferred expiry) still concerns the
+  // contact in its slot: the slot may have been freed and reused since.
+  bool StillWaiting(const engine::Event& e) const {
+    const WaitingContact& c = slots_[e.payload];
+    return c.waiting && engine::MakeKey(e.kind, journeys_[c.journey].customer_key) == e.key;
+  }
+  const WaitingContact& contact(uint32_t slot) const { return slots_[slot]; }
+  // The contact in `slot` stops waiting for its preferred agent: anyone may take it.
+  void OpenToAnyone(uint32_t slot);
+
+  // The waiting contact `agent` should take next: one waiting for it in particular, else
+  // by contact_selection among its group's calls and chats, else among its emails. Takes
+  // it off its queue (the slot stays until Unqueue).
+  Pick NextFor(int agent);
+  // The chat that an agent of `group` with room for more should take next.
+  Pick NextChatFor(int group);
+
+  int64_t waiting_total() const { return waiting_total_; }
+
+ private:
+  // Of `serves`, the type whose live front contact comes next by contact_selection.
+  Pick BestWaiting(const std::vector<Eligibility>& serves);
+  // Takes the best pick's entry off its queue.
+  Pick TakeFront(Pick pick);
+  // Whether a front contact of type `t` that arrived at `arrival` goes before the current
+  // best (of type `best_t`, arrived at `best_arrival`).
+  bool GoesFirst(int t, double arrival, int best_t, double best_arrival) const;
+
+  // agent_selection: whether group a's longest-idle agent is preferred to group b's.
+  bool Prefer(const Eligibility& a, const Eligibility& b) const;
+  bool LongerIdle(const Eligibility& a, const Eligibility& b) const;
+  // agent_selection random: uniform over every eligible idle agent.
+  int PickAtRandom(int type, double arrival, int idle_total, const Eligibility** terms);
+  bool Eligible(const Eligibility& e, double arrival) const {
+    return !idle_[e.group].empty() && !(e.after > 0 && arrival + e.after > sim_.now());
+  }
+
+  // The live front of a queue, dropping dead entries; kNone when empty.
+  struct QueueEntry {
+    uint32_t slot = 0;
+    uint64_t contact_id = 0;  // the entry is dead when the slot no longer holds this contact
+  };
+  uint32_t FrontSlot(RingQueue<QueueEntry>& q, int32_t reserved_for);
+
+  const Model& model_;
+  const scenario::Scenario& s_;
+  engine::Simulator& sim_;
+  const Streams& streams_;
+  std::vector<Agent>& agents_;
+  const Pool<Journey>& journeys_;
+  const scenario::AgentSelection agent_selection_;
+  const scenario::ContactSelection contact_selection_;
+  engine::RandomStream routing_stream_;
+
+  // By group, what it serves in the order of its skills, split once by the email rule:
+  // calls and chats first, emails only when none of those waits; chats alone for an
+  // agent with room for more.
+  std::vector<std::vector<Eligibility>> serves_live_, serves_email_, serves_chat_;
+
+  Pool<WaitingContact> slots_;
+  std::vector<RingQueue<QueueEntry>> queues_;    // by contact type
+  std::vector<RingQueue<QueueEntry>> reserved_;  // by agent (preferred agent routing only)
+  std::vector<int64_t> waiting_;                 // by contact type
+  int64_t waiting_total_ = 0;
+  std::vector<RingQueue<int>> idle_;  // by group, longest idle first
+};
+
+}  // namespace ccsim::model::internal
+
+#endif  // CCSIM_MODEL_ROUTER_H_
