@@ -61,13 +61,6 @@ extern "C" void OnInterrupt(int sig) {
   std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-std::optional<model::TraceLevel> ParseTraceLevel(const std::string& text) {
-  if (text == "summary") return model::TraceLevel::kSummary;
-  if (text == "contacts") return model::TraceLevel::kContacts;
-  if (text == "events") return model::TraceLevel::kEvents;
-  return std::nullopt;
-}
-
 }  // namespace
 
 int RunCommand(const std::vector<std::string>& args) {
@@ -100,13 +93,13 @@ int RunCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const std::string trace = vm["trace"].as<std::string>();
-  const std::optional<model::TraceLevel> level = ParseTraceLevel(trace);
+  const std::optional<records::TraceLevel> level = records::ParseTraceLevel(trace);
   if (!level) {
     PrintError(cmd, "--trace: expected summary, contacts or events; got '" + trace + "'");
     return kExitBadInput;
   }
   const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (output.empty() && *level != model::TraceLevel::kSummary) {
+  if (output.empty() && *level != records::TraceLevel::kSummary) {
     PrintError(cmd, "--trace " + trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;
   }

@@ -17,7 +17,7 @@
 #include "sim/model/replication.h"
 #include "sim/model/results.h"
 #include "sim/model/ring_queue.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_records.h"
 
 namespace ccsim::model::internal {
 

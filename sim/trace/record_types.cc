@@ -3,7 +3,7 @@
 #include <cstddef>
 
 #include "sim/model/agent_ranking.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 
 namespace ccsim::trace {
 
@@ -24,7 +24,7 @@ Hid MakeEnum(hid_t base, const std::vector<std::pair<std::string, T>>& members, 
 template <class E>
 std::vector<std::pair<std::string, uint8_t>> EnumMembers(int count) {
   std::vector<std::pair<std::string, uint8_t>> m;
-  for (int i = 0; i < count; ++i) m.emplace_back(model::ToString(static_cast<E>(i)), i);
+  for (int i = 0; i < count; ++i) m.emplace_back(records::ToString(static_cast<E>(i)), i);
   return m;
 }
 
@@ -64,9 +64,9 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
                          const std::vector<std::string>& agent_groups) {
   contact_type_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(contact_types, "ALL"), "contact_type");
   agent_group_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(agent_groups, "(none)"), "agent_group");
-  outcome_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::ContactOutcome>(model::kContactOutcomeCount), "outcome");
-  state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::AgentState>(model::kAgentStateCount), "agent_state");
-  event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::EventKind>(model::kEventKindCount), "event_kind");
+  outcome_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::ContactOutcome>(records::kContactOutcomeCount), "outcome");
+  state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::AgentState>(records::kAgentStateCount), "agent_state");
+  event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::EventKind>(records::kEventKindCount), "event_kind");
   std::vector<std::pair<std::string, int8_t>> bands;
   for (model::Band b :
        {model::Band::kNone, model::Band::kTop, model::Band::kMiddle, model::Band::kBottom}) {
@@ -76,7 +76,7 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
   const hid_t f64 = H5T_NATIVE_DOUBLE, i32 = H5T_NATIVE_INT32, i64 = H5T_NATIVE_INT64,
               u64 = H5T_NATIVE_UINT64;
 
-  using C = model::ContactRecord;
+  using C = records::ContactRecord;
   contact = Compound(sizeof(C), "contact row")
                 .Field("contact_id", offsetof(C, contact_id), u64)
                 .Field("customer_id", offsetof(C, customer_id), u64)
@@ -92,7 +92,7 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
                 .Field("outcome", offsetof(C, outcome), outcome_enum_.get())
                 .Finish();
 
-  using S = model::AgentSpellRecord;
+  using S = records::AgentSpellRecord;
   spell = Compound(sizeof(S), "agent spell row")
               .Field("agent_id", offsetof(S, agent_id), i32)
               .Field("group", offsetof(S, group), agent_group_enum_.get())
@@ -101,7 +101,7 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
               .Field("end", offsetof(S, end), f64)
               .Finish();
 
-  using E = model::EventRecord;
+  using E = records::EventRecord;
   event = Compound(sizeof(E), "event row")
               .Field("time", offsetof(E, time), f64)
               .Field("kind", offsetof(E, kind), event_kind_enum_.get())

@@ -26,9 +26,9 @@ class RecordTypes {
   RecordTypes(const std::vector<std::string>& contact_types,
               const std::vector<std::string>& agent_groups);
 
-  RowType contact;       // model::ContactRecord
-  RowType spell;         // model::AgentSpellRecord
-  RowType event;         // model::EventRecord
+  RowType contact;       // records::ContactRecord
+  RowType spell;         // records::AgentSpellRecord
+  RowType event;         // records::EventRecord
   RowType summary;       // SummaryRow
   RowType interval;      // IntervalRow
   RowType agent_result;  // AgentResultRow

@@ -23,18 +23,6 @@ constexpr int kSchemaVersion = 1;
 constexpr size_t kChunkRows = 4096;  // the model's chunk size: its chunks take the fast path
 constexpr size_t kMaxQueuedChunks = 64;
 
-const char* ToString(model::TraceLevel level) {
-  switch (level) {
-    case model::TraceLevel::kSummary:
-      return "summary";
-    case model::TraceLevel::kContacts:
-      return "contacts";
-    case model::TraceLevel::kEvents:
-      return "events";
-  }
-  return "?";
-}
-
 }  // namespace
 
 // The open file and everything in it. Touched by the writer thread while it runs, then
@@ -90,7 +78,7 @@ struct ResultFileWriter::File {
 };
 
 ResultFileWriter::ResultFileWriter(const model::Model& model, const RunInfo& info,
-                                   const std::string& path, model::TraceLevel level)
+                                   const std::string& path, records::TraceLevel level)
     : model_(model),
       level_(level),
       path_(path),
@@ -112,7 +100,7 @@ ResultFileWriter::ResultFileWriter(const model::Model& model, const RunInfo& inf
     WriteAttribute(root, "overrides", Join(info.overrides));
     WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &info.seed);
     WriteAttribute(root, "replications", H5T_NATIVE_INT32, &reps);
-    WriteAttribute(root, "trace", std::string(ToString(level)));
+    WriteAttribute(root, "trace", std::string(records::ToString(level)));
     WriteAttribute(root, "horizon", H5T_NATIVE_DOUBLE, &s.horizon);
     WriteAttribute(root, "warmup", H5T_NATIVE_DOUBLE, &s.warmup);
     WriteAttribute(root, "interval", H5T_NATIVE_DOUBLE, &s.interval);
@@ -130,19 +118,19 @@ ResultFileWriter::~ResultFileWriter() { Abort(); }
 
 // A chunk beyond the file's trace level is dropped: the model sends contacts to any sink
 // it is given, even at summary level, and the file must hold only what `trace` says.
-void ResultFileWriter::OnContacts(int replication, std::span<const model::ContactRecord> chunk) {
-  if (level_ == model::TraceLevel::kSummary) return;
+void ResultFileWriter::OnContacts(int replication, std::span<const records::ContactRecord> chunk) {
+  if (level_ == records::TraceLevel::kSummary) return;
   Enqueue(replication, Kind::kContacts, chunk);
 }
 
 void ResultFileWriter::OnAgentSpells(int replication,
-                                     std::span<const model::AgentSpellRecord> chunk) {
-  if (level_ != model::TraceLevel::kEvents) return;
+                                     std::span<const records::AgentSpellRecord> chunk) {
+  if (level_ != records::TraceLevel::kEvents) return;
   Enqueue(replication, Kind::kAgents, chunk);
 }
 
-void ResultFileWriter::OnEvents(int replication, std::span<const model::EventRecord> chunk) {
-  if (level_ != model::TraceLevel::kEvents) return;
+void ResultFileWriter::OnEvents(int replication, std::span<const records::EventRecord> chunk) {
+  if (level_ != records::TraceLevel::kEvents) return;
   Enqueue(replication, Kind::kEvents, chunk);
 }
 
@@ -224,9 +212,9 @@ void ResultFileWriter::Write(const Job& job) {
           Table& t = table(rows.kind);
           if (!t.AtChunkBoundary(rows.rows)) throw Hdf5Error("a pre-encoded chunk out of place");
           t.AppendEncoded(rows.bytes, rows.rows);
-        } else if constexpr (std::is_same_v<T, std::vector<model::ContactRecord>>) {
+        } else if constexpr (std::is_same_v<T, std::vector<records::ContactRecord>>) {
           write_rows(table(Kind::kContacts), file_->types.contact, rows);
-        } else if constexpr (std::is_same_v<T, std::vector<model::AgentSpellRecord>>) {
+        } else if constexpr (std::is_same_v<T, std::vector<records::AgentSpellRecord>>) {
           write_rows(table(Kind::kAgents), file_->types.spell, rows);
         } else {
           write_rows(table(Kind::kEvents), file_->types.event, rows);
@@ -252,9 +240,9 @@ void ResultFileWriter::Commit(std::span<const model::ReplicationResult> results)
     // Every replication has its tables, even one that produced no rows.
     for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
       file_->Rep(k);
-      if (level_ == model::TraceLevel::kSummary) continue;
+      if (level_ == records::TraceLevel::kSummary) continue;
       file_->Contacts(k);
-      if (level_ == model::TraceLevel::kEvents) {
+      if (level_ == records::TraceLevel::kEvents) {
         file_->Agents(k);
         file_->Events(k);
       }

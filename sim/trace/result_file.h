@@ -29,7 +29,7 @@
 
 #include "sim/model/model.h"
 #include "sim/model/results.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 
 namespace ccsim::trace {
 
@@ -45,16 +45,16 @@ struct RunInfo {
   std::string trace = "summary";
 };
 
-class ResultFileWriter final : public model::TraceSink {
+class ResultFileWriter final : public records::TraceSink {
  public:
   // Creates PATH.tmp-PID and starts the writer thread. Throws std::runtime_error.
   ResultFileWriter(const model::Model& model, const RunInfo& info, const std::string& path,
-                   model::TraceLevel level);
+                   records::TraceLevel level);
   ~ResultFileWriter() override;  // Abort() unless committed
 
-  void OnContacts(int replication, std::span<const model::ContactRecord> chunk) override;
-  void OnAgentSpells(int replication, std::span<const model::AgentSpellRecord> chunk) override;
-  void OnEvents(int replication, std::span<const model::EventRecord> chunk) override;
+  void OnContacts(int replication, std::span<const records::ContactRecord> chunk) override;
+  void OnAgentSpells(int replication, std::span<const records::AgentSpellRecord> chunk) override;
+  void OnEvents(int replication, std::span<const records::EventRecord> chunk) override;
 
   // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file and renames it to
   // PATH. On failure removes the temporary file and throws std::runtime_error.
@@ -74,8 +74,8 @@ class ResultFileWriter final : public model::TraceSink {
     size_t rows;
     std::vector<uint8_t> bytes;
   };
-  using Rows = std::variant<std::vector<model::ContactRecord>, std::vector<model::AgentSpellRecord>,
-                            std::vector<model::EventRecord>, Encoded>;
+  using Rows = std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
+                            std::vector<records::EventRecord>, Encoded>;
   struct Job {
     int replication;
     Rows rows;
@@ -89,7 +89,7 @@ class ResultFileWriter final : public model::TraceSink {
   void StopWriter();
 
   const model::Model& model_;
-  const model::TraceLevel level_;
+  const records::TraceLevel level_;
   const std::string path_;
   const std::string temp_path_;
   std::unique_ptr<File> file_;

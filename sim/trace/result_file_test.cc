@@ -26,7 +26,7 @@
 #include "sim/model/replication.h"
 #include "sim/model/results.h"
 #include "sim/model/summary.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 #include "sim/scenario/scenario.h"
 #include "sim/trace/hdf5_handle.h"
 
@@ -34,10 +34,10 @@ namespace ccsim::trace {
 namespace {
 
 namespace fs = std::filesystem;
-using model::ContactOutcome;
-using model::EventKind;
+using records::ContactOutcome;
+using records::EventKind;
 using model::Kpi;
-using model::TraceLevel;
+using records::TraceLevel;
 using scenario::Distribution;
 
 // ---- a scratch directory, removed with everything in it ----
@@ -131,37 +131,37 @@ RunInfo InfoFor(const scenario::Scenario& s, TraceLevel level) {
 // Passes every chunk on to `next` and keeps a copy, so a test can compare the file with
 // exactly what the model handed over. Each replication appends only to its own vectors
 // (sized up front), so concurrent replications need no lock.
-class TeeSink : public model::TraceSink {
+class TeeSink : public records::TraceSink {
  public:
-  TeeSink(model::TraceSink& next, int replications)
+  TeeSink(records::TraceSink& next, int replications)
       : contacts(replications), spells(replications), events(replications), next_(next) {}
-  void OnContacts(int rep, std::span<const model::ContactRecord> chunk) override {
+  void OnContacts(int rep, std::span<const records::ContactRecord> chunk) override {
     contacts.at(rep).insert(contacts[rep].end(), chunk.begin(), chunk.end());
     next_.OnContacts(rep, chunk);
   }
-  void OnAgentSpells(int rep, std::span<const model::AgentSpellRecord> chunk) override {
+  void OnAgentSpells(int rep, std::span<const records::AgentSpellRecord> chunk) override {
     spells.at(rep).insert(spells[rep].end(), chunk.begin(), chunk.end());
     next_.OnAgentSpells(rep, chunk);
   }
-  void OnEvents(int rep, std::span<const model::EventRecord> chunk) override {
+  void OnEvents(int rep, std::span<const records::EventRecord> chunk) override {
     events.at(rep).insert(events[rep].end(), chunk.begin(), chunk.end());
     next_.OnEvents(rep, chunk);
   }
 
-  std::vector<std::vector<model::ContactRecord>> contacts;
-  std::vector<std::vector<model::AgentSpellRecord>> spells;
-  std::vector<std::vector<model::EventRecord>> events;
+  std::vector<std::vector<records::ContactRecord>> contacts;
+  std::vector<std::vector<records::AgentSpellRecord>> spells;
+  std::vector<std::vector<records::EventRecord>> events;
 
  private:
-  model::TraceSink& next_;
+  records::TraceSink& next_;
 };
 
 // What a run handed over: the results and a copy of every record.
 struct Recorded {
   std::vector<model::ReplicationResult> results;
-  std::vector<std::vector<model::ContactRecord>> contacts;  // by replication
-  std::vector<std::vector<model::AgentSpellRecord>> spells;
-  std::vector<std::vector<model::EventRecord>> events;
+  std::vector<std::vector<records::ContactRecord>> contacts;  // by replication
+  std::vector<std::vector<records::AgentSpellRecord>> spells;
+  std::vector<std::vector<records::EventRecord>> events;
 };
 
 // Runs every replication of `m` on 2 threads, handing the chunks to `writer`.
@@ -448,11 +448,11 @@ std::vector<EventLine> ReadEvents(hid_t file, int rep) {
 
 // The file's contacts are the model's, row for row and field for field.
 void ExpectSameContacts(const std::vector<ContactLine>& file,
-                        const std::vector<model::ContactRecord>& model) {
+                        const std::vector<records::ContactRecord>& model) {
   ASSERT_EQ(file.size(), model.size());
   for (size_t i = 0; i < file.size(); ++i) {
     const ContactLine& f = file[i];
-    const model::ContactRecord& m = model[i];
+    const records::ContactRecord& m = model[i];
     SCOPED_TRACE("contact row " + std::to_string(i));
     ASSERT_EQ(f.contact_id, m.contact_id);
     EXPECT_EQ(f.customer_id, m.customer_id);
@@ -641,7 +641,7 @@ TEST_F(EventsFileTest, TablesHoldExactlyWhatTheModelHandedOver) {
     ExpectSameContacts(ReadContacts(file.get(), rep), run_->contacts[rep]);
 
     const std::vector<SpellLine> spells = ReadSpells(file.get(), rep);
-    const std::vector<model::AgentSpellRecord>& want_spells = run_->spells[rep];
+    const std::vector<records::AgentSpellRecord>& want_spells = run_->spells[rep];
     ASSERT_EQ(spells.size(), want_spells.size());
     for (size_t i = 0; i < spells.size(); ++i) {
       SCOPED_TRACE("spell row " + std::to_string(i));
@@ -653,7 +653,7 @@ TEST_F(EventsFileTest, TablesHoldExactlyWhatTheModelHandedOver) {
     }
 
     const std::vector<EventLine> events = ReadEvents(file.get(), rep);
-    const std::vector<model::EventRecord>& want_events = run_->events[rep];
+    const std::vector<records::EventRecord>& want_events = run_->events[rep];
     ASSERT_EQ(events.size(), want_events.size());
     EXPECT_GT(events.size(), 2 * 4096u);
     for (size_t i = 0; i < events.size(); ++i) {
@@ -735,7 +735,7 @@ TEST_F(EventsFileTest, AgentSpellsTileTheRun) {
       EXPECT_GE(s.agent_id, g.first_agent);
       EXPECT_LT(s.agent_id, g.first_agent + g.agents);
       EXPECT_LT(s.start, s.end);
-      EXPECT_LT(s.state, model::kAgentStateCount);
+      EXPECT_LT(s.state, records::kAgentStateCount);
       by_agent[s.agent_id].push_back(s);
     }
     for (int a = 0; a < model_->agent_count(); ++a) {
@@ -828,9 +828,9 @@ TEST_F(EventsFileTest, EnumsCarryTheScenariosNames) {
       {0, "arrival"},    {1, "answer"},   {2, "abandon"}, {3, "block"},
       {4, "agent_free"}, {5, "overflow"}, {6, "retrial"}};
   for (const auto& [value, name] : documented) EXPECT_EQ(kinds.at(value), name);
-  EXPECT_EQ(kinds.size(), static_cast<size_t>(model::kEventKindCount));
-  for (int k = 0; k < model::kEventKindCount; ++k) {
-    EXPECT_EQ(kinds.at(k), model::ToString(static_cast<EventKind>(k)));
+  EXPECT_EQ(kinds.size(), static_cast<size_t>(records::kEventKindCount));
+  for (int k = 0; k < records::kEventKindCount; ++k) {
+    EXPECT_EQ(kinds.at(k), records::ToString(static_cast<EventKind>(k)));
   }
 }
 
