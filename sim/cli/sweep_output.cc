@@ -13,7 +13,8 @@ namespace ccsim::cli {
 
 namespace {
 
-// KPIs in the table, in this order.
+// The whole-centre KPIs a one-line-per-point table has room for (a display choice; the
+// JSON has them all).
 const model::Kpi kTableKpis[] = {model::Kpi::kOffered, model::Kpi::kServiceLevel,
                                  model::Kpi::kAsa,     model::Kpi::kAbandonRate,
                                  model::Kpi::kAht,     model::Kpi::kOccupancy};
