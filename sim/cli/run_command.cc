@@ -16,9 +16,11 @@
 #include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/result_file.h"
+#include "sim/trace/result_reader.h"
 
 namespace ccsim::cli {
 
@@ -59,6 +61,26 @@ static_assert(std::atomic<bool>::is_always_lock_free);
 extern "C" void OnInterrupt(int sig) {
   g_interrupted.store(true);
   std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+
+// The root attributes of the run's result file.
+trace::RootAttributes RunAttributes(const scenario::Scenario& s,
+                                    const std::vector<std::string>& overrides,
+                                    const std::string& trace) {
+  return {.kind = trace::FileKind::kRun,
+          .ccsim_version = kVersion,
+          .scenario_text = s.source_text,
+          .scenario_name = s.name,
+          .scenario_file = s.source_file,
+          .overrides = overrides,
+          .seed = s.seed,
+          .replications = s.replications,
+          .trace = trace,
+          .horizon = s.horizon,
+          .warmup = s.warmup,
+          .interval = s.interval,
+          .service_level_threshold = s.service_level.threshold,
+          .service_level_target = s.service_level.target};
 }
 
 }  // namespace
@@ -114,14 +136,14 @@ int RunCommand(const std::vector<std::string>& args) {
   }
 
   std::vector<std::string> overrides;
-  std::optional<trace::RunInfo> from;
+  std::optional<trace::RootAttributes> from;
   if (vm.count("from")) {
-    try {
-      from = trace::ReadRunInfo(vm["from"].as<std::string>());
-    } catch (const std::exception& e) {
-      PrintError(cmd, std::string("--from: ") + e.what());
+    trace::Expected<trace::RootAttributes> read = trace::ReadRootAttributes(vm["from"].as<std::string>());
+    if (!read) {
+      PrintError(cmd, "--from: " + read.error());
       return kExitBadInput;
     }
+    from = std::move(*read);
     overrides = from->overrides;
   }
   if (vm.count("set")) {
@@ -153,20 +175,13 @@ int RunCommand(const std::vector<std::string>& args) {
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;
   if (!output.empty()) {
-    const trace::RunInfo info{.ccsim_version = kVersion,
-                              .scenario_text = s.source_text,
-                              .scenario_name = s.name,
-                              .scenario_file = s.source_file,
-                              .overrides = overrides,
-                              .seed = seed,
-                              .replications = s.replications,
-                              .trace = trace};
-    try {
-      writer = std::make_unique<trace::ResultFileWriter>(model, info, output, *level);
-    } catch (const std::exception& e) {
-      PrintError(cmd, "cannot write " + output + ": " + e.what());
+    auto created = trace::ResultFileWriter::Create(RunAttributes(s, overrides, trace),
+                                                   model::FileEnumNames(model), output, *level);
+    if (!created) {
+      PrintError(cmd, created.error());
       return kExitFailure;
     }
+    writer = std::move(*created);
   }
 
   std::signal(SIGINT, OnInterrupt);
@@ -191,10 +206,9 @@ int RunCommand(const std::vector<std::string>& args) {
     return 130;  // the shell's convention for "ended by SIGINT"
   }
   if (writer) {
-    try {
-      writer->Commit(results);
-    } catch (const std::exception& e) {
-      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + e.what());
+    const trace::Status written = writer->Commit(model::ResultRows(model, results));
+    if (!written) {
+      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + written.error());
       return kExitFailure;
     }
   }

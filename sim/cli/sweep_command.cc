@@ -22,6 +22,7 @@
 #include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/sweep_file.h"
@@ -78,10 +79,12 @@ class QuietStderr {
   int saved_;
 };
 
-std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
+std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& points) {
   std::vector<trace::SweepPoint> out;
   for (const Point* p : points) {
-    out.push_back({.index = p->index, .model = p->model.get(), .values = p->values, .results = p->results});
+    out.push_back({.index = p->index,
+                   .values = p->values,
+                   .tables = model::ResultRows(*p->model, p->results)});
   }
   return out;
 }
@@ -90,9 +93,9 @@ std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
 // shared counter (a fast rank takes more), runs their replications on its own threads and
 // writes its points to a part file; rank 0 then joins the parts (`ccsim merge`'s
 // copying) and prints what a one-process sweep prints. The other ranks print nothing.
-int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepInfo& info,
+int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::RootAttributes& info,
                int threads, const std::string& output, bool json) {
-  std::vector<Point*> mine;
+  std::vector<const Point*> mine;
   for (long long t; (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
     Point& p = points[t];
     const scenario::Scenario& s = p.model->scenario();
@@ -107,13 +110,12 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
                       : std::string(tmp ? tmp : "/tmp") + "/ccsim-sweep-" +
                             std::to_string(mpi.Broadcast(static_cast<uint64_t>(getpid())));
   auto part_of = [&](int rank) { return prefix + ".part-" + std::to_string(rank) + ".h5"; };
-  trace::SweepInfo part_info = info;
+  trace::RootAttributes part_info = info;
   part_info.shard = "rank " + std::to_string(mpi.rank()) + "/" + std::to_string(mpi.size());
   int status = kExitOk;
-  try {
-    trace::WriteSweepFile(part_of(mpi.rank()), part_info, FilePoints(mine));
-  } catch (const std::exception& e) {
-    PrintError("sweep", "rank " + std::to_string(mpi.rank()) + ": " + e.what());
+  if (const trace::Status s = trace::WriteSweepFile(part_of(mpi.rank()), part_info, FilePoints(mine));
+      !s) {
+    PrintError("sweep", "rank " + std::to_string(mpi.rank()) + ": " + s.error());
     status = kExitFailure;
   }
   mpi.Barrier();
@@ -121,12 +123,12 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
   std::vector<std::string> parts;
   for (int r = 0; r < mpi.size(); ++r) parts.push_back(part_of(r));
   const std::string merged_path = output.empty() ? prefix + ".h5" : output;
-  try {
-    const trace::SweepContents merged = trace::MergeSweepFiles(parts, merged_path);
-    std::fputs(SweepOutput(json, info.scenario_name, info.seed, info.vary_paths, SweepRowsOf(merged)).c_str(),
+  const trace::Expected<trace::SweepContents> merged = trace::MergeSweepFiles(parts, merged_path);
+  if (merged) {
+    std::fputs(SweepOutput(json, info.scenario_name, info.seed, info.vary_paths, SweepRowsOf(*merged)).c_str(),
                stdout);
-  } catch (const std::exception& e) {
-    PrintError("sweep", std::string("joining the ranks' parts: ") + e.what());
+  } else {
+    PrintError("sweep", "joining the ranks' parts: " + merged.error());
     status = kExitFailure;
   }
   for (const std::string& part : parts) std::remove(part.c_str());
@@ -251,21 +253,22 @@ int SweepCommand(const std::vector<std::string>& args) {
     std::erase_if(points, [&](const Point& p) { return p.index % shard->count != shard->index; });
   }
 
-  const trace::SweepInfo info{.ccsim_version = kVersion,
-                              .scenario_text = first->source_text,
-                              .scenario_name = first->name,
-                              .scenario_file = first->source_file,
-                              .overrides = base,
-                              .vary_paths = [&] {
-                                std::vector<std::string> paths;
-                                for (const Vary& v : vary) paths.push_back(v.path);
-                                return paths;
-                              }(),
-                              .seed = first->seed,
-                              .total_points = total_points,
-                              .shard = shard ? std::to_string(shard->index) + "/" +
-                                                   std::to_string(shard->count)
-                                             : ""};
+  const trace::RootAttributes info{.kind = trace::FileKind::kSweep,
+                                   .ccsim_version = kVersion,
+                                   .scenario_text = first->source_text,
+                                   .scenario_name = first->name,
+                                   .scenario_file = first->source_file,
+                                   .overrides = base,
+                                   .seed = first->seed,
+                                   .vary_paths = [&] {
+                                     std::vector<std::string> paths;
+                                     for (const Vary& v : vary) paths.push_back(v.path);
+                                     return paths;
+                                   }(),
+                                   .total_points = total_points,
+                                   .shard = shard ? std::to_string(shard->index) + "/" +
+                                                        std::to_string(shard->count)
+                                                  : ""};
   quiet.reset();
   if (mpi.active()) return RunOnRanks(mpi, points, info, threads, output, vm.count("json") > 0);
 
@@ -297,14 +300,10 @@ int SweepCommand(const std::vector<std::string>& args) {
   }
 
   if (!output.empty()) {
-    std::vector<trace::SweepPoint> file_points;
-    for (const Point& p : points) {
-      file_points.push_back({.index = p.index, .model = p.model.get(), .values = p.values, .results = p.results});
-    }
-    try {
-      trace::WriteSweepFile(output, info, file_points);
-    } catch (const std::exception& e) {
-      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + e.what());
+    std::vector<const Point*> all;
+    for (const Point& p : points) all.push_back(&p);
+    if (const trace::Status s = trace::WriteSweepFile(output, info, FilePoints(all)); !s) {
+      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + s.error());
       return kExitFailure;
     }
   }

@@ -24,11 +24,13 @@
 #include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/results.h"
 #include "sim/model/summary.h"
 #include "sim/records/trace_sink.h"
 #include "sim/scenario/scenario.h"
 #include "sim/trace/hdf5_handle.h"
+#include "sim/trace/result_reader.h"
 
 namespace ccsim::trace {
 namespace {
@@ -114,18 +116,28 @@ scenario::Scenario TwoQueues() {
   return s;
 }
 
-RunInfo InfoFor(const scenario::Scenario& s, TraceLevel level) {
-  const char* trace = level == TraceLevel::kEvents     ? "events"
-                      : level == TraceLevel::kContacts ? "contacts"
-                                                       : "summary";
-  return {.ccsim_version = "0.1.0-test",
+RootAttributes InfoFor(const scenario::Scenario& s, TraceLevel level) {
+  return {.kind = FileKind::kRun,
+          .ccsim_version = "0.1.0-test",
           .scenario_text = s.source_text,
           .scenario_name = s.name,
           .scenario_file = s.source_file,
           .overrides = s.overrides,
           .seed = s.seed,
           .replications = s.replications,
-          .trace = trace};
+          .trace = records::ToString(level),
+          .horizon = s.horizon,
+          .warmup = s.warmup,
+          .interval = s.interval,
+          .service_level_threshold = s.service_level.threshold,
+          .service_level_target = s.service_level.target};
+}
+
+// A writer for `m`'s file at `path`.
+std::unique_ptr<ResultFileWriter> Writer(const model::Model& m, const std::string& path,
+                                         TraceLevel level) {
+  return std::make_unique<ResultFileWriter>(InfoFor(m.scenario(), level), model::FileEnumNames(m),
+                                            path, level);
 }
 
 // Passes every chunk on to `next` and keeps a copy, so a test can compare the file with
@@ -180,10 +192,11 @@ Recorded RunInto(const model::Model& m, ResultFileWriter& writer, TraceLevel lev
 
 // Writes a complete result file for `m` at `path`.
 Recorded WriteFile(const model::Model& m, const std::string& path, TraceLevel level,
-                   const RunInfo& info) {
-  ResultFileWriter writer(m, info, path, level);
+                   const RootAttributes& info) {
+  ResultFileWriter writer(info, model::FileEnumNames(m), path, level);
   Recorded run = RunInto(m, writer, level);
-  writer.Commit(run.results);
+  const Status done = writer.Commit(model::ResultRows(m, run.results));
+  EXPECT_TRUE(done.ok()) << done.error();
   return run;
 }
 
@@ -992,13 +1005,14 @@ TEST(ResultFileWriterTest, CommitRenamesAndLeavesNoTemporary) {
   s.horizon = 3600;
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), path, TraceLevel::kContacts);
+  ResultFileWriter writer(InfoFor(s, TraceLevel::kContacts), model::FileEnumNames(m), path,
+                          TraceLevel::kContacts);
   EXPECT_EQ(writer.temporary_path(), path + ".tmp-" + std::to_string(getpid()));
   EXPECT_TRUE(fs::exists(writer.temporary_path()));
   EXPECT_FALSE(fs::exists(path));  // nothing under the final name while the run goes
   const auto results = RunInto(m, writer, TraceLevel::kContacts).results;
   EXPECT_FALSE(fs::exists(path));
-  writer.Commit(results);
+  EXPECT_TRUE(writer.Commit(model::ResultRows(m, results)).ok());
   EXPECT_EQ(dir.List(), std::vector<std::string>{"out.h5"});
   const Hid file = Open(path);
   EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * 3);
@@ -1010,11 +1024,11 @@ TEST(ResultFileWriterTest, AbortLeavesNothing) {
   s.horizon = 3600;
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  ResultFileWriter writer(m, InfoFor(s, TraceLevel::kEvents), path, TraceLevel::kEvents);
-  RunInto(m, writer, TraceLevel::kEvents);
-  writer.Abort();
+  std::unique_ptr<ResultFileWriter> writer = Writer(m, path, TraceLevel::kEvents);
+  RunInto(m, *writer, TraceLevel::kEvents);
+  writer->Abort();
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
-  writer.Abort();  // twice is harmless
+  writer->Abort();  // twice is harmless
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
@@ -1024,23 +1038,22 @@ TEST(ResultFileWriterTest, DestroyingAnUncommittedWriterLeavesNothing) {
   s.horizon = 3600;
   const model::Model m(s);
   {
-    ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), dir.File("out.h5"),
-                            TraceLevel::kContacts);
-    RunInto(m, writer, TraceLevel::kContacts);
+    std::unique_ptr<ResultFileWriter> writer = Writer(m, dir.File("out.h5"), TraceLevel::kContacts);
+    RunInto(m, *writer, TraceLevel::kContacts);
     EXPECT_EQ(dir.List().size(), 1u);  // the temporary
   }
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
-TEST(ResultFileWriterTest, ThrowsWhenTheDirectoryDoesNotExist) {
+TEST(ResultFileWriterTest, FailsWhenTheDirectoryDoesNotExist) {
   ScratchDir dir;
   const scenario::Scenario s = TwoQueues();
   const model::Model m(s);
   const std::string path = dir.File("missing/out.h5");
-  auto open = [&] {
-    ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), path, TraceLevel::kContacts);
-  };
-  EXPECT_THROW(open(), std::runtime_error);
+  const auto writer = ResultFileWriter::Create(InfoFor(s, TraceLevel::kContacts),
+                                               model::FileEnumNames(m), path, TraceLevel::kContacts);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_NE(writer.error().find("cannot write " + path), std::string::npos) << writer.error();
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
@@ -1075,9 +1088,9 @@ TEST(ResultFileWriterTest, ContactsLevelWritesNoAgentOrEventTables) {
   }
 }
 
-// ---- RunInfo ----
+// ---- root attributes ----
 
-TEST(ReadRunInfoTest, RoundTrips) {
+TEST(ReadRootAttributesTest, RoundTrips) {
   ScratchDir dir;
   scenario::Scenario s = TwoQueues();
   s.horizon = 3600;
@@ -1086,9 +1099,13 @@ TEST(ReadRunInfoTest, RoundTrips) {
   s.overrides = {"contact_types.billing.arrivals.rate=0.05", "agent_groups.tech_team.agents=6"};
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  const RunInfo info = InfoFor(s, TraceLevel::kContacts);
+  const RootAttributes info = InfoFor(s, TraceLevel::kContacts);
   WriteFile(m, path, TraceLevel::kContacts, info);
-  const RunInfo back = ReadRunInfo(path);
+  const Expected<RootAttributes> read = ReadRootAttributes(path);
+  ASSERT_TRUE(read.ok()) << read.error();
+  const RootAttributes& back = *read;
+  EXPECT_EQ(back.kind, FileKind::kRun);
+  EXPECT_EQ(back.horizon, 3600);
   EXPECT_EQ(back.ccsim_version, info.ccsim_version);
   EXPECT_EQ(back.scenario_text, info.scenario_text);
   EXPECT_EQ(back.scenario_name, info.scenario_name);
@@ -1099,22 +1116,67 @@ TEST(ReadRunInfoTest, RoundTrips) {
   EXPECT_EQ(back.trace, "contacts");
 }
 
-TEST(ReadRunInfoTest, ThrowsOnAFileThatIsNotHdf5) {
+TEST(ReadRootAttributesTest, SaysWhyAFileThatIsNotHdf5CannotBeRead) {
   ScratchDir dir;
   const std::string path = dir.File("not.h5");
   std::ofstream(path) << "name: not an HDF5 file\n";
-  EXPECT_THROW(ReadRunInfo(path), std::runtime_error);
-  EXPECT_THROW(ReadRunInfo(dir.File("absent.h5")), std::runtime_error);
+  const auto not_hdf5 = ReadRootAttributes(path);
+  ASSERT_FALSE(not_hdf5.ok());
+  EXPECT_NE(not_hdf5.error().find(path + " is not an HDF5 file"), std::string::npos);
+  const auto absent = ReadRootAttributes(dir.File("absent.h5"));
+  ASSERT_FALSE(absent.ok());
+  EXPECT_EQ(absent.error(), "cannot read " + dir.File("absent.h5"));
 }
 
-TEST(ReadRunInfoTest, ThrowsOnAnHdf5FileWithoutTheAttributes) {
+TEST(ReadRootAttributesTest, SaysWhyAnHdf5FileWithoutTheAttributesIsNotOne) {
   ScratchDir dir;
   const std::string path = dir.File("other.h5");
   {
     const Hid file = Hid::Check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                                 H5Fclose, "create " + path);
   }
-  EXPECT_THROW(ReadRunInfo(path), std::runtime_error);
+  const auto read = ReadRootAttributes(path);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().find("is not a ccsim result file"), std::string::npos) << read.error();
+}
+
+// ---- what the columns mean ----
+
+TEST(ResultFileWriterTest, DescribesEveryKpiColumnAsTheKpiTableDoes) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  WriteFile(m, path, TraceLevel::kSummary, InfoFor(s, TraceLevel::kSummary));
+  const Expected<SummaryContents> read = trace::ReadSummary(path);
+  ASSERT_TRUE(read.ok()) << read.error();
+  EXPECT_EQ(read->contact_types, (std::vector<std::string>{"billing", "tech"}));
+  const std::vector<records::Column>& columns = read->summary.columns;
+  ASSERT_EQ(columns.size(), static_cast<size_t>(model::kKpiCount));
+  for (const model::KpiInfo& k : model::kKpis) {
+    const records::Column& c = columns[static_cast<int>(k.kpi)];
+    EXPECT_EQ(c.name, k.name);
+    EXPECT_EQ(c.label, k.label);
+    EXPECT_EQ(c.unit, k.unit);
+    EXPECT_EQ(c.definition, k.definition);
+  }
+  const Hid file = Open(path);
+  const Hid intervals = Hid::Check(H5Dopen2(file.get(), "intervals", H5P_DEFAULT), H5Dclose, "open");
+  EXPECT_EQ(ReadString(intervals.get(), "agents_staffed.unit"), "agents");
+  EXPECT_EQ(ReadString(intervals.get(), "occupancy.unit"), "fraction");
+}
+
+TEST(ReadSummaryTest, SaysWhichTableIsMissing) {
+  ScratchDir dir;
+  const std::string path = dir.File("empty.h5");
+  {
+    const Hid file = Hid::Check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                                H5Fclose, "create " + path);
+  }
+  const Expected<SummaryContents> read = trace::ReadSummary(path, "points/3");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error(), path + " has no /points/3/summary table");
 }
 
 // ---- a long replication: the writer streams it in chunks ----
