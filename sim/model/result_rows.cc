@@ -16,7 +16,8 @@ records::Column KpiColumn(const KpiInfo& k) {
   return {.name = std::string(k.name),
           .label = std::string(k.label),
           .unit = std::string(k.unit),
-          .definition = std::string(k.definition)};
+          .definition = std::string(k.definition),
+          .scope = k.scope == KpiScope::kPerType ? "per_type" : "overall_only"};
 }
 
 // The interval table's columns: the KPIs at index `kpis` (-1 for the agent figures).
@@ -34,11 +35,12 @@ IntervalLayout IntervalColumns() {
   for (const KpiInfo& k : kKpis) {
     if (k.per_interval && k.scope == KpiScope::kPerType) add(k);
   }
+  // Centre-wide: the same on every row of an interval.
   out.columns.push_back({"agents_staffed", "agents staffed", "agents",
-                         "mean agents on duty and not on a break over the interval"});
+                         "mean agents on duty and not on a break over the interval", "overall_only"});
   out.kpis.push_back(-1);
-  out.columns.push_back(
-      {"agents_on_break", "agents on a break", "agents", "mean agents on a break over the interval"});
+  out.columns.push_back({"agents_on_break", "agents on a break", "agents",
+                         "mean agents on a break over the interval", "overall_only"});
   out.kpis.push_back(-2);
   for (const KpiInfo& k : kKpis) {
     if (k.per_interval && k.scope == KpiScope::kOverallOnly) add(k);

@@ -17,13 +17,14 @@
 
 namespace ccsim::records {
 
-// A float64 column and what it means; the file stores label, unit and definition as
-// attributes of the table (docs/trace_format.md).
+// A float64 column and what it means; the file stores label, unit, definition and scope
+// as attributes of the table (docs/trace_format.md).
 struct Column {
   std::string name;  // as in the file: lower_snake_case
   std::string label;
   std::string unit;
   std::string definition;
+  std::string scope;  // "per_type", or "overall_only": NaN on a contact type's rows
 };
 
 // The names behind the file's enums: contact_type ("ALL" = -1 besides these), agent_group

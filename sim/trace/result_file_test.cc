@@ -1160,6 +1160,7 @@ TEST(ResultFileWriterTest, DescribesEveryKpiColumnAsTheKpiTableDoes) {
     EXPECT_EQ(c.label, k.label);
     EXPECT_EQ(c.unit, k.unit);
     EXPECT_EQ(c.definition, k.definition);
+    EXPECT_EQ(c.scope, model::IsOverallOnly(k.kpi) ? "overall_only" : "per_type");
   }
   const Hid file = Open(path);
   const Hid intervals = Hid::Check(H5Dopen2(file.get(), "intervals", H5P_DEFAULT), H5Dclose, "open");

@@ -100,6 +100,7 @@ std::vector<records::Column> FigureColumns(hid_t dataset, hid_t row_type) {
     c.label = StringOr(dataset, (c.name + ".label").c_str());
     c.unit = StringOr(dataset, (c.name + ".unit").c_str());
     c.definition = StringOr(dataset, (c.name + ".definition").c_str());
+    c.scope = StringOr(dataset, (c.name + ".scope").c_str());
     columns.push_back(std::move(c));
   }
   return columns;

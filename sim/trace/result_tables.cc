@@ -97,6 +97,7 @@ void DescribeColumns(const Table& table, const std::vector<records::Column>& col
     WriteAttribute(table.id(), (c.name + ".label").c_str(), c.label);
     WriteAttribute(table.id(), (c.name + ".unit").c_str(), c.unit);
     WriteAttribute(table.id(), (c.name + ".definition").c_str(), c.definition);
+    WriteAttribute(table.id(), (c.name + ".scope").c_str(), c.scope);
   }
 }
 

@@ -42,7 +42,7 @@ Hid PointsRowType(const std::vector<std::string>& vary_paths);
 void WriteRootAttributes(hid_t root, const RootAttributes& a);
 
 // /summary, /intervals and /agent_results in `parent`, with each float64 column's label,
-// unit and definition as the table's attributes "<column>.label", ".unit", ".definition".
+// unit, definition and scope as the table's attributes "<column>.label", ".unit", ...
 void WriteResultTables(hid_t parent, const RecordTypes& types, const records::ResultTables& t);
 
 }  // namespace ccsim::trace::internal
