@@ -30,11 +30,11 @@ constexpr const char* kRunHelp = R"(Usage: ccsim run SCENARIO.yaml [options]
 
 Simulates the scenario's replications (in parallel; results do not depend on -j) and
 prints each KPI's mean and the half-width of its 95% confidence interval, overall and
-per contact type: offered, answered, abandoned, blocked, service_level, asa,
-abandon_rate, aht, occupancy; the journeys: fcr, contacts_per_journey,
-transfers_per_journey, journey_time (and its p90), unresolved_share; and, when the
-scenario uses them, transfers in and out, real-time alerts and coaching sessions.
+per contact type (* the whole centre only; + shown in the table only when the scenario
+uses it):
+)";
 
+constexpr const char* kRunExamples = R"(
 Examples:
   ccsim run scenarios/help_desk.yaml -r 30
   ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --set routing.agent_selection=most_skilled
@@ -87,7 +87,7 @@ trace::RootAttributes RunAttributes(const scenario::Scenario& s,
 
 int RunCommand(const std::vector<std::string>& args) {
   const std::string cmd = "run";
-  po::options_description options(kRunHelp);
+  po::options_description options(kRunHelp + KpiHelp() + kRunExamples);
   options.add_options()                                                      //
       ("help,h", "show this help")                                           //
       ("scenario", po::value<std::string>(), "the scenario YAML file")        //

@@ -87,6 +87,15 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
+std::string KpiHelp() {
+  std::vector<std::vector<std::string>> rows = {{"  KPI", "unit", "definition"}};
+  for (const model::KpiInfo& k : model::kKpis) {
+    const std::string marks = std::string(IsOverallOnly(k.kpi) ? "*" : "") + (k.feature_count ? "+" : "");
+    rows.push_back({"  " + std::string(k.name) + marks, std::string(k.unit), std::string(k.definition)});
+  }
+  return Table(rows);
+}
+
 namespace {
 
 // "0.832 ± 0.011" for a band figure.
