@@ -7,6 +7,7 @@ Example:
     res.summary                                        # one row per replication and type
     res.agent_results                                  # one row per replication and agent
     res.contacts(0)                                    # /replications/0/contacts
+    res.columns["asa"].unit, res.columns["asa"].label  # "s", "ASA (average speed of answer)"
     cr.kpi_table(res)                                  # mean and 95% CI half-width per KPI
 
 Enum columns (contact_type, agent_group, outcome, state, kind, group, band) come back as
@@ -32,15 +33,9 @@ import pandas as pd
 
 SCHEMA_VERSION = 1
 
-# KPI columns of /summary in the order of SPEC §4, and those defined only for the
-# whole centre (`ccsim run --json` leaves them out of "by_type").
-KPIS = ["offered", "answered", "abandoned", "blocked", "service_level", "asa",
-        "abandon_rate", "aht", "occupancy", "fcr", "contacts_per_journey",
-        "transfers_per_journey", "journey_time", "journey_time_p90", "unresolved_share",
-        "transfers_in", "transfers_out", "alerts", "coaching_sessions"]
-OVERALL_ONLY = {"occupancy", "fcr", "contacts_per_journey", "transfers_per_journey",
-                "journey_time", "journey_time_p90", "unresolved_share", "alerts",
-                "coaching_sessions"}
+# What a column is, unit and all, comes from the file (docs/trace_format.md, the
+# attributes "<column>.label", ".unit", ".definition", ".scope" of /summary and
+# /intervals), not from a list kept here: see Results.columns.
 OVERALL = "overall"  # the scope name of the `ALL` rows in kpi_table, as in the JSON
 
 # Spells in these states count as staffed time; busy and wrap_up count as busy time
@@ -57,6 +52,31 @@ BAND_FIGURES = ["agents", "contacts", "aht", "occupancy", "resolved_share",
 
 _DEFAULT_SL_THRESHOLD = 20.0  # SPEC §2 defaults
 _DEFAULT_SL_TARGET = 0.80
+
+
+class Column:
+    """What a float64 column of /summary or /intervals is: its label, unit ("fraction"
+    for a share in 0..1, "s", "contacts", ...), one-line definition and scope
+    ("per_type", or "overall_only": for the whole centre only). A file written before
+    ccsim stored these gives the column's name as label and "" elsewhere."""
+
+    def __init__(self, name, label="", unit="", definition="", scope=""):
+        self.name = name
+        self.label = label or name
+        self.unit = unit
+        self.definition = definition
+        self.scope = scope
+
+    @property
+    def overall_only(self):
+        return self.scope == "overall_only"
+
+    @property
+    def is_fraction(self):
+        return self.unit == "fraction"
+
+    def __repr__(self):
+        return f"Column({self.name!r}, {self.label!r}, unit={self.unit!r}, scope={self.scope!r})"
 
 
 class CcsimFileError(ValueError):
@@ -99,6 +119,10 @@ class Results:
                     f"{self.path}: schema_version {version}; this module reads "
                     f"schema_version {SCHEMA_VERSION}")
             self.summary = _table(f["summary"])
+            self.columns = _columns(f["summary"])
+            if "intervals" in f:
+                for name, c in _columns(f["intervals"]).items():
+                    self.columns.setdefault(name, c)
             self.intervals = _table(f["intervals"]) if "intervals" in f else None
             self.agent_results = (_table(f["agent_results"]) if "agent_results" in f
                                   else None)
@@ -227,7 +251,8 @@ def mean_ci(values):
 def kpi_table(results):
     """Mean, 95% CI half-width and number of defining replications of every KPI over
     replications, from /summary: a DataFrame indexed by (scope, kpi), scope "overall"
-    (the ALL rows) then each contact type; KPIs in OVERALL_ONLY for "overall" only.
+    (the ALL rows) then each contact type; KPIs whose column is overall_only (the file
+    says, Results.columns) for "overall" only.
     The same numbers as `ccsim run --json` prints under kpis.overall / kpis.by_type."""
     if not isinstance(results, Results):
         results = load(results)
@@ -238,7 +263,7 @@ def kpi_table(results):
     for scope, label in [("ALL", OVERALL)] + [(t, t) for t in results.contact_types]:
         part = s[s["contact_type"] == scope].sort_values("replication", kind="stable")
         for k in kpis:
-            if scope != "ALL" and k in OVERALL_ONLY:
+            if scope != "ALL" and k in results.columns and results.columns[k].overall_only:
                 continue
             m, h, n = mean_ci(part[k].to_numpy())
             rows.append((label, k, m, h, n))
@@ -421,6 +446,18 @@ def _plain(v):
     if isinstance(v, np.generic):
         return v.item()
     return v
+
+
+def _columns(dataset):
+    """The float64 columns of a table and what the file says of them, by name."""
+    out = {}
+    for name in dataset.dtype.names:
+        if dataset.dtype.fields[name][0].kind != "f":
+            continue
+        attr = lambda key: _plain(dataset.attrs.get(f"{name}.{key}", ""))  # noqa: E731
+        out[name] = Column(name, attr("label"), attr("unit"), attr("definition"),
+                           attr("scope"))
+    return out
 
 
 def _table(dataset):

@@ -29,28 +29,8 @@ from matplotlib.ticker import MultipleLocator, PercentFormatter  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ccsim_results as cr  # noqa: E402
 
-# How each KPI is shown: label, unit, scale for display, whether it is a fraction.
-KPI_STYLE = {
-    "offered": ("offered", "contacts", 1.0, False),
-    "answered": ("answered", "contacts", 1.0, False),
-    "abandoned": ("abandoned", "contacts", 1.0, False),
-    "blocked": ("blocked", "contacts", 1.0, False),
-    "service_level": ("service level", "%", 100.0, True),
-    "asa": ("ASA (average speed of answer)", "s", 1.0, False),
-    "abandon_rate": ("abandon rate", "%", 100.0, True),
-    "aht": ("AHT (talk + wrap-up)", "s", 1.0, False),
-    "occupancy": ("occupancy", "%", 100.0, True),
-    "fcr": ("first-contact resolution", "%", 100.0, True),
-    "contacts_per_journey": ("contacts per journey", "", 1.0, False),
-    "transfers_per_journey": ("transfers per journey", "", 1.0, False),
-    "journey_time": ("journey time to resolution", "s", 1.0, False),
-    "journey_time_p90": ("journey time, 90th percentile", "s", 1.0, False),
-    "unresolved_share": ("journeys given up", "%", 100.0, True),
-    "transfers_in": ("transfers in", "contacts", 1.0, False),
-    "transfers_out": ("transfers out", "contacts", 1.0, False),
-    "alerts": ("real-time alerts", "alerts", 1.0, False),
-    "coaching_sessions": ("coaching sessions", "sessions", 1.0, False),
-}
+# Which KPIs the comparison figures plot (a choice of this report); how any column is
+# labelled and in what unit comes from the file (style()).
 INTERVAL_KPIS = ["service_level", "asa", "abandon_rate", "occupancy"]
 COMPARE_KPIS = ["service_level", "asa", "abandon_rate", "occupancy", "aht", "offered",
                 "fcr", "contacts_per_journey"]
@@ -72,10 +52,19 @@ class Figures:
 
 
 # -- formatting ------------------------------------------------------------------------
-def fmt(kpi, mean, ci):
+def style(res, kpi):
+    """How a column is shown: (label, unit, scale for display, whether it is a fraction),
+    from what the file says of it (a fraction is shown × 100 in %)."""
+    c = res.columns.get(kpi) or cr.Column(kpi)
+    if c.is_fraction:
+        return c.label, "%", 100.0, True
+    return c.label, c.unit, 1.0, False
+
+
+def fmt(res, kpi, mean, ci):
     if mean is None or (isinstance(mean, float) and math.isnan(mean)):
         return "–"
-    _, unit, scale, frac = KPI_STYLE.get(kpi, (kpi, "", 1.0, False))
+    _, unit, scale, frac = style(res, kpi)
     if frac:
         return f"{scale * mean:.1f}% ± {scale * ci:.1f}"
     suffix = " s" if unit == "s" else ""
@@ -90,8 +79,8 @@ def hours_axis(ax, horizon_s):
     ax.set_xlim(0, horizon_s / 3600.0)
 
 
-def kpi_axis(ax, kpi):
-    label, unit, _, frac = KPI_STYLE[kpi]
+def kpi_axis(ax, res, kpi):
+    label, unit, _, frac = style(res, kpi)
     ax.set_ylabel(f"{label} ({unit})" if unit else label)
     if frac:
         ax.yaxis.set_major_formatter(PercentFormatter(100.0, decimals=0))
@@ -110,9 +99,9 @@ def below(ax, entries, offset=-0.16):
               fontsize=8, frameon=False)
 
 
-def band(ax, iv, kpi, label, color, lw=2.0, alpha=0.2):
+def band(ax, res, iv, kpi, label, color, lw=2.0, alpha=0.2):
     """One per-interval line (mean over replications) with its 95% confidence band."""
-    _, _, scale, frac = KPI_STYLE[kpi]
+    _, _, scale, frac = style(res, kpi)
     x = (iv["start"] + iv["end"]) / 2 / 3600.0
     m = iv["mean"] * scale
     h = iv["ci95"] * scale
@@ -147,7 +136,7 @@ def interval_figure(res, kpi, title):
     for i, scope in enumerate(scopes):
         iv = cr.interval_kpis(res, kpi, scope)
         name = "all contact types" if scope == "ALL" else scope
-        band(ax, iv, kpi, f"{name} (mean, 95% CI)", colors[i % len(colors)],
+        band(ax, res, iv, kpi, f"{name} (mean, 95% CI)", colors[i % len(colors)],
              lw=2.2 if scope == "ALL" else 1.2, alpha=0.2 if scope == "ALL" else 0.1)
     if kpi == "service_level":
         target = res.service_level_target
@@ -156,7 +145,7 @@ def interval_figure(res, kpi, title):
         ax.set_ylim(0, 105)
     else:
         ax.set_ylim(bottom=0)
-    kpi_axis(ax, kpi)
+    kpi_axis(ax, res, kpi)
     hours_axis(ax, float(res.attrs.get("horizon", res.intervals["end"].max())))
     ax.set_title(f"{res.label}: {title}\nby arrival interval, mean over "
                  f"{len(res.replications)} replications with 95% confidence band")
@@ -170,17 +159,17 @@ def occupancy_figure(res):
     fig, (ax, ax2) = plt.subplots(2, 1, figsize=(9, 6), sharex=True,
                                   gridspec_kw={"height_ratios": [2, 1]})
     shade_warmup(ax, res)
-    band(ax, cr.interval_kpis(res, "occupancy", "ALL"), "occupancy",
+    band(ax, res, cr.interval_kpis(res, "occupancy", "ALL"), "occupancy",
          "occupancy (mean, 95% CI)", "C0")
     ax.set_ylim(0, 105)
-    kpi_axis(ax, "occupancy")
+    kpi_axis(ax, res, "occupancy")
     ax.set_title(f"{res.label}: agent occupancy (busy incl. wrap-up / staffed time) per "
                  f"interval\nmean over {len(res.replications)} replications with 95% "
                  f"confidence band")
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right", fontsize=8)
     shade_warmup(ax2, res)
-    band(ax2, cr.interval_kpis(res, "agents_staffed", "ALL"), "offered", "agents staffed",
+    band(ax2, res, cr.interval_kpis(res, "agents_staffed", "ALL"), "agents_staffed", "agents staffed",
          "C2", lw=1.5)
     ax2.set_ylabel("agents staffed")
     ax2.set_ylim(bottom=0)
@@ -309,7 +298,7 @@ def compare_kpi_figure(results, labels, tables):
     fig, axes = plt.subplots(rows, cols, figsize=(12, 3.6 * rows + 0.6), squeeze=False)
     x = np.arange(len(results))
     for ax, k in zip(axes.flat, kpis):
-        label, unit, scale, frac = KPI_STYLE[k]
+        label, unit, scale, frac = style(results[0], k)
         m = np.array([t.loc[(cr.OVERALL, k), "mean"] for t in tables]) * scale
         h = np.array([t.loc[(cr.OVERALL, k), "ci95"] for t in tables]) * scale
         ax.bar(x, m, yerr=h, capsize=6, color=[f"C{i}" for i in range(len(x))], alpha=0.85)
@@ -343,13 +332,13 @@ def compare_interval_figure(results, labels):
     horizon = max(float(r.attrs.get("horizon", r.intervals["end"].max())) for r in results)
     for ax, k in zip(axes.flat, INTERVAL_KPIS):
         for i, (r, l) in enumerate(zip(results, labels)):
-            band(ax, cr.interval_kpis(r, k, "ALL"), k, l, f"C{i}", lw=1.8)
+            band(ax, r, cr.interval_kpis(r, k, "ALL"), k, l, f"C{i}", lw=1.8)
         if k == "service_level":
             for t in sorted({r.service_level_target for r in results}):
                 ax.axhline(100 * t, color="crimson", ls="--", lw=1, label=f"target {100*t:.0f}%")
-        kpi_axis(ax, k)
+        kpi_axis(ax, results[0], k)
         ax.set_ylim(0, 105) if k in ("service_level", "occupancy") else ax.set_ylim(bottom=0)
-        ax.set_title(KPI_STYLE[k][0])
+        ax.set_title(style(results[0], k)[0])
         ax.grid(alpha=0.3)
         hours_axis(ax, horizon)
         if ax in axes[0]:
@@ -379,7 +368,7 @@ def kpi_html(res, table):
         for s in scopes:
             if (s, k) in table.index:
                 row = table.loc[(s, k)]
-                cells.append(f"<td>{html.escape(fmt(k, row['mean'], row['ci95']))}</td>")
+                cells.append(f"<td>{html.escape(fmt(res, k, row['mean'], row['ci95']))}</td>")
             else:
                 cells.append("<td></td>")
         out.append(f"<tr><td>{html.escape(k)}</td>{''.join(cells)}</tr>")
@@ -466,7 +455,7 @@ def compare_section(results, labels, tables, figs):
         for t in tables:
             if (cr.OVERALL, k) in t.index:
                 row = t.loc[(cr.OVERALL, k)]
-                cells.append(f"<td>{html.escape(fmt(k, row['mean'], row['ci95']))}</td>")
+                cells.append(f"<td>{html.escape(fmt(results[0], k, row['mean'], row['ci95']))}</td>")
             else:
                 cells.append("<td></td>")
         rows.append(f"<tr><td>{html.escape(k)}</td>{''.join(cells)}</tr>")

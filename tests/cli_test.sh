@@ -81,6 +81,18 @@ assert b["service_level"]["mean"] > a["service_level"]["mean"], (a, b)
 assert b["occupancy"]["mean"] < a["occupancy"]["mean"]
 EOF
 
+# --- one KPI table: every KPI of the JSON is in `ccsim run --help` and in the file format doc
+"$CCSIM" run --help >"$TMP/help"
+if /usr/bin/python3 - "$TMP/a" "$TMP/help" docs/trace_format.md <<'EOF'; then pass; else fail "a KPI missing from --help or docs/trace_format.md"; fi
+import json, re, sys
+kpis = list(json.load(open(sys.argv[1]))["kpis"]["overall"])
+listed = re.findall(r"^  ([a-z_0-9]+)[*+]*  ", open(sys.argv[2]).read(), re.M)
+assert listed == kpis, (listed, kpis)
+doc = open(sys.argv[3]).read()
+missing = [k for k in kpis if not re.search(r"\b" + k + r"\b", doc)]
+assert not missing, missing
+EOF
+
 # --- --intervals: one entry per reporting interval, adding up to the total ----------
 "$CCSIM" run scenarios/insurance_day.yaml -r 3 --intervals --json >"$TMP/int"
 if /usr/bin/python3 - "$TMP/int" <<'EOF'; then pass; else fail "--intervals JSON"; fi

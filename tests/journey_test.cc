@@ -22,15 +22,15 @@
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
 #include "sim/model/summary.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 
 namespace ccsim {
 namespace {
 
-using model::ContactOutcome;
-using model::ContactRecord;
+using records::ContactOutcome;
+using records::ContactRecord;
 using model::Counters;
-using model::EventKind;
+using records::EventKind;
 using model::Kpi;
 using model::ReplicationResult;
 using scenario::Distribution;
@@ -84,7 +84,7 @@ scenario::Scenario Centre(const std::string& name, double horizon, double warmup
 // ---- running ----
 
 // Keeps every contact record, by replication; counts outcomes and logged events.
-class CollectingSink : public model::TraceSink {
+class CollectingSink : public records::TraceSink {
  public:
   void OnContacts(int replication, std::span<const ContactRecord> chunk) override {
     std::lock_guard<std::mutex> lock(mu_);
@@ -95,10 +95,10 @@ class CollectingSink : public model::TraceSink {
       counts[static_cast<int>(r.outcome)]++;
     }
   }
-  void OnEvents(int replication, std::span<const model::EventRecord> chunk) override {
+  void OnEvents(int replication, std::span<const records::EventRecord> chunk) override {
     std::lock_guard<std::mutex> lock(mu_);
     auto& counts = events_[replication];
-    for (const model::EventRecord& e : chunk) counts[static_cast<int>(e.kind)]++;
+    for (const records::EventRecord& e : chunk) counts[static_cast<int>(e.kind)]++;
   }
   const std::vector<ContactRecord>& rows(int rep) { return rows_[rep]; }
   int64_t outcomes(int rep, ContactOutcome o) { return outcomes_[rep][static_cast<int>(o)]; }
@@ -107,13 +107,13 @@ class CollectingSink : public model::TraceSink {
  private:
   std::mutex mu_;
   std::map<int, std::vector<ContactRecord>> rows_;
-  std::map<int, std::array<int64_t, model::kContactOutcomeCount>> outcomes_;
-  std::map<int, std::array<int64_t, model::kEventKindCount>> events_;
+  std::map<int, std::array<int64_t, records::kContactOutcomeCount>> outcomes_;
+  std::map<int, std::array<int64_t, records::kEventKindCount>> events_;
 };
 
 std::vector<ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed,
-                                      model::TraceSink* sink = nullptr,
-                                      model::TraceLevel level = model::TraceLevel::kContacts) {
+                                      records::TraceSink* sink = nullptr,
+                                      records::TraceLevel level = records::TraceLevel::kContacts) {
   const model::Model m(s);
   return engine::RunReplications<ReplicationResult>(s.replications, 0, [&](int rep) {
     return model::Simulate(m, rep, {.seed = seed, .trace = sink, .trace_level = level});
@@ -380,7 +380,7 @@ void CheckFlowIdentities(int max_contacts, bool expect_cap_hit) {
   const scenario::Scenario s = EverythingCentre(max_contacts);
   const size_t types = s.contact_types.size();
   CollectingSink sink;
-  const auto results = RunAll(s, 404, &sink, model::TraceLevel::kEvents);
+  const auto results = RunAll(s, 404, &sink, records::TraceLevel::kEvents);
   int64_t cap_refusals = 0;
   for (const ReplicationResult& r : results) {
     SCOPED_TRACE("replication " + std::to_string(r.replication));

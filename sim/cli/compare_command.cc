@@ -2,7 +2,6 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,8 +10,9 @@
 #include "sim/cli/options.h"
 #include "sim/cli/summary_output.h"
 #include "sim/model/comparison.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/summary.h"
-#include "sim/trace/sweep_file.h"
+#include "sim/trace/result_reader.h"
 
 namespace ccsim::cli {
 
@@ -38,17 +38,50 @@ Options)";
 
 struct Side {
   std::string label;
-  std::vector<std::vector<double>> kpis;  // [replication][kpi], the ALL rows
+  std::vector<model::KpiValues> kpis;  // [replication][kpi], the ALL rows
 };
 
-Side Read(const std::string& path, const std::string& group, const std::string& label) {
+trace::Expected<Side> Read(const std::string& path, const std::string& group,
+                           const std::string& label) {
+  const trace::Expected<trace::SummaryContents> read = trace::ReadSummary(path, group);
+  if (!read) return trace::FileError{read.error()};
   Side side{.label = label};
-  for (const trace::SummaryRow& row : trace::ReadSummary(path, group)) {
-    if (row.contact_type != -1) continue;
-    if (static_cast<int>(side.kpis.size()) <= row.replication) side.kpis.resize(row.replication + 1);
-    side.kpis[row.replication].assign(row.kpis, row.kpis + model::kKpiCount);
+  for (const auto& rep : model::KpisFromRows(read->summary, read->contact_types.size())) {
+    side.kpis.push_back(rep[0]);
   }
   return side;
+}
+
+// Both sides: two points of a sweep file, or two files. An error names what is wrong.
+trace::Expected<std::pair<Side, Side>> ReadSides(const std::vector<std::string>& files,
+                                                 const std::vector<int>& points) {
+  if (points.empty()) {
+    trace::Expected<Side> a = Read(files[0], "", files[0]), b = Read(files[1], "", files[1]);
+    if (!a) return trace::FileError{a.error()};
+    if (!b) return trace::FileError{b.error()};
+    return std::pair{std::move(*a), std::move(*b)};
+  }
+  const trace::Expected<trace::RootAttributes> info = trace::ReadRootAttributes(files[0]);
+  if (!info) return trace::FileError{info.error()};
+  for (int p : points) {
+    if (p < 0 || p >= info->total_points) {
+      return trace::FileError{"--points: " + files[0] + " has points 0.." +
+                              std::to_string(info->total_points - 1) + "; got " + std::to_string(p)};
+    }
+  }
+  auto point = [&](int p) {
+    return Read(files[0], "points/" + std::to_string(p), "point " + std::to_string(p));
+  };
+  trace::Expected<Side> a = point(points[0]), b = point(points[1]);
+  if (!a) return trace::FileError{a.error()};
+  if (!b) return trace::FileError{b.error()};
+  return std::pair{std::move(*a), std::move(*b)};
+}
+
+// Whether two runs' files come from the same seed (a sweep's points always do).
+bool SameSeed(const std::string& a, const std::string& b) {
+  const auto info_a = trace::ReadRootAttributes(a), info_b = trace::ReadRootAttributes(b);
+  return info_a && info_b && info_a->seed == info_b->seed;
 }
 
 std::string Short(double v) {
@@ -60,54 +93,13 @@ std::string Short(double v) {
 // B − A for KPI k: paired over common replications when `paired`, and Welch's interval.
 model::KpiDifference Compare(const Side& a, const Side& b, int k, bool paired) {
   std::vector<double> va, vb;
-  for (const auto& r : a.kpis) va.push_back(r.empty() ? NAN : r[k]);
-  for (const auto& r : b.kpis) vb.push_back(r.empty() ? NAN : r[k]);
+  for (const auto& r : a.kpis) va.push_back(r[k]);
+  for (const auto& r : b.kpis) vb.push_back(r[k]);
   return model::CompareKpi(va, vb, paired);
 }
 
 using Differences = std::vector<std::pair<model::Kpi, model::KpiDifference>>;
 
-// The two sides named on the command line: two result files, or two points of a sweep
-// file. Returns the exit status when they cannot be read (the reason printed).
-std::optional<int> ReadSides(const std::string& cmd, const std::vector<std::string>& files,
-                             const std::vector<int>& points, Side& a, Side& b) {
-  const bool sweep = !points.empty();
-  try {
-    if (sweep) {
-      const int count = trace::CountPoints(files[0]);
-      for (int p : points) {
-        if (p < 0 || p >= count) {
-          PrintError(cmd, "--points: " + files[0] + " has points 0.." + std::to_string(count - 1) +
-                              "; got " + std::to_string(p));
-          return kExitBadInput;
-        }
-      }
-      a = Read(files[0], "points/" + std::to_string(points[0]), "point " + std::to_string(points[0]));
-      b = Read(files[0], "points/" + std::to_string(points[1]), "point " + std::to_string(points[1]));
-    } else {
-      a = Read(files[0], "", files[0]);
-      b = Read(files[1], "", files[1]);
-    }
-  } catch (const std::exception& e) {
-    PrintError(cmd, e.what());
-    return kExitBadInput;
-  }
-  return std::nullopt;
-}
-
-// Same replications from the same seed: the same customers, so pair them. A sweep's
-// points share the seed by construction; two runs' files say theirs.
-bool Paired(const std::vector<std::string>& files, bool sweep, const Side& a, const Side& b) {
-  bool paired = a.kpis.size() == b.kpis.size();
-  if (paired && !sweep) {
-    try {
-      paired = trace::ReadSeed(files[0]) == trace::ReadSeed(files[1]);
-    } catch (const std::exception&) {
-      paired = false;
-    }
-  }
-  return paired;
-}
 
 void PrintJson(const Side& a, const Side& b, bool paired, const Differences& diffs) {
   JsonWriter j;
@@ -178,9 +170,16 @@ int CompareCommand(const std::vector<std::string>& args) {
     PrintError(cmd, "give two result files, or one sweep file and --points I J (see ccsim compare --help)");
     return kExitBadInput;
   }
-  Side a, b;
-  if (auto stop = ReadSides(cmd, files, points, a, b)) return *stop;
-  const bool paired = Paired(files, sweep, a, b);
+  trace::Expected<std::pair<Side, Side>> sides = ReadSides(files, points);
+  if (!sides) {
+    PrintError(cmd, sides.error());
+    return kExitBadInput;
+  }
+  const auto& [a, b] = *sides;
+  // Same replications from the same seed: the same customers, so pair them. A sweep's
+  // points share the seed by construction; two runs' files say theirs.
+  const bool paired =
+      a.kpis.size() == b.kpis.size() && (sweep || SameSeed(files[0], files[1]));
   Differences diffs;
   for (int k = 0; k < model::kKpiCount; ++k) {
     const model::KpiDifference d = Compare(a, b, k, paired);

@@ -48,15 +48,14 @@ int MergeCommand(const std::vector<std::string>& args) {
     PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
     return kExitBadInput;
   }
-  trace::SweepContents merged;
-  try {
-    merged = trace::MergeSweepFiles(vm["parts"].as<std::vector<std::string>>(), output);
-  } catch (const std::exception& e) {
-    PrintError(cmd, e.what());
+  const trace::Expected<trace::SweepContents> merged =
+      trace::MergeSweepFiles(vm["parts"].as<std::vector<std::string>>(), output);
+  if (!merged) {
+    PrintError(cmd, merged.error());
     return kExitBadInput;
   }
-  std::fputs(SweepOutput(vm.count("json") > 0, merged.info.scenario_name, merged.info.seed,
-                         merged.info.vary_paths, SweepRowsOf(merged))
+  std::fputs(SweepOutput(vm.count("json") > 0, merged->info.scenario_name, merged->info.seed,
+                         merged->info.vary_paths, SweepRowsOf(*merged))
                  .c_str(),
              stdout);
   return kExitOk;

@@ -14,10 +14,12 @@
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
 #include "sim/model/model.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/result_file.h"
+#include "sim/trace/result_reader.h"
 
 namespace ccsim::cli {
 
@@ -27,11 +29,11 @@ constexpr const char* kRunHelp = R"(Usage: ccsim run SCENARIO.yaml [options]
 
 Simulates the scenario's replications (in parallel; results do not depend on -j) and
 prints each KPI's mean and the half-width of its 95% confidence interval, overall and
-per contact type: offered, answered, abandoned, blocked, service_level, asa,
-abandon_rate, aht, occupancy; the journeys: fcr, contacts_per_journey,
-transfers_per_journey, journey_time (and its p90), unresolved_share; and, when the
-scenario uses them, transfers in and out, real-time alerts and coaching sessions.
+per contact type (* the whole centre only; + shown in the table only when the scenario
+uses it):
+)";
 
+constexpr const char* kRunExamples = R"(
 Examples:
   ccsim run scenarios/help_desk.yaml -r 30
   ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --set routing.agent_selection=most_skilled
@@ -60,17 +62,30 @@ extern "C" void OnInterrupt(int sig) {
   std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
 }
 
-std::optional<model::TraceLevel> ParseTraceLevel(const std::string& text) {
-  if (text == "summary") return model::TraceLevel::kSummary;
-  if (text == "contacts") return model::TraceLevel::kContacts;
-  if (text == "events") return model::TraceLevel::kEvents;
-  return std::nullopt;
+// The root attributes of the run's result file.
+trace::RootAttributes RunAttributes(const scenario::Scenario& s,
+                                    const std::vector<std::string>& overrides,
+                                    const std::string& trace) {
+  return {.kind = trace::FileKind::kRun,
+          .ccsim_version = kVersion,
+          .scenario_text = s.source_text,
+          .scenario_name = s.name,
+          .scenario_file = s.source_file,
+          .overrides = overrides,
+          .seed = s.seed,
+          .replications = s.replications,
+          .trace = trace,
+          .horizon = s.horizon,
+          .warmup = s.warmup,
+          .interval = s.interval,
+          .service_level_threshold = s.service_level.threshold,
+          .service_level_target = s.service_level.target};
 }
 
 // What `ccsim run` was asked for besides the scenario, checked.
 struct RunArgs {
   std::string trace;               // the --trace text, as the result file records it
-  model::TraceLevel level = model::TraceLevel::kSummary;
+  records::TraceLevel level = records::TraceLevel::kSummary;
   std::string output;              // -o; empty: no result file
   int threads = 0;
   bool json = false, intervals = false, agents = false;
@@ -80,7 +95,7 @@ struct RunArgs {
 std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variables_map& vm,
                                 RunArgs& out) {
   const std::string cmd = "run";
-  po::options_description options(kRunHelp);
+  po::options_description options(kRunHelp + KpiHelp() + kRunExamples);
   options.add_options()                                                      //
       ("help,h", "show this help")                                           //
       ("scenario", po::value<std::string>(), "the scenario YAML file");
@@ -106,14 +121,14 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
     return kExitBadInput;
   }
   out.trace = vm["trace"].as<std::string>();
-  const std::optional<model::TraceLevel> level = ParseTraceLevel(out.trace);
+  const std::optional<records::TraceLevel> level = records::ParseTraceLevel(out.trace);
   if (!level) {
     PrintError(cmd, "--trace: expected summary, contacts or events; got '" + out.trace + "'");
     return kExitBadInput;
   }
   out.level = *level;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (out.output.empty() && out.level != model::TraceLevel::kSummary) {
+  if (out.output.empty() && out.level != records::TraceLevel::kSummary) {
     PrintError(cmd, "--trace " + out.trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;
   }
@@ -134,14 +149,14 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
 std::optional<int> LoadRunScenario(const po::variables_map& vm, scenario::Scenario& s,
                                    std::vector<std::string>& overrides) {
   const std::string cmd = "run";
-  std::optional<trace::RunInfo> from;
+  std::optional<trace::RootAttributes> from;
   if (vm.count("from")) {
-    try {
-      from = trace::ReadRunInfo(vm["from"].as<std::string>());
-    } catch (const std::exception& e) {
-      PrintError(cmd, std::string("--from: ") + e.what());
+    trace::Expected<trace::RootAttributes> read = trace::ReadRootAttributes(vm["from"].as<std::string>());
+    if (!read) {
+      PrintError(cmd, "--from: " + read.error());
       return kExitBadInput;
     }
+    from = std::move(*read);
     overrides = from->overrides;
   }
   if (vm.count("set")) {
@@ -171,20 +186,13 @@ std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
   const scenario::Scenario& s = model.scenario();
   const std::string& output = a.output;
   if (!output.empty()) {
-    const trace::RunInfo info{.ccsim_version = kVersion,
-                              .scenario_text = s.source_text,
-                              .scenario_name = s.name,
-                              .scenario_file = s.source_file,
-                              .overrides = overrides,
-                              .seed = s.seed,
-                              .replications = s.replications,
-                              .trace = a.trace};
-    try {
-      writer = std::make_unique<trace::ResultFileWriter>(model, info, output, a.level);
-    } catch (const std::exception& e) {
-      PrintError(cmd, "cannot write " + output + ": " + e.what());
+    auto created = trace::ResultFileWriter::Create(RunAttributes(s, overrides, a.trace),
+                                                   model::FileEnumNames(model), output, a.level);
+    if (!created) {
+      PrintError(cmd, created.error());
       return kExitFailure;
     }
+    writer = std::move(*created);
   }
   return std::nullopt;
 }
@@ -207,7 +215,8 @@ std::vector<model::ReplicationResult> Simulate(const model::Model& model, const 
 
 // Finishes the result file, or abandons it when interrupted. Returns the exit status
 // when the command should stop here.
-std::optional<int> FinishWriter(const RunArgs& a, trace::ResultFileWriter* writer,
+std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
+                                trace::ResultFileWriter* writer,
                                 const std::vector<model::ReplicationResult>& results) {
   const std::string cmd = "run";
   const std::string& output = a.output;
@@ -218,10 +227,9 @@ std::optional<int> FinishWriter(const RunArgs& a, trace::ResultFileWriter* write
     return 130;  // the shell's convention for "ended by SIGINT"
   }
   if (writer) {
-    try {
-      writer->Commit(results);
-    } catch (const std::exception& e) {
-      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + e.what());
+    const trace::Status written = writer->Commit(model::ResultRows(model, results));
+    if (!written) {
+      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + written.error());
       return kExitFailure;
     }
   }
@@ -257,7 +265,7 @@ int RunCommand(const std::vector<std::string>& args) {
   std::unique_ptr<trace::ResultFileWriter> writer;
   if (auto stop = OpenWriter(model, a, overrides, writer)) return *stop;
   const std::vector<model::ReplicationResult> results = Simulate(model, a, writer.get());
-  if (auto stop = FinishWriter(a, writer.get(), results)) return *stop;
+  if (auto stop = FinishWriter(model, a, writer.get(), results)) return *stop;
   PrintSummary(model, a, results);
   return kExitOk;
 }

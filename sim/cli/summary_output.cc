@@ -17,7 +17,6 @@ using model::kKpiCount;
 
 using model::IsOverallOnly;
 
-// "0.832 ± 0.011" with a precision that suits the KPI.
 }  // namespace
 
 void WriteEstimate(JsonWriter& j, const engine::Estimate& e) {
@@ -32,25 +31,17 @@ void WriteEstimate(JsonWriter& j, const engine::Estimate& e) {
 std::string KpiCell(Kpi k, const engine::Estimate& e) {
   if (std::isnan(e.mean)) return "-";
   char buf[64];
-  switch (k) {
-    case Kpi::kServiceLevel:
-    case Kpi::kAbandonRate:
-    case Kpi::kOccupancy:
-    case Kpi::kFcr:
-    case Kpi::kUnresolvedShare:
+  switch (model::Info(k).format) {
+    case model::KpiFormat::kPercent:
       std::snprintf(buf, sizeof buf, "%.1f%% ± %.1f", 100 * e.mean, 100 * e.ci95);
       break;
-    case Kpi::kAsa:
-    case Kpi::kAht:
-    case Kpi::kJourneyTime:
-    case Kpi::kJourneyTimeP90:
+    case model::KpiFormat::kSeconds:
       std::snprintf(buf, sizeof buf, "%.1fs ± %.1f", e.mean, e.ci95);
       break;
-    case Kpi::kContactsPerJourney:
-    case Kpi::kTransfersPerJourney:
+    case model::KpiFormat::kRatio:
       std::snprintf(buf, sizeof buf, "%.3f ± %.3f", e.mean, e.ci95);
       break;
-    default:
+    case model::KpiFormat::kCount:
       std::snprintf(buf, sizeof buf, "%.1f ± %.1f", e.mean, e.ci95);
       break;
   }
@@ -94,6 +85,15 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
     out += '\n';
   }
   return out;
+}
+
+std::string KpiHelp() {
+  std::vector<std::vector<std::string>> rows = {{"  KPI", "unit", "definition"}};
+  for (const model::KpiInfo& k : model::kKpis) {
+    const std::string marks = std::string(IsOverallOnly(k.kpi) ? "*" : "") + (k.feature_count ? "+" : "");
+    rows.push_back({"  " + std::string(k.name) + marks, std::string(k.unit), std::string(k.definition)});
+  }
+  return Table(rows);
 }
 
 namespace {
@@ -169,31 +169,18 @@ void WriteAgentDetail(JsonWriter& j, const model::Summary& s) {
   j.EndArray();
 }
 
-// Per interval, only the contact KPIs (the columns of /intervals) are measured.
-bool IsIntervalKpi(Kpi k) { return static_cast<int>(k) <= static_cast<int>(Kpi::kOccupancy); }
-
+// `per_interval_only`: the KPIs measured per reporting interval, as in "intervals".
 void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
-               bool journeys = true) {
+               bool per_interval_only = false) {
   j.BeginObject();
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
     if (!overall && IsOverallOnly(k)) continue;
-    if (!journeys && !IsIntervalKpi(k)) continue;
+    if (per_interval_only && !model::Info(k).per_interval) continue;
     j.Key(model::ToString(k));
     WriteEstimate(j, est.values[i]);
   }
   j.EndObject();
-}
-
-}  // namespace
-
-namespace {
-
-// Counts of features a scenario may not use at all: the table leaves their rows out when
-// they are zero in every replication.
-bool IsFeatureCount(Kpi k) {
-  return k == Kpi::kTransfersPerJourney || k == Kpi::kTransfersIn || k == Kpi::kTransfersOut ||
-         k == Kpi::kAlerts || k == Kpi::kCoachingSessions;
 }
 
 }  // namespace
@@ -209,7 +196,7 @@ std::string SummaryTable(const model::Summary& s) {
   rows.push_back(header);
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
-    if (IsFeatureCount(k) && s.overall.values[i].mean == 0 && s.overall.values[i].ci95 == 0) {
+    if (model::Info(k).feature_count && s.overall.values[i].mean == 0 && s.overall.values[i].ci95 == 0) {
       continue;  // a feature the scenario does not use (the JSON still has it)
     }
     std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i])};
@@ -300,7 +287,7 @@ std::string SummaryJson(const model::Summary& s,
       j.Key("end");
       j.Number(i.end);
       j.Key("kpis");
-      WriteKpis(j, i.kpis, /*overall=*/true, /*journeys=*/false);
+      WriteKpis(j, i.kpis, /*overall=*/true, /*per_interval_only=*/true);
       j.EndObject();
     }
     j.EndArray();

@@ -18,6 +18,8 @@ void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
 void WriteEstimate(JsonWriter& j, const engine::Estimate& e);
 // "83.2% ± 1.1", "12.4s ± 0.9", ... : a KPI estimate as the tables show it.
 std::string KpiCell(model::Kpi k, const engine::Estimate& e);
+// The KPIs for --help, one a line: name, unit and definition, from the KPI table.
+std::string KpiHelp();
 // Left-aligned columns, three spaces apart; the first row is the header.
 std::string Table(const std::vector<std::vector<std::string>>& rows);
 // ccsim's additions to SPEC §4: an "agents" object, per band (top, middle, bottom) the

@@ -21,6 +21,7 @@
 #include "sim/cli/version.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/loader.h"
@@ -78,10 +79,12 @@ class QuietStderr {
   int saved_;
 };
 
-std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
+std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& points) {
   std::vector<trace::SweepPoint> out;
   for (const Point* p : points) {
-    out.push_back({.index = p->index, .model = p->model.get(), .values = p->values, .results = p->results});
+    out.push_back({.index = p->index,
+                   .values = p->values,
+                   .tables = model::ResultRows(*p->model, p->results)});
   }
   return out;
 }
@@ -90,9 +93,9 @@ std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
 // shared counter (a fast rank takes more), runs their replications on its own threads and
 // writes its points to a part file; rank 0 then joins the parts (`ccsim merge`'s
 // copying) and prints what a one-process sweep prints. The other ranks print nothing.
-int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepInfo& info,
+int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::RootAttributes& info,
                int threads, const std::string& output, bool json) {
-  std::vector<Point*> mine;
+  std::vector<const Point*> mine;
   for (long long t; (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
     Point& p = points[t];
     const scenario::Scenario& s = p.model->scenario();
@@ -106,13 +109,12 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
                       : std::string(tmp ? tmp : "/tmp") + "/ccsim-sweep-" +
                             std::to_string(mpi.Broadcast(static_cast<uint64_t>(getpid())));
   auto part_of = [&](int rank) { return prefix + ".part-" + std::to_string(rank) + ".h5"; };
-  trace::SweepInfo part_info = info;
+  trace::RootAttributes part_info = info;
   part_info.shard = "rank " + std::to_string(mpi.rank()) + "/" + std::to_string(mpi.size());
   int status = kExitOk;
-  try {
-    trace::WriteSweepFile(part_of(mpi.rank()), part_info, FilePoints(mine));
-  } catch (const std::exception& e) {
-    PrintError("sweep", "rank " + std::to_string(mpi.rank()) + ": " + e.what());
+  if (const trace::Status s = trace::WriteSweepFile(part_of(mpi.rank()), part_info, FilePoints(mine));
+      !s) {
+    PrintError("sweep", "rank " + std::to_string(mpi.rank()) + ": " + s.error());
     status = kExitFailure;
   }
   mpi.Barrier();
@@ -120,12 +122,12 @@ int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::SweepIn
   std::vector<std::string> parts;
   for (int r = 0; r < mpi.size(); ++r) parts.push_back(part_of(r));
   const std::string merged_path = output.empty() ? prefix + ".h5" : output;
-  try {
-    const trace::SweepContents merged = trace::MergeSweepFiles(parts, merged_path);
-    std::fputs(SweepOutput(json, info.scenario_name, info.seed, info.vary_paths, SweepRowsOf(merged)).c_str(),
+  const trace::Expected<trace::SweepContents> merged = trace::MergeSweepFiles(parts, merged_path);
+  if (merged) {
+    std::fputs(SweepOutput(json, info.scenario_name, info.seed, info.vary_paths, SweepRowsOf(*merged)).c_str(),
                stdout);
-  } catch (const std::exception& e) {
-    PrintError("sweep", std::string("joining the ranks' parts: ") + e.what());
+  } else {
+    PrintError("sweep", "joining the ranks' parts: " + merged.error());
     status = kExitFailure;
   }
   for (const std::string& part : parts) std::remove(part.c_str());
@@ -274,18 +276,14 @@ void SimulatePoints(std::vector<Point>& points, int threads, bool show_progress)
 }
 
 // Writes -o (when given). Returns the exit status when it cannot.
-std::optional<int> WriteOutput(const std::string& output, const trace::SweepInfo& info,
+std::optional<int> WriteOutput(const std::string& output, const trace::RootAttributes& info,
                                const std::vector<Point>& points) {
   const std::string cmd = "sweep";
   if (!output.empty()) {
-    std::vector<trace::SweepPoint> file_points;
-    for (const Point& p : points) {
-      file_points.push_back({.index = p.index, .model = p.model.get(), .values = p.values, .results = p.results});
-    }
-    try {
-      trace::WriteSweepFile(output, info, file_points);
-    } catch (const std::exception& e) {
-      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + e.what());
+    std::vector<const Point*> all;
+    for (const Point& p : points) all.push_back(&p);
+    if (const trace::Status s = trace::WriteSweepFile(output, info, FilePoints(all)); !s) {
+      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + s.error());
       return kExitFailure;
     }
   }
@@ -316,17 +314,18 @@ int SweepCommand(const std::vector<std::string>& args) {
   if (a.shard) {
     std::erase_if(points, [&](const Point& p) { return p.index % a.shard->count != a.shard->index; });
   }
-  const trace::SweepInfo info{.ccsim_version = kVersion,
-                              .scenario_text = first->source_text,
-                              .scenario_name = first->name,
-                              .scenario_file = first->source_file,
-                              .overrides = a.base,
-                              .vary_paths = VaryPaths(a.vary),
-                              .seed = first->seed,
-                              .total_points = total_points,
-                              .shard = a.shard ? std::to_string(a.shard->index) + "/" +
-                                                     std::to_string(a.shard->count)
-                                               : ""};
+  const trace::RootAttributes info{.kind = trace::FileKind::kSweep,
+                                   .ccsim_version = kVersion,
+                                   .scenario_text = first->source_text,
+                                   .scenario_name = first->name,
+                                   .scenario_file = first->source_file,
+                                   .overrides = a.base,
+                                   .seed = first->seed,
+                                   .vary_paths = VaryPaths(a.vary),
+                                   .total_points = total_points,
+                                   .shard = a.shard ? std::to_string(a.shard->index) + "/" +
+                                                          std::to_string(a.shard->count)
+                                                    : ""};
   quiet.reset();
   if (mpi.active()) return RunOnRanks(mpi, points, info, a.threads, a.output, a.json);
   SimulatePoints(points, a.threads, mpi.rank() == 0);

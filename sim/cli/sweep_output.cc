@@ -8,12 +8,14 @@
 #include "sim/cli/json_writer.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
+#include "sim/model/result_rows.h"
 
 namespace ccsim::cli {
 
 namespace {
 
-// KPIs in the table, in this order.
+// The whole-centre KPIs a one-line-per-point table has room for (a display choice; the
+// JSON has them all).
 const model::Kpi kTableKpis[] = {model::Kpi::kOffered, model::Kpi::kServiceLevel,
                                  model::Kpi::kAsa,     model::Kpi::kAbandonRate,
                                  model::Kpi::kAht,     model::Kpi::kOccupancy};
@@ -89,17 +91,10 @@ std::string SweepOutput(bool json, const std::string& scenario, uint64_t seed,
 std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
   std::vector<SweepRow> rows;
   for (const trace::SweepPointContents& p : c.points) {
-    const size_t columns = 1 + p.type_names.size();
-    std::vector<std::vector<model::KpiValues>> per_rep;
-    for (const trace::SummaryRow& row : p.rows) {
-      if (static_cast<int>(per_rep.size()) <= row.replication) {
-        per_rep.resize(row.replication + 1, std::vector<model::KpiValues>(columns));
-      }
-      std::copy(row.kpis, row.kpis + model::kKpiCount,
-                per_rep[row.replication][row.contact_type + 1].begin());
-    }
+    const std::vector<std::string>& types = p.summary.contact_types;
+    const auto per_rep = model::KpisFromRows(p.summary.summary, types.size());
     rows.push_back({p.index, p.values,
-                    model::SummariseKpis(c.info.scenario_name, c.info.seed, p.type_names, per_rep)});
+                    model::SummariseKpis(c.info.scenario_name, c.info.seed, types, per_rep)});
   }
   return rows;
 }

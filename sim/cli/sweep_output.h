@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "sim/model/summary.h"
-#include "sim/trace/sweep_file.h"
+#include "sim/trace/result_reader.h"
 
 namespace ccsim::cli {
 

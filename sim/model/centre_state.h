@@ -10,7 +10,7 @@
 
 #include "sim/engine/random_stream.h"
 #include "sim/model/model.h"
-#include "sim/model/trace.h"
+#include "sim/model/replication.h"  // the model's names for the trace records
 
 namespace ccsim::model::internal {
 

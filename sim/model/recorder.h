@@ -14,7 +14,7 @@
 #include "sim/model/centre_state.h"
 #include "sim/model/model.h"
 #include "sim/model/results.h"
-#include "sim/model/trace.h"
+#include "sim/model/replication.h"  // the model's names for the trace records
 
 namespace ccsim::model::internal {
 

@@ -17,9 +17,20 @@
 
 #include "sim/model/model.h"
 #include "sim/model/results.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 
 namespace ccsim::model {
+
+// The trace records live in sim/records (the HDF5 writer shares them); the model names
+// them unqualified.
+using records::AgentSpellRecord;
+using records::AgentState;
+using records::ContactOutcome;
+using records::ContactRecord;
+using records::EventKind;
+using records::EventRecord;
+using records::TraceLevel;
+using records::TraceSink;
 
 struct SimulateOptions {
   uint64_t seed = 1;              // the scenario's unless the command line overrides it

@@ -12,67 +12,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 double Ratio(double num, double den) { return den > 0 ? num / den : kNaN; }
 }  // namespace
 
-const char* ToString(Kpi k) {
-  switch (k) {
-    case Kpi::kOffered:
-      return "offered";
-    case Kpi::kAnswered:
-      return "answered";
-    case Kpi::kAbandoned:
-      return "abandoned";
-    case Kpi::kBlocked:
-      return "blocked";
-    case Kpi::kServiceLevel:
-      return "service_level";
-    case Kpi::kAsa:
-      return "asa";
-    case Kpi::kAbandonRate:
-      return "abandon_rate";
-    case Kpi::kAht:
-      return "aht";
-    case Kpi::kOccupancy:
-      return "occupancy";
-    case Kpi::kFcr:
-      return "fcr";
-    case Kpi::kContactsPerJourney:
-      return "contacts_per_journey";
-    case Kpi::kTransfersPerJourney:
-      return "transfers_per_journey";
-    case Kpi::kJourneyTime:
-      return "journey_time";
-    case Kpi::kJourneyTimeP90:
-      return "journey_time_p90";
-    case Kpi::kUnresolvedShare:
-      return "unresolved_share";
-    case Kpi::kTransfersIn:
-      return "transfers_in";
-    case Kpi::kTransfersOut:
-      return "transfers_out";
-    case Kpi::kAlerts:
-      return "alerts";
-    case Kpi::kCoachingSessions:
-      return "coaching_sessions";
-  }
-  return "?";
-}
-
-bool IsOverallOnly(Kpi k) {
-  switch (k) {
-    case Kpi::kOccupancy:
-    case Kpi::kFcr:
-    case Kpi::kContactsPerJourney:
-    case Kpi::kTransfersPerJourney:
-    case Kpi::kJourneyTime:
-    case Kpi::kJourneyTimeP90:
-    case Kpi::kUnresolvedShare:
-    case Kpi::kAlerts:
-    case Kpi::kCoachingSessions:
-      return true;
-    default:
-      return false;
-  }
-}
-
 KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
                       const JourneyCounters* journeys) {
   KpiValues v;

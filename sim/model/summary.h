@@ -16,40 +16,11 @@
 
 #include "sim/engine/statistics.h"
 #include "sim/model/agent_ranking.h"
+#include "sim/model/kpi.h"
 #include "sim/model/model.h"
 #include "sim/model/results.h"
 
 namespace ccsim::model {
-
-enum class Kpi {
-  kOffered,
-  kAnswered,
-  kAbandoned,
-  kBlocked,
-  kServiceLevel,  // answered within the threshold / offered
-  kAsa,           // mean wait of answered contacts, seconds
-  kAbandonRate,   // abandoned / offered
-  kAht,           // mean talk + wrap-up of answered contacts, seconds
-  kOccupancy,     // busy / staffed agent time in [warmup, horizon]; overall only
-  // Journeys (overall only), over journeys that began after warmup and ended, resolved
-  // or given up:
-  kFcr,                  // resolved by their first contact / journeys
-  kContactsPerJourney,   // contacts / journeys
-  kTransfersPerJourney,  // transfers / journeys
-  kJourneyTime,          // mean first arrival → resolution of resolved journeys, seconds
-  kJourneyTimeP90,       // its 90th percentile (to 1%), seconds
-  kUnresolvedShare,      // journeys given up / journeys
-  // Per contact type (overall: the totals):
-  kTransfersIn,   // contacts that arrived by a transfer
-  kTransfersOut,  // handlings that ended in a transfer
-  // The workforce (overall only):
-  kAlerts,            // real-time control triggers
-  kCoachingSessions,  // coaching sessions completed
-};
-inline constexpr int kKpiCount = 19;
-const char* ToString(Kpi k);  // the JSON key: "service_level", ...
-// Whether the KPI is reported for the whole centre only.
-bool IsOverallOnly(Kpi k);
 
 // One replication's KPIs; NaN where a ratio has no denominator, and for the overall-only
 // KPIs when `journeys` is null (contact types).

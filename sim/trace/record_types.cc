@@ -2,8 +2,7 @@
 
 #include <cstddef>
 
-#include "sim/model/agent_ranking.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 
 namespace ccsim::trace {
 
@@ -24,7 +23,7 @@ Hid MakeEnum(hid_t base, const std::vector<std::pair<std::string, T>>& members, 
 template <class E>
 std::vector<std::pair<std::string, uint8_t>> EnumMembers(int count) {
   std::vector<std::pair<std::string, uint8_t>> m;
-  for (int i = 0; i < count; ++i) m.emplace_back(model::ToString(static_cast<E>(i)), i);
+  for (int i = 0; i < count; ++i) m.emplace_back(records::ToString(static_cast<E>(i)), i);
   return m;
 }
 
@@ -60,23 +59,17 @@ class Compound {
 
 }  // namespace
 
-RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
-                         const std::vector<std::string>& agent_groups) {
-  contact_type_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(contact_types, "ALL"), "contact_type");
-  agent_group_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(agent_groups, "(none)"), "agent_group");
-  outcome_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::ContactOutcome>(model::kContactOutcomeCount), "outcome");
-  state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::AgentState>(model::kAgentStateCount), "agent_state");
-  event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<model::EventKind>(model::kEventKindCount), "event_kind");
-  std::vector<std::pair<std::string, int8_t>> bands;
-  for (model::Band b :
-       {model::Band::kNone, model::Band::kTop, model::Band::kMiddle, model::Band::kBottom}) {
-    bands.emplace_back(model::ToString(b), static_cast<int8_t>(b));
-  }
-  band_enum_ = MakeEnum(H5T_NATIVE_INT8, bands, "band");
+RecordTypes::RecordTypes(const records::EnumNames& names) {
+  contact_type_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(names.contact_types, "ALL"), "contact_type");
+  agent_group_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(names.agent_groups, "(none)"), "agent_group");
+  outcome_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::ContactOutcome>(records::kContactOutcomeCount), "outcome");
+  state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::AgentState>(records::kAgentStateCount), "agent_state");
+  event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::EventKind>(records::kEventKindCount), "event_kind");
+  band_enum_ = MakeEnum(H5T_NATIVE_INT8, names.bands, "band");
   const hid_t f64 = H5T_NATIVE_DOUBLE, i32 = H5T_NATIVE_INT32, i64 = H5T_NATIVE_INT64,
               u64 = H5T_NATIVE_UINT64;
 
-  using C = model::ContactRecord;
+  using C = records::ContactRecord;
   contact = Compound(sizeof(C), "contact row")
                 .Field("contact_id", offsetof(C, contact_id), u64)
                 .Field("customer_id", offsetof(C, customer_id), u64)
@@ -92,7 +85,7 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
                 .Field("outcome", offsetof(C, outcome), outcome_enum_.get())
                 .Finish();
 
-  using S = model::AgentSpellRecord;
+  using S = records::AgentSpellRecord;
   spell = Compound(sizeof(S), "agent spell row")
               .Field("agent_id", offsetof(S, agent_id), i32)
               .Field("group", offsetof(S, group), agent_group_enum_.get())
@@ -101,7 +94,7 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
               .Field("end", offsetof(S, end), f64)
               .Finish();
 
-  using E = model::EventRecord;
+  using E = records::EventRecord;
   event = Compound(sizeof(E), "event row")
               .Field("time", offsetof(E, time), f64)
               .Field("kind", offsetof(E, kind), event_kind_enum_.get())
@@ -111,35 +104,7 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
               .Field("agent_id", offsetof(E, agent_id), i32)
               .Finish();
 
-  Compound summary_row(sizeof(SummaryRow), "summary row");
-  summary_row.Field("replication", offsetof(SummaryRow, replication), i32)
-      .Field("contact_type", offsetof(SummaryRow, contact_type), contact_type_enum_.get());
-  for (int k = 0; k < model::kKpiCount; ++k) {
-    summary_row.Field(model::ToString(static_cast<model::Kpi>(k)),
-                      offsetof(SummaryRow, kpis) + k * sizeof(double), f64);
-  }
-  summary = summary_row.Finish();
-
-  interval = Compound(sizeof(IntervalRow), "interval row")
-                 .Field("replication", offsetof(IntervalRow, replication), i32)
-                 .Field("interval", offsetof(IntervalRow, interval), i32)
-                 .Field("start", offsetof(IntervalRow, start), f64)
-                 .Field("end", offsetof(IntervalRow, end), f64)
-                 .Field("contact_type", offsetof(IntervalRow, contact_type), contact_type_enum_.get())
-                 .Field("offered", offsetof(IntervalRow, offered), f64)
-                 .Field("answered", offsetof(IntervalRow, answered), f64)
-                 .Field("abandoned", offsetof(IntervalRow, abandoned), f64)
-                 .Field("blocked", offsetof(IntervalRow, blocked), f64)
-                 .Field("service_level", offsetof(IntervalRow, service_level), f64)
-                 .Field("asa", offsetof(IntervalRow, asa), f64)
-                 .Field("abandon_rate", offsetof(IntervalRow, abandon_rate), f64)
-                 .Field("aht", offsetof(IntervalRow, aht), f64)
-                 .Field("agents_staffed", offsetof(IntervalRow, agents_staffed), f64)
-                 .Field("agents_on_break", offsetof(IntervalRow, agents_on_break), f64)
-                 .Field("occupancy", offsetof(IntervalRow, occupancy), f64)
-                 .Finish();
-
-  using A = AgentResultRow;
+  using A = records::AgentResultRow;
   agent_result = Compound(sizeof(A), "agent result row")
                      .Field("replication", offsetof(A, replication), i32)
                      .Field("agent_id", offsetof(A, agent_id), i32)
@@ -153,6 +118,29 @@ RecordTypes::RecordTypes(const std::vector<std::string>& contact_types,
                      .Field("rank", offsetof(A, rank), i32)
                      .Field("staffed", offsetof(A, staffed), f64)
                      .Finish();
+}
+
+RowType RecordTypes::SummaryRow(const std::vector<records::Column>& columns) const {
+  Compound row(kSummaryKeyBytes + columns.size() * sizeof(double), "summary row");
+  row.Field("replication", 0, H5T_NATIVE_INT32)
+      .Field("contact_type", sizeof(int32_t), contact_type_enum_.get());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    row.Field(columns[c].name.c_str(), kSummaryKeyBytes + c * sizeof(double), H5T_NATIVE_DOUBLE);
+  }
+  return row.Finish();
+}
+
+RowType RecordTypes::IntervalRow(const std::vector<records::Column>& columns) const {
+  Compound row(kIntervalKeyBytes + columns.size() * sizeof(double), "interval row");
+  row.Field("replication", 0, H5T_NATIVE_INT32)
+      .Field("interval", 4, H5T_NATIVE_INT32)
+      .Field("start", 8, H5T_NATIVE_DOUBLE)
+      .Field("end", 16, H5T_NATIVE_DOUBLE)
+      .Field("contact_type", 24, contact_type_enum_.get());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    row.Field(columns[c].name.c_str(), kIntervalKeyBytes + c * sizeof(double), H5T_NATIVE_DOUBLE);
+  }
+  return row.Finish();
 }
 
 }  // namespace ccsim::trace

@@ -1,6 +1,7 @@
 // The HDF5 types of ccsim's tables (docs/trace_format.md): enums named after the
 // scenario's contact types and agent groups, and one compound type per row kind, in
-// memory (the C++ structs as they are) and in the file (the same fields, packed).
+// memory (the C++ structs as they are, or the flat rows of the summary tables) and in the file
+// (the same fields, packed).
 #ifndef CCSIM_TRACE_RECORD_TYPES_H_
 #define CCSIM_TRACE_RECORD_TYPES_H_
 
@@ -8,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/trace/rows.h"
+#include "sim/records/result_rows.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/table.h"
 
@@ -21,17 +22,24 @@ struct RowType {
   PackedLayout layout;  // how one becomes the other, for ChunkEncoder
 };
 
+// The in-memory layout of the flat rows the summary tables are written from: the key
+// fields at fixed offsets, then the row's values as float64, column by column.
+inline constexpr size_t kSummaryKeyBytes = 8;    // replication, contact_type
+inline constexpr size_t kIntervalKeyBytes = 32;  // replication, interval, start, end, contact_type
+
 class RecordTypes {
  public:
-  RecordTypes(const std::vector<std::string>& contact_types,
-              const std::vector<std::string>& agent_groups);
+  explicit RecordTypes(const records::EnumNames& names);
 
-  RowType contact;       // model::ContactRecord
-  RowType spell;         // model::AgentSpellRecord
-  RowType event;         // model::EventRecord
-  RowType summary;       // SummaryRow
-  RowType interval;      // IntervalRow
-  RowType agent_result;  // AgentResultRow
+  RowType contact;       // records::ContactRecord
+  RowType spell;         // records::AgentSpellRecord
+  RowType event;         // records::EventRecord
+  RowType agent_result;  // records::AgentResultRow
+
+  // A flat /summary row (kSummaryKeyBytes, then one float64 per column).
+  RowType SummaryRow(const std::vector<records::Column>& columns) const;
+  // A flat /intervals row (kIntervalKeyBytes, then one float64 per column).
+  RowType IntervalRow(const std::vector<records::Column>& columns) const;
 
  private:
   Hid contact_type_enum_;

@@ -1,13 +1,9 @@
 #include "sim/trace/result_file.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 
-#include "sim/model/agent_ranking.h"
-#include "sim/model/summary.h"
+#include "sim/trace/atomic_file.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/record_types.h"
 #include "sim/trace/result_tables.h"
@@ -19,21 +15,8 @@ using namespace internal;  // the shared table helpers of result_tables.h
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
 constexpr size_t kChunkRows = 4096;  // the model's chunk size: its chunks take the fast path
 constexpr size_t kMaxQueuedChunks = 64;
-
-const char* ToString(model::TraceLevel level) {
-  switch (level) {
-    case model::TraceLevel::kSummary:
-      return "summary";
-    case model::TraceLevel::kContacts:
-      return "contacts";
-    case model::TraceLevel::kEvents:
-      return "events";
-  }
-  return "?";
-}
 
 }  // namespace
 
@@ -45,11 +28,9 @@ struct ResultFileWriter::File {
     Table contacts, agents, events;
   };
 
-  File(const std::string& temp_path, const std::vector<std::string>& type_names,
-       const std::vector<std::string>& group_names, int replications)
-      : handle(Hid::Check(H5Fcreate(temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                          H5Fclose, "create " + temp_path)),
-        types(type_names, group_names),
+  File(const std::string& path, const records::EnumNames& names, int replications)
+      : handle(path),
+        types(names),
         replications_group(Hid::Check(H5Gcreate2(handle.get(), "replications", H5P_DEFAULT,
                                                  H5P_DEFAULT, H5P_DEFAULT),
                                       H5Gclose, "create /replications")),
@@ -83,66 +64,51 @@ struct ResultFileWriter::File {
 
   // Members close in reverse order: tables and groups before the file.
   ChunkEncoder encoder;
-  Hid handle;
+  AtomicFile handle;
   RecordTypes types;
   Hid replications_group;
   std::vector<Replication> reps;
 };
 
-ResultFileWriter::ResultFileWriter(const model::Model& model, const RunInfo& info,
-                                   const std::string& path, model::TraceLevel level)
-    : model_(model),
-      level_(level),
-      path_(path),
-      temp_path_(path + ".tmp-" + std::to_string(getpid())) {
-  SilenceHdf5Errors();
-  const scenario::Scenario& s = model.scenario();
-  std::vector<std::string> type_names, group_names;
-  for (const auto& t : s.contact_types) type_names.push_back(t.name);
-  for (const auto& g : s.agent_groups) group_names.push_back(g.name);
-  try {
-    file_ = std::make_unique<File>(temp_path_, type_names, group_names, info.replications);
-    const hid_t root = file_->handle.get();
-    const int32_t schema = kSchemaVersion, reps = info.replications;
-    WriteAttribute(root, "schema_version", H5T_NATIVE_INT32, &schema);
-    WriteAttribute(root, "ccsim_version", info.ccsim_version);
-    WriteAttribute(root, "scenario", info.scenario_text);
-    WriteAttribute(root, "scenario_name", info.scenario_name);
-    WriteAttribute(root, "scenario_file", info.scenario_file);
-    WriteAttribute(root, "overrides", Join(info.overrides));
-    WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &info.seed);
-    WriteAttribute(root, "replications", H5T_NATIVE_INT32, &reps);
-    WriteAttribute(root, "trace", std::string(ToString(level)));
-    WriteAttribute(root, "horizon", H5T_NATIVE_DOUBLE, &s.horizon);
-    WriteAttribute(root, "warmup", H5T_NATIVE_DOUBLE, &s.warmup);
-    WriteAttribute(root, "interval", H5T_NATIVE_DOUBLE, &s.interval);
-    WriteAttribute(root, "service_level_threshold", H5T_NATIVE_DOUBLE, &s.service_level.threshold);
-    WriteAttribute(root, "service_level_target", H5T_NATIVE_DOUBLE, &s.service_level.target);
-  } catch (...) {
-    file_.reset();
-    std::remove(temp_path_.c_str());
-    throw;
-  }
+ResultFileWriter::ResultFileWriter(const RootAttributes& attributes,
+                                   const records::EnumNames& names, const std::string& path,
+                                   records::TraceLevel level)
+    : level_(level), file_(std::make_unique<File>(path, names, attributes.replications)) {
+  WriteRootAttributes(file_->handle.get(), attributes);  // on failure, ~File removes the file
   writer_ = std::thread([this] { WriterLoop(); });
+}
+
+Expected<std::unique_ptr<ResultFileWriter>> ResultFileWriter::Create(
+    const RootAttributes& attributes, const records::EnumNames& names, const std::string& path,
+    records::TraceLevel level) {
+  try {
+    return std::make_unique<ResultFileWriter>(attributes, names, path, level);
+  } catch (const std::exception& e) {
+    return FileError{"cannot write " + path + ": " + e.what()};
+  }
+}
+
+const std::string& ResultFileWriter::temporary_path() const {
+  return file_->handle.temporary_path();
 }
 
 ResultFileWriter::~ResultFileWriter() { Abort(); }
 
 // A chunk beyond the file's trace level is dropped: the model sends contacts to any sink
 // it is given, even at summary level, and the file must hold only what `trace` says.
-void ResultFileWriter::OnContacts(int replication, std::span<const model::ContactRecord> chunk) {
-  if (level_ == model::TraceLevel::kSummary) return;
+void ResultFileWriter::OnContacts(int replication, std::span<const records::ContactRecord> chunk) {
+  if (level_ == records::TraceLevel::kSummary) return;
   Enqueue(replication, Kind::kContacts, chunk);
 }
 
 void ResultFileWriter::OnAgentSpells(int replication,
-                                     std::span<const model::AgentSpellRecord> chunk) {
-  if (level_ != model::TraceLevel::kEvents) return;
+                                     std::span<const records::AgentSpellRecord> chunk) {
+  if (level_ != records::TraceLevel::kEvents) return;
   Enqueue(replication, Kind::kAgents, chunk);
 }
 
-void ResultFileWriter::OnEvents(int replication, std::span<const model::EventRecord> chunk) {
-  if (level_ != model::TraceLevel::kEvents) return;
+void ResultFileWriter::OnEvents(int replication, std::span<const records::EventRecord> chunk) {
+  if (level_ != records::TraceLevel::kEvents) return;
   Enqueue(replication, Kind::kEvents, chunk);
 }
 
@@ -224,9 +190,9 @@ void ResultFileWriter::Write(const Job& job) {
           Table& t = table(rows.kind);
           if (!t.AtChunkBoundary(rows.rows)) throw Hdf5Error("a pre-encoded chunk out of place");
           t.AppendEncoded(rows.bytes, rows.rows);
-        } else if constexpr (std::is_same_v<T, std::vector<model::ContactRecord>>) {
+        } else if constexpr (std::is_same_v<T, std::vector<records::ContactRecord>>) {
           write_rows(table(Kind::kContacts), file_->types.contact, rows);
-        } else if constexpr (std::is_same_v<T, std::vector<model::AgentSpellRecord>>) {
+        } else if constexpr (std::is_same_v<T, std::vector<records::AgentSpellRecord>>) {
           write_rows(table(Kind::kAgents), file_->types.spell, rows);
         } else {
           write_rows(table(Kind::kEvents), file_->types.event, rows);
@@ -245,70 +211,42 @@ void ResultFileWriter::StopWriter() {
   if (writer_.joinable()) writer_.join();
 }
 
-void ResultFileWriter::Commit(std::span<const model::ReplicationResult> results) {
-  StopWriter();
+Status ResultFileWriter::Commit(const records::ResultTables& tables) {
   try {
-    if (!error_.empty()) throw Hdf5Error(error_);
-    // Every replication has its tables, even one that produced no rows.
-    for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
-      file_->Rep(k);
-      if (level_ == model::TraceLevel::kSummary) continue;
-      file_->Contacts(k);
-      if (level_ == model::TraceLevel::kEvents) {
-        file_->Agents(k);
-        file_->Events(k);
-      }
-    }
-    const hid_t root = file_->handle.get();
-    WriteRows(root, "summary", file_->types.summary, SummaryRows(results));
-    WriteRows(root, "intervals", file_->types.interval, IntervalRows(model_, results));
-    WriteRows(root, "agent_results", file_->types.agent_result, AgentResultRows(model_, results));
-    file_->reps.clear();
-    file_->replications_group.Close("close /replications");
-    file_->handle.Close("close " + temp_path_);
-    file_.reset();
-    if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-      throw std::runtime_error("cannot rename " + temp_path_ + " to " + path_);
-    }
-    finished_ = true;
-  } catch (...) {
+    CommitOrThrow(tables);
+    return Done{};
+  } catch (const std::exception& e) {
     Abort();
-    throw;
+    return FileError{e.what()};
   }
+}
+
+void ResultFileWriter::CommitOrThrow(const records::ResultTables& tables) {
+  StopWriter();
+  if (!error_.empty()) throw Hdf5Error(error_);
+  // Every replication has its tables, even one that produced no rows.
+  for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
+    file_->Rep(k);
+    if (level_ == records::TraceLevel::kSummary) continue;
+    file_->Contacts(k);
+    if (level_ == records::TraceLevel::kEvents) {
+      file_->Agents(k);
+      file_->Events(k);
+    }
+  }
+  WriteResultTables(file_->handle.get(), file_->types, tables);
+  file_->reps.clear();
+  file_->replications_group.Close("close /replications");
+  file_->handle.Commit();
+  file_.reset();
+  finished_ = true;
 }
 
 void ResultFileWriter::Abort() noexcept {
   if (finished_) return;
   finished_ = true;
   StopWriter();
-  file_.reset();  // closes every handle; errors no longer matter
-  std::remove(temp_path_.c_str());
-}
-
-RunInfo ReadRunInfo(const std::string& path) {
-  SilenceHdf5Errors();
-  if (access(path.c_str(), R_OK) != 0) throw std::runtime_error("cannot read " + path);
-  const Hid file = Hid::Check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                              path + " is not an HDF5 file");
-  const hid_t root = file.get();
-  if (H5Aexists(root, "schema_version") <= 0 || H5Aexists(root, "scenario") <= 0) {
-    throw std::runtime_error(path + " is not a ccsim result file (no schema_version/scenario attributes)");
-  }
-  const int32_t schema = ReadAttribute<int32_t>(root, "schema_version", H5T_NATIVE_INT32);
-  if (schema != kSchemaVersion) {
-    throw std::runtime_error(path + ": schema_version " + std::to_string(schema) +
-                             " is not one this ccsim reads (" + std::to_string(kSchemaVersion) + ")");
-  }
-  RunInfo info;
-  info.ccsim_version = ReadStringAttribute(root, "ccsim_version");
-  info.scenario_text = ReadStringAttribute(root, "scenario");
-  info.scenario_name = ReadStringAttribute(root, "scenario_name");
-  info.scenario_file = ReadStringAttribute(root, "scenario_file");
-  info.overrides = Split(ReadStringAttribute(root, "overrides"));
-  info.seed = ReadAttribute<uint64_t>(root, "seed", H5T_NATIVE_UINT64);
-  info.replications = ReadAttribute<int32_t>(root, "replications", H5T_NATIVE_INT32);
-  info.trace = ReadStringAttribute(root, "trace");
-  return info;
+  file_.reset();  // closes every handle and removes the temporary file
 }
 
 }  // namespace ccsim::trace

@@ -3,14 +3,15 @@
 // A ResultFileWriter is the TraceSink the replications hand their chunks to, from any
 // thread; one writer thread appends them to the file, so the HDF5 library is used by one
 // thread only and the simulation never waits for the disk unless the writer falls more
-// than a few chunks behind (then producers block: memory stays bounded). The file is
-// written as PATH.tmp-PID beside PATH and renamed to PATH by Commit(); Abort(), a failure
-// or the destructor remove the temporary file, so PATH never holds a partial file.
+// than a few chunks behind (then producers block: memory stays bounded). The file is an
+// AtomicFile: PATH holds it only once Commit() has succeeded. The writer stores rows; it
+// computes nothing (the summary tables come as records::ResultTables).
 //
 // Example:
-//   ResultFileWriter out(model, info, "out.h5", TraceLevel::kContacts);
-//   ... Simulate(model, rep, {.trace = &out, .trace_level = TraceLevel::kContacts}) ...
-//   out.Commit(results);  // throws std::runtime_error on failure
+//   Expected<std::unique_ptr<ResultFileWriter>> out =
+//       ResultFileWriter::Create(attributes, model::FileEnumNames(model), "out.h5", level);
+//   ... Simulate(model, rep, {.trace = out->get(), .trace_level = level}) ...
+//   Status done = (*out)->Commit(model::ResultRows(model, results));
 #ifndef CCSIM_TRACE_RESULT_FILE_H_
 #define CCSIM_TRACE_RESULT_FILE_H_
 
@@ -27,43 +28,38 @@
 #include <variant>
 #include <vector>
 
-#include "sim/model/model.h"
-#include "sim/model/results.h"
-#include "sim/model/trace.h"
+#include "sim/records/result_rows.h"
+#include "sim/records/trace_sink.h"
+#include "sim/trace/expected.h"
+#include "sim/trace/root_attributes.h"
 
 namespace ccsim::trace {
 
-// What a result file says about the run that made it (its root attributes).
-struct RunInfo {
-  std::string ccsim_version;
-  std::string scenario_text;  // the YAML as read
-  std::string scenario_name;
-  std::string scenario_file;
-  std::vector<std::string> overrides;  // --set KEY.PATH=VALUE
-  uint64_t seed = 1;
-  int replications = 1;
-  std::string trace = "summary";
-};
-
-class ResultFileWriter final : public model::TraceSink {
+class ResultFileWriter final : public records::TraceSink {
  public:
-  // Creates PATH.tmp-PID and starts the writer thread. Throws std::runtime_error.
-  ResultFileWriter(const model::Model& model, const RunInfo& info, const std::string& path,
-                   model::TraceLevel level);
+  // Creates PATH.tmp-PID with `attributes` and starts the writer thread; an error when
+  // the file cannot be created.
+  static Expected<std::unique_ptr<ResultFileWriter>> Create(const RootAttributes& attributes,
+                                                            const records::EnumNames& names,
+                                                            const std::string& path,
+                                                            records::TraceLevel level);
+  // As Create, but throws Hdf5Error.
+  ResultFileWriter(const RootAttributes& attributes, const records::EnumNames& names,
+                   const std::string& path, records::TraceLevel level);
   ~ResultFileWriter() override;  // Abort() unless committed
 
-  void OnContacts(int replication, std::span<const model::ContactRecord> chunk) override;
-  void OnAgentSpells(int replication, std::span<const model::AgentSpellRecord> chunk) override;
-  void OnEvents(int replication, std::span<const model::EventRecord> chunk) override;
+  void OnContacts(int replication, std::span<const records::ContactRecord> chunk) override;
+  void OnAgentSpells(int replication, std::span<const records::AgentSpellRecord> chunk) override;
+  void OnEvents(int replication, std::span<const records::EventRecord> chunk) override;
 
-  // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file and renames it to
-  // PATH. On failure removes the temporary file and throws std::runtime_error.
+  // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file
+  // and renames it to PATH. On failure removes the temporary file and says why.
   // REQUIRES: neither Commit nor Abort has run.
-  void Commit(std::span<const model::ReplicationResult> results);
+  Status Commit(const records::ResultTables& tables);
   // Stops the writer and removes the temporary file. Never throws.
   void Abort() noexcept;
 
-  const std::string& temporary_path() const { return temp_path_; }
+  const std::string& temporary_path() const;
 
  private:
   struct File;  // the HDF5 objects; used by one thread at a time
@@ -74,8 +70,8 @@ class ResultFileWriter final : public model::TraceSink {
     size_t rows;
     std::vector<uint8_t> bytes;
   };
-  using Rows = std::variant<std::vector<model::ContactRecord>, std::vector<model::AgentSpellRecord>,
-                            std::vector<model::EventRecord>, Encoded>;
+  using Rows = std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
+                            std::vector<records::EventRecord>, Encoded>;
   struct Job {
     int replication;
     Rows rows;
@@ -88,10 +84,9 @@ class ResultFileWriter final : public model::TraceSink {
   void WriterLoop();
   void StopWriter();
 
-  const model::Model& model_;
-  const model::TraceLevel level_;
-  const std::string path_;
-  const std::string temp_path_;
+  void CommitOrThrow(const records::ResultTables& tables);
+
+  const records::TraceLevel level_;
   std::unique_ptr<File> file_;
 
   std::mutex mu_;
@@ -102,10 +97,6 @@ class ResultFileWriter final : public model::TraceSink {
   std::thread writer_;
   bool finished_ = false;  // committed or aborted
 };
-
-// Reads the root attributes of a result file (for `ccsim run --from`). Throws
-// std::runtime_error when the file cannot be read or is not a ccsim result file.
-RunInfo ReadRunInfo(const std::string& path);
 
 }  // namespace ccsim::trace
 

@@ -24,20 +24,22 @@
 #include "sim/engine/replication_runner.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/result_rows.h"
 #include "sim/model/results.h"
 #include "sim/model/summary.h"
-#include "sim/model/trace.h"
+#include "sim/records/trace_sink.h"
 #include "sim/scenario/scenario.h"
 #include "sim/trace/hdf5_handle.h"
+#include "sim/trace/result_reader.h"
 
 namespace ccsim::trace {
 namespace {
 
 namespace fs = std::filesystem;
-using model::ContactOutcome;
-using model::EventKind;
+using records::ContactOutcome;
+using records::EventKind;
 using model::Kpi;
-using model::TraceLevel;
+using records::TraceLevel;
 using scenario::Distribution;
 
 // ---- a scratch directory, removed with everything in it ----
@@ -114,54 +116,64 @@ scenario::Scenario TwoQueues() {
   return s;
 }
 
-RunInfo InfoFor(const scenario::Scenario& s, TraceLevel level) {
-  const char* trace = level == TraceLevel::kEvents     ? "events"
-                      : level == TraceLevel::kContacts ? "contacts"
-                                                       : "summary";
-  return {.ccsim_version = "0.1.0-test",
+RootAttributes InfoFor(const scenario::Scenario& s, TraceLevel level) {
+  return {.kind = FileKind::kRun,
+          .ccsim_version = "0.1.0-test",
           .scenario_text = s.source_text,
           .scenario_name = s.name,
           .scenario_file = s.source_file,
           .overrides = s.overrides,
           .seed = s.seed,
           .replications = s.replications,
-          .trace = trace};
+          .trace = records::ToString(level),
+          .horizon = s.horizon,
+          .warmup = s.warmup,
+          .interval = s.interval,
+          .service_level_threshold = s.service_level.threshold,
+          .service_level_target = s.service_level.target};
+}
+
+// A writer for `m`'s file at `path`.
+std::unique_ptr<ResultFileWriter> Writer(const model::Model& m, const std::string& path,
+                                         TraceLevel level) {
+  return std::make_unique<ResultFileWriter>(InfoFor(m.scenario(), level), model::FileEnumNames(m),
+                                            path, level);
 }
 
 // Passes every chunk on to `next` and keeps a copy, so a test can compare the file with
 // exactly what the model handed over. Each replication appends only to its own vectors
 // (sized up front), so concurrent replications need no lock.
-class TeeSink : public model::TraceSink {
+class TeeSink : public records::TraceSink {
  public:
-  TeeSink(model::TraceSink& next, int replications)
+  TeeSink(records::TraceSink& next, int replications)
       : contacts(replications), spells(replications), events(replications), next_(next) {}
-  void OnContacts(int rep, std::span<const model::ContactRecord> chunk) override {
+  void OnContacts(int rep, std::span<const records::ContactRecord> chunk) override {
     contacts.at(rep).insert(contacts[rep].end(), chunk.begin(), chunk.end());
     next_.OnContacts(rep, chunk);
   }
-  void OnAgentSpells(int rep, std::span<const model::AgentSpellRecord> chunk) override {
+  void OnAgentSpells(int rep, std::span<const records::AgentSpellRecord> chunk) override {
     spells.at(rep).insert(spells[rep].end(), chunk.begin(), chunk.end());
     next_.OnAgentSpells(rep, chunk);
   }
-  void OnEvents(int rep, std::span<const model::EventRecord> chunk) override {
+  void OnEvents(int rep, std::span<const records::EventRecord> chunk) override {
     events.at(rep).insert(events[rep].end(), chunk.begin(), chunk.end());
     next_.OnEvents(rep, chunk);
   }
 
-  std::vector<std::vector<model::ContactRecord>> contacts;
-  std::vector<std::vector<model::AgentSpellRecord>> spells;
-  std::vector<std::vector<model::EventRecord>> events;
+  std::vector<std::vector<records::ContactRecord>> contacts;
+  std::vector<std::vector<records::AgentSpellRecord>> spells;
+  std::vector<std::vector<records::EventRecord>> events;
 
  private:
-  model::TraceSink& next_;
+  records::TraceSink& next_;
 };
 
 // What a run handed over: the results and a copy of every record.
 struct Recorded {
   std::vector<model::ReplicationResult> results;
-  std::vector<std::vector<model::ContactRecord>> contacts;  // by replication
-  std::vector<std::vector<model::AgentSpellRecord>> spells;
-  std::vector<std::vector<model::EventRecord>> events;
+  std::vector<std::vector<records::ContactRecord>> contacts;  // by replication
+  std::vector<std::vector<records::AgentSpellRecord>> spells;
+  std::vector<std::vector<records::EventRecord>> events;
 };
 
 // Runs every replication of `m` on 2 threads, handing the chunks to `writer`.
@@ -180,10 +192,11 @@ Recorded RunInto(const model::Model& m, ResultFileWriter& writer, TraceLevel lev
 
 // Writes a complete result file for `m` at `path`.
 Recorded WriteFile(const model::Model& m, const std::string& path, TraceLevel level,
-                   const RunInfo& info) {
-  ResultFileWriter writer(m, info, path, level);
+                   const RootAttributes& info) {
+  ResultFileWriter writer(info, model::FileEnumNames(m), path, level);
   Recorded run = RunInto(m, writer, level);
-  writer.Commit(run.results);
+  const Status done = writer.Commit(model::ResultRows(m, run.results));
+  EXPECT_TRUE(done.ok()) << done.error();
   return run;
 }
 
@@ -448,11 +461,11 @@ std::vector<EventLine> ReadEvents(hid_t file, int rep) {
 
 // The file's contacts are the model's, row for row and field for field.
 void ExpectSameContacts(const std::vector<ContactLine>& file,
-                        const std::vector<model::ContactRecord>& model) {
+                        const std::vector<records::ContactRecord>& model) {
   ASSERT_EQ(file.size(), model.size());
   for (size_t i = 0; i < file.size(); ++i) {
     const ContactLine& f = file[i];
-    const model::ContactRecord& m = model[i];
+    const records::ContactRecord& m = model[i];
     SCOPED_TRACE("contact row " + std::to_string(i));
     ASSERT_EQ(f.contact_id, m.contact_id);
     EXPECT_EQ(f.customer_id, m.customer_id);
@@ -641,7 +654,7 @@ TEST_F(EventsFileTest, TablesHoldExactlyWhatTheModelHandedOver) {
     ExpectSameContacts(ReadContacts(file.get(), rep), run_->contacts[rep]);
 
     const std::vector<SpellLine> spells = ReadSpells(file.get(), rep);
-    const std::vector<model::AgentSpellRecord>& want_spells = run_->spells[rep];
+    const std::vector<records::AgentSpellRecord>& want_spells = run_->spells[rep];
     ASSERT_EQ(spells.size(), want_spells.size());
     for (size_t i = 0; i < spells.size(); ++i) {
       SCOPED_TRACE("spell row " + std::to_string(i));
@@ -653,7 +666,7 @@ TEST_F(EventsFileTest, TablesHoldExactlyWhatTheModelHandedOver) {
     }
 
     const std::vector<EventLine> events = ReadEvents(file.get(), rep);
-    const std::vector<model::EventRecord>& want_events = run_->events[rep];
+    const std::vector<records::EventRecord>& want_events = run_->events[rep];
     ASSERT_EQ(events.size(), want_events.size());
     EXPECT_GT(events.size(), 2 * 4096u);
     for (size_t i = 0; i < events.size(); ++i) {
@@ -735,7 +748,7 @@ TEST_F(EventsFileTest, AgentSpellsTileTheRun) {
       EXPECT_GE(s.agent_id, g.first_agent);
       EXPECT_LT(s.agent_id, g.first_agent + g.agents);
       EXPECT_LT(s.start, s.end);
-      EXPECT_LT(s.state, model::kAgentStateCount);
+      EXPECT_LT(s.state, records::kAgentStateCount);
       by_agent[s.agent_id].push_back(s);
     }
     for (int a = 0; a < model_->agent_count(); ++a) {
@@ -828,9 +841,9 @@ TEST_F(EventsFileTest, EnumsCarryTheScenariosNames) {
       {0, "arrival"},    {1, "answer"},   {2, "abandon"}, {3, "block"},
       {4, "agent_free"}, {5, "overflow"}, {6, "retrial"}};
   for (const auto& [value, name] : documented) EXPECT_EQ(kinds.at(value), name);
-  EXPECT_EQ(kinds.size(), static_cast<size_t>(model::kEventKindCount));
-  for (int k = 0; k < model::kEventKindCount; ++k) {
-    EXPECT_EQ(kinds.at(k), model::ToString(static_cast<EventKind>(k)));
+  EXPECT_EQ(kinds.size(), static_cast<size_t>(records::kEventKindCount));
+  for (int k = 0; k < records::kEventKindCount; ++k) {
+    EXPECT_EQ(kinds.at(k), records::ToString(static_cast<EventKind>(k)));
   }
 }
 
@@ -992,13 +1005,14 @@ TEST(ResultFileWriterTest, CommitRenamesAndLeavesNoTemporary) {
   s.horizon = 3600;
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), path, TraceLevel::kContacts);
+  ResultFileWriter writer(InfoFor(s, TraceLevel::kContacts), model::FileEnumNames(m), path,
+                          TraceLevel::kContacts);
   EXPECT_EQ(writer.temporary_path(), path + ".tmp-" + std::to_string(getpid()));
   EXPECT_TRUE(fs::exists(writer.temporary_path()));
   EXPECT_FALSE(fs::exists(path));  // nothing under the final name while the run goes
   const auto results = RunInto(m, writer, TraceLevel::kContacts).results;
   EXPECT_FALSE(fs::exists(path));
-  writer.Commit(results);
+  EXPECT_TRUE(writer.Commit(model::ResultRows(m, results)).ok());
   EXPECT_EQ(dir.List(), std::vector<std::string>{"out.h5"});
   const Hid file = Open(path);
   EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * 3);
@@ -1010,11 +1024,11 @@ TEST(ResultFileWriterTest, AbortLeavesNothing) {
   s.horizon = 3600;
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  ResultFileWriter writer(m, InfoFor(s, TraceLevel::kEvents), path, TraceLevel::kEvents);
-  RunInto(m, writer, TraceLevel::kEvents);
-  writer.Abort();
+  std::unique_ptr<ResultFileWriter> writer = Writer(m, path, TraceLevel::kEvents);
+  RunInto(m, *writer, TraceLevel::kEvents);
+  writer->Abort();
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
-  writer.Abort();  // twice is harmless
+  writer->Abort();  // twice is harmless
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
@@ -1024,23 +1038,22 @@ TEST(ResultFileWriterTest, DestroyingAnUncommittedWriterLeavesNothing) {
   s.horizon = 3600;
   const model::Model m(s);
   {
-    ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), dir.File("out.h5"),
-                            TraceLevel::kContacts);
-    RunInto(m, writer, TraceLevel::kContacts);
+    std::unique_ptr<ResultFileWriter> writer = Writer(m, dir.File("out.h5"), TraceLevel::kContacts);
+    RunInto(m, *writer, TraceLevel::kContacts);
     EXPECT_EQ(dir.List().size(), 1u);  // the temporary
   }
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
-TEST(ResultFileWriterTest, ThrowsWhenTheDirectoryDoesNotExist) {
+TEST(ResultFileWriterTest, FailsWhenTheDirectoryDoesNotExist) {
   ScratchDir dir;
   const scenario::Scenario s = TwoQueues();
   const model::Model m(s);
   const std::string path = dir.File("missing/out.h5");
-  auto open = [&] {
-    ResultFileWriter writer(m, InfoFor(s, TraceLevel::kContacts), path, TraceLevel::kContacts);
-  };
-  EXPECT_THROW(open(), std::runtime_error);
+  const auto writer = ResultFileWriter::Create(InfoFor(s, TraceLevel::kContacts),
+                                               model::FileEnumNames(m), path, TraceLevel::kContacts);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_NE(writer.error().find("cannot write " + path), std::string::npos) << writer.error();
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
@@ -1075,9 +1088,9 @@ TEST(ResultFileWriterTest, ContactsLevelWritesNoAgentOrEventTables) {
   }
 }
 
-// ---- RunInfo ----
+// ---- root attributes ----
 
-TEST(ReadRunInfoTest, RoundTrips) {
+TEST(ReadRootAttributesTest, RoundTrips) {
   ScratchDir dir;
   scenario::Scenario s = TwoQueues();
   s.horizon = 3600;
@@ -1086,9 +1099,13 @@ TEST(ReadRunInfoTest, RoundTrips) {
   s.overrides = {"contact_types.billing.arrivals.rate=0.05", "agent_groups.tech_team.agents=6"};
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  const RunInfo info = InfoFor(s, TraceLevel::kContacts);
+  const RootAttributes info = InfoFor(s, TraceLevel::kContacts);
   WriteFile(m, path, TraceLevel::kContacts, info);
-  const RunInfo back = ReadRunInfo(path);
+  const Expected<RootAttributes> read = ReadRootAttributes(path);
+  ASSERT_TRUE(read.ok()) << read.error();
+  const RootAttributes& back = *read;
+  EXPECT_EQ(back.kind, FileKind::kRun);
+  EXPECT_EQ(back.horizon, 3600);
   EXPECT_EQ(back.ccsim_version, info.ccsim_version);
   EXPECT_EQ(back.scenario_text, info.scenario_text);
   EXPECT_EQ(back.scenario_name, info.scenario_name);
@@ -1099,22 +1116,68 @@ TEST(ReadRunInfoTest, RoundTrips) {
   EXPECT_EQ(back.trace, "contacts");
 }
 
-TEST(ReadRunInfoTest, ThrowsOnAFileThatIsNotHdf5) {
+TEST(ReadRootAttributesTest, SaysWhyAFileThatIsNotHdf5CannotBeRead) {
   ScratchDir dir;
   const std::string path = dir.File("not.h5");
   std::ofstream(path) << "name: not an HDF5 file\n";
-  EXPECT_THROW(ReadRunInfo(path), std::runtime_error);
-  EXPECT_THROW(ReadRunInfo(dir.File("absent.h5")), std::runtime_error);
+  const auto not_hdf5 = ReadRootAttributes(path);
+  ASSERT_FALSE(not_hdf5.ok());
+  EXPECT_NE(not_hdf5.error().find(path + " is not an HDF5 file"), std::string::npos);
+  const auto absent = ReadRootAttributes(dir.File("absent.h5"));
+  ASSERT_FALSE(absent.ok());
+  EXPECT_EQ(absent.error(), "cannot read " + dir.File("absent.h5"));
 }
 
-TEST(ReadRunInfoTest, ThrowsOnAnHdf5FileWithoutTheAttributes) {
+TEST(ReadRootAttributesTest, SaysWhyAnHdf5FileWithoutTheAttributesIsNotOne) {
   ScratchDir dir;
   const std::string path = dir.File("other.h5");
   {
     const Hid file = Hid::Check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                                 H5Fclose, "create " + path);
   }
-  EXPECT_THROW(ReadRunInfo(path), std::runtime_error);
+  const auto read = ReadRootAttributes(path);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().find("is not a ccsim result file"), std::string::npos) << read.error();
+}
+
+// ---- what the columns mean ----
+
+TEST(ResultFileWriterTest, DescribesEveryKpiColumnAsTheKpiTableDoes) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 3600;
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  WriteFile(m, path, TraceLevel::kSummary, InfoFor(s, TraceLevel::kSummary));
+  const Expected<SummaryContents> read = trace::ReadSummary(path);
+  ASSERT_TRUE(read.ok()) << read.error();
+  EXPECT_EQ(read->contact_types, (std::vector<std::string>{"billing", "tech"}));
+  const std::vector<records::Column>& columns = read->summary.columns;
+  ASSERT_EQ(columns.size(), static_cast<size_t>(model::kKpiCount));
+  for (const model::KpiInfo& k : model::kKpis) {
+    const records::Column& c = columns[static_cast<int>(k.kpi)];
+    EXPECT_EQ(c.name, k.name);
+    EXPECT_EQ(c.label, k.label);
+    EXPECT_EQ(c.unit, k.unit);
+    EXPECT_EQ(c.definition, k.definition);
+    EXPECT_EQ(c.scope, model::IsOverallOnly(k.kpi) ? "overall_only" : "per_type");
+  }
+  const Hid file = Open(path);
+  const Hid intervals = Hid::Check(H5Dopen2(file.get(), "intervals", H5P_DEFAULT), H5Dclose, "open");
+  EXPECT_EQ(ReadString(intervals.get(), "agents_staffed.unit"), "agents");
+  EXPECT_EQ(ReadString(intervals.get(), "occupancy.unit"), "fraction");
+}
+
+TEST(ReadSummaryTest, SaysWhichTableIsMissing) {
+  ScratchDir dir;
+  const std::string path = dir.File("empty.h5");
+  {
+    const Hid file = Hid::Check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                                H5Fclose, "create " + path);
+  }
+  const Expected<SummaryContents> read = trace::ReadSummary(path, "points/3");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error(), path + " has no /points/3/summary table");
 }
 
 // ---- a long replication: the writer streams it in chunks ----

@@ -1,9 +1,7 @@
 #include "sim/trace/result_tables.h"
 
 #include <algorithm>
-
-#include "sim/model/agent_ranking.h"
-#include "sim/model/summary.h"
+#include <cstring>
 
 namespace ccsim::trace::internal {
 
@@ -26,7 +24,6 @@ void WriteAttribute(hid_t object, const char* name, const std::string& value) {
   const char* text = value.c_str();
   WriteAttribute(object, name, type.get(), &text);
 }
-
 
 std::string ReadStringAttribute(hid_t object, const char* name) {
   const Hid type = VariableString();
@@ -52,79 +49,114 @@ std::vector<std::string> Split(const std::string& text) {
   }
   return lines;
 }
-
-
-std::vector<SummaryRow> SummaryRows(std::span<const model::ReplicationResult> results) {
-  std::vector<SummaryRow> rows;
-  for (const model::ReplicationResult& r : results) {
-    const std::vector<model::KpiValues> kpis = model::ReplicationKpis(r);
-    for (size_t c = 0; c < kpis.size(); ++c) {
-      SummaryRow row{.replication = r.replication, .contact_type = static_cast<int32_t>(c) - 1};
-      std::copy(kpis[c].begin(), kpis[c].end(), row.kpis);
-      rows.push_back(row);
-    }
+Hid PointsRowType(const std::vector<std::string>& vary_paths) {
+  const size_t row_size = kPointValuesOffset + vary_paths.size() * sizeof(const char*);
+  const Hid str = VariableString();
+  Hid type = Hid::Check(H5Tcreate(H5T_COMPOUND, row_size), H5Tclose, "create the points row");
+  CheckStatus(H5Tinsert(type.get(), "point", 0, H5T_NATIVE_INT32), "add column point");
+  for (size_t k = 0; k < vary_paths.size(); ++k) {
+    CheckStatus(H5Tinsert(type.get(), vary_paths[k].c_str(),
+                          kPointValuesOffset + k * sizeof(const char*), str.get()),
+                "add column " + vary_paths[k]);
   }
-  return rows;
+  return type;
 }
 
-std::vector<IntervalRow> IntervalRows(const model::Model& m,
-                                      std::span<const model::ReplicationResult> results) {
-  const size_t types = m.types().size();
-  const double length = m.scenario().interval;
-  std::vector<IntervalRow> rows;
-  for (const model::ReplicationResult& r : results) {
-    for (int i = 0; i < m.interval_count(); ++i) {
-      const double start = i * length, end = std::min((i + 1) * length, m.scenario().horizon);
-      const double busy = r.interval_busy[i], staffed = r.interval_staffed[i],
-                   on_break = r.interval_on_break[i];
-      auto row = [&](int32_t type, const model::Counters& c) {
-        const model::KpiValues k = model::ComputeKpis(c, busy, staffed);
-        auto v = [&](model::Kpi kpi) { return k[static_cast<int>(kpi)]; };
-        rows.push_back({.replication = r.replication,
-                        .interval = i,
-                        .start = start,
-                        .end = end,
-                        .contact_type = type,
-                        .offered = v(model::Kpi::kOffered),
-                        .answered = v(model::Kpi::kAnswered),
-                        .abandoned = v(model::Kpi::kAbandoned),
-                        .blocked = v(model::Kpi::kBlocked),
-                        .service_level = v(model::Kpi::kServiceLevel),
-                        .asa = v(model::Kpi::kAsa),
-                        .abandon_rate = v(model::Kpi::kAbandonRate),
-                        .aht = v(model::Kpi::kAht),
-                        .agents_staffed = end > start ? staffed / (end - start) : 0,
-                        .agents_on_break = end > start ? on_break / (end - start) : 0,
-                        .occupancy = v(model::Kpi::kOccupancy)});
-      };
-      model::Counters all;
-      for (size_t t = 0; t < types; ++t) all.Add(r.intervals[i * types + t]);
-      row(-1, all);
-      for (size_t t = 0; t < types; ++t) row(static_cast<int32_t>(t), r.intervals[i * types + t]);
-    }
+void WriteRootAttributes(hid_t root, const RootAttributes& a) {
+  const int32_t schema = kSchemaVersion;
+  WriteAttribute(root, "schema_version", H5T_NATIVE_INT32, &schema);
+  WriteAttribute(root, "ccsim_version", a.ccsim_version);
+  if (a.kind == FileKind::kSweep) WriteAttribute(root, "kind", std::string("sweep"));
+  WriteAttribute(root, "scenario", a.scenario_text);
+  WriteAttribute(root, "scenario_name", a.scenario_name);
+  WriteAttribute(root, "scenario_file", a.scenario_file);
+  WriteAttribute(root, "overrides", Join(a.overrides));
+  if (a.kind == FileKind::kSweep) {
+    const int32_t points = a.total_points;
+    WriteAttribute(root, "vary", Join(a.vary_paths));
+    WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &a.seed);
+    WriteAttribute(root, "points", H5T_NATIVE_INT32, &points);
+    WriteAttribute(root, "shard", a.shard);
+    return;
   }
-  return rows;
+  const int32_t reps = a.replications;
+  WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &a.seed);
+  WriteAttribute(root, "replications", H5T_NATIVE_INT32, &reps);
+  WriteAttribute(root, "trace", a.trace);
+  WriteAttribute(root, "horizon", H5T_NATIVE_DOUBLE, &a.horizon);
+  WriteAttribute(root, "warmup", H5T_NATIVE_DOUBLE, &a.warmup);
+  WriteAttribute(root, "interval", H5T_NATIVE_DOUBLE, &a.interval);
+  WriteAttribute(root, "service_level_threshold", H5T_NATIVE_DOUBLE, &a.service_level_threshold);
+  WriteAttribute(root, "service_level_target", H5T_NATIVE_DOUBLE, &a.service_level_target);
 }
 
-std::vector<AgentResultRow> AgentResultRows(const model::Model& m,
-                                            std::span<const model::ReplicationResult> results) {
-  std::vector<AgentResultRow> rows;
-  for (const model::ReplicationResult& r : results) {
-    for (const model::AgentFigures& a : model::RankAgents(r.agents, m.seats())) {
-      rows.push_back({.replication = r.replication,
-                      .agent_id = a.agent,
-                      .group = a.group,
-                      .contacts = a.contacts,
-                      .aht = a.aht,
-                      .occupancy = a.occupancy,
-                      .resolved_share = a.resolved_share,
-                      .resolved_per_hour = a.resolved_per_hour,
-                      .band = static_cast<int8_t>(a.band),
-                      .rank = a.rank < 0 ? -1 : a.rank + 1,
-                      .staffed = r.agents[a.agent].staffed});
-    }
+namespace {
+
+void DescribeColumns(const Table& table, const std::vector<records::Column>& columns) {
+  for (const records::Column& c : columns) {
+    WriteAttribute(table.id(), (c.name + ".label").c_str(), c.label);
+    WriteAttribute(table.id(), (c.name + ".unit").c_str(), c.unit);
+    WriteAttribute(table.id(), (c.name + ".definition").c_str(), c.definition);
+    WriteAttribute(table.id(), (c.name + ".scope").c_str(), c.scope);
   }
-  return rows;
+}
+
+// Rows as RecordTypes lays them out: `key(row, bytes)` fills the key fields, the values
+// follow as float64.
+template <class Row, class Key>
+std::vector<unsigned char> Flatten(const std::vector<Row>& rows, size_t key_bytes, size_t columns,
+                                   Key key) {
+  const size_t row_size = key_bytes + columns * sizeof(double);
+  std::vector<unsigned char> flat(rows.size() * row_size, 0);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    unsigned char* out = flat.data() + r * row_size;
+    key(rows[r], out);
+    std::memcpy(out + key_bytes, rows[r].values.data(), columns * sizeof(double));
+  }
+  return flat;
+}
+
+void WriteSummary(hid_t parent, const RecordTypes& types, const records::SummaryRows& t) {
+  for (const records::SummaryRow& r : t.rows) {
+    if (r.values.size() != t.columns.size()) throw Hdf5Error("a /summary row of the wrong width");
+  }
+  const RowType type = types.SummaryRow(t.columns);
+  const auto flat = Flatten(t.rows, kSummaryKeyBytes, t.columns.size(),
+                            [](const records::SummaryRow& r, unsigned char* out) {
+                              std::memcpy(out, &r.replication, 4);
+                              std::memcpy(out + 4, &r.contact_type, 4);
+                            });
+  Table table(parent, "summary", type.file.get(), type.memory.get(), kTableChunkRows);
+  table.Append(flat.data(), t.rows.size());
+  DescribeColumns(table, t.columns);
+}
+
+void WriteIntervals(hid_t parent, const RecordTypes& types, const records::IntervalRows& t) {
+  for (const records::IntervalRow& r : t.rows) {
+    if (r.values.size() != t.columns.size()) throw Hdf5Error("an /intervals row of the wrong width");
+  }
+  const RowType type = types.IntervalRow(t.columns);
+  const auto flat = Flatten(t.rows, kIntervalKeyBytes, t.columns.size(),
+                            [](const records::IntervalRow& r, unsigned char* out) {
+                              std::memcpy(out, &r.replication, 4);
+                              std::memcpy(out + 4, &r.interval, 4);
+                              std::memcpy(out + 8, &r.start, 8);
+                              std::memcpy(out + 16, &r.end, 8);
+                              std::memcpy(out + 24, &r.contact_type, 4);
+                            });
+  Table table(parent, "intervals", type.file.get(), type.memory.get(), kTableChunkRows);
+  table.Append(flat.data(), t.rows.size());
+  DescribeColumns(table, t.columns);
+}
+
+}  // namespace
+
+void WriteResultTables(hid_t parent, const RecordTypes& types, const records::ResultTables& t) {
+  WriteSummary(parent, types, t.summary);
+  WriteIntervals(parent, types, t.intervals);
+  Table agents(parent, "agent_results", types.agent_result.file.get(),
+               types.agent_result.memory.get(), kTableChunkRows);
+  agents.Append(t.agent_results.data(), t.agent_results.size());
 }
 
 }  // namespace ccsim::trace::internal

@@ -1,17 +1,16 @@
 // Helpers shared by the writers of result files (a run's, a sweep's) and their readers:
-// attributes, and the /summary, /intervals and /agent_results rows of a set of
-// replications. Used on the HDF5 thread only.
+// attributes, the root attributes, and the /summary, /intervals and /agent_results tables
+// written from plain rows. Used on the HDF5 thread only.
 #ifndef CCSIM_TRACE_RESULT_TABLES_H_
 #define CCSIM_TRACE_RESULT_TABLES_H_
 
-#include <span>
 #include <string>
 #include <vector>
 
-#include "sim/model/model.h"
-#include "sim/model/results.h"
+#include "sim/records/result_rows.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/record_types.h"
+#include "sim/trace/root_attributes.h"
 #include "sim/trace/table.h"
 
 namespace ccsim::trace::internal {
@@ -34,17 +33,17 @@ T ReadAttribute(hid_t object, const char* name, hid_t type) {
   return value;
 }
 
-template <class Row>
-void WriteRows(hid_t parent, const char* name, const RowType& type, const std::vector<Row>& rows) {
-  Table table(parent, name, type.file.get(), type.memory.get(), kTableChunkRows);
-  table.Append(rows.data(), rows.size());
-}
+// The in-memory row of a sweep's /points/table: point (int32, in an 8-byte slot), then
+// one variable-length string per varied key from kPointValuesOffset on.
+inline constexpr size_t kPointValuesOffset = sizeof(int64_t);
+Hid PointsRowType(const std::vector<std::string>& vary_paths);
 
-std::vector<SummaryRow> SummaryRows(std::span<const model::ReplicationResult> results);
-std::vector<IntervalRow> IntervalRows(const model::Model& m,
-                                      std::span<const model::ReplicationResult> results);
-std::vector<AgentResultRow> AgentResultRows(const model::Model& m,
-                                            std::span<const model::ReplicationResult> results);
+// The root attributes of `a.kind`'s file, schema_version first.
+void WriteRootAttributes(hid_t root, const RootAttributes& a);
+
+// /summary, /intervals and /agent_results in `parent`, with each float64 column's label,
+// unit, definition and scope as the table's attributes "<column>.label", ".unit", ...
+void WriteResultTables(hid_t parent, const RecordTypes& types, const records::ResultTables& t);
 
 }  // namespace ccsim::trace::internal
 

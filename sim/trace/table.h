@@ -71,6 +71,7 @@ class Table {
   size_t chunk_rows() const { return chunk_rows_; }
   size_t size() const { return size_; }
   bool valid() const { return dataset_.valid(); }
+  hid_t id() const { return dataset_.get(); }  // for attributes
 
  private:
   void Extend(size_t new_size);

@@ -119,6 +119,46 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(res.service_level_threshold("billing"), 20.0)
         self.assertEqual(res.service_level_threshold("tech"), 60.0)
 
+    def test_columns_describe_themselves(self):
+        res = cr.load(FILES["retail_bank"])
+        summary_kpis = [c for c in COLUMNS["summary"] if c not in ("replication", "contact_type")]
+        for name in summary_kpis + ["agents_staffed", "agents_on_break"]:
+            c = res.columns[name]
+            self.assertTrue(c.label and c.unit and c.definition, c)
+            self.assertIn(c.scope, ("per_type", "overall_only"), c)
+        self.assertEqual(res.columns["service_level"].unit, "fraction")
+        self.assertEqual(res.columns["asa"].unit, "s")
+        self.assertEqual(res.columns["asa"].label, "ASA (average speed of answer)")
+        self.assertTrue(res.columns["occupancy"].overall_only)
+        self.assertFalse(res.columns["aht"].overall_only)
+
+    def test_labels_units_and_scopes_come_from_the_file(self):
+        path = os.path.join(TMP, "relabelled.h5")
+        shutil.copy(FILES["retail_bank"], path)
+        with h5py.File(path, "r+") as f:
+            f["summary"].attrs["asa.label"] = "time to answer"
+            f["summary"].attrs["asa.unit"] = "fraction"
+            f["summary"].attrs["fcr.scope"] = "per_type"
+        res = cr.load(path)
+        self.assertEqual(res.columns["asa"].label, "time to answer")
+        table = cr.kpi_table(res)
+        self.assertIn(("billing", "fcr"), table.index)
+        self.assertNotIn(("billing", "occupancy"), table.index)
+        import report  # analysis/report.py: its labels and units are the file's too
+        self.assertEqual(report.style(res, "asa"), ("time to answer", "%", 100.0, True))
+        self.assertEqual(report.style(res, "aht")[:2], ("AHT (talk + wrap-up)", "s"))
+
+    def test_a_file_without_descriptions_falls_back_to_the_names(self):
+        path = os.path.join(TMP, "bare.h5")
+        shutil.copy(FILES["retail_bank"], path)
+        with h5py.File(path, "r+") as f:
+            for table in ("summary", "intervals"):
+                for key in list(f[table].attrs):
+                    del f[table].attrs[key]
+        res = cr.load(path)
+        self.assertEqual((res.columns["asa"].label, res.columns["asa"].unit), ("asa", ""))
+        self.assertIn(("billing", "occupancy"), cr.kpi_table(res).index)
+
     def test_columns_are_the_documented_ones(self):
         res = cr.load(FILES["retail_bank"])
         self.assertEqual(list(res.summary.columns), COLUMNS["summary"])

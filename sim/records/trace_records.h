@@ -1,17 +1,17 @@
-// Trace records: what the model reports contact by contact, agent spell by agent spell
-// and event by event, handed over in chunks.
-//
-// The model fills buffers and hands them to a TraceSink when full and at the end of the
-// replication: one virtual call per chunk, never per event. A sink may be called from
-// several replications at once (each passes its own index); it must be thread-safe.
+// Trace records: what a replication reports contact by contact, agent spell by agent
+// spell and event by event. Plain rows with no behaviour, so that the model can produce
+// them and the HDF5 writer can store them without either knowing the other.
 // The layout these records take in a file is docs/trace_format.md.
-#ifndef CCSIM_MODEL_TRACE_H_
-#define CCSIM_MODEL_TRACE_H_
+//
+// Example:
+//   records::ContactRecord c{.contact_id = 7, .outcome = records::ContactOutcome::kAbandoned};
+//   ToString(c.outcome)  // "abandoned", the name of the value in the file's enum
+#ifndef CCSIM_RECORDS_TRACE_RECORDS_H_
+#define CCSIM_RECORDS_TRACE_RECORDS_H_
 
 #include <cstdint>
-#include <span>
 
-namespace ccsim::model {
+namespace ccsim::records {
 
 enum class ContactOutcome : uint8_t {
   kResolved,
@@ -81,20 +81,6 @@ struct EventRecord {
   int32_t agent_id = -1;
 };
 
-// What a replication records. Each level includes the ones before it.
-enum class TraceLevel { kSummary, kContacts, kEvents };
+}  // namespace ccsim::records
 
-class TraceSink {
- public:
-  virtual ~TraceSink() = default;
-  // Consecutive chunks of one replication's contacts, in the order their fate was decided.
-  virtual void OnContacts(int replication, std::span<const ContactRecord> chunk) = 0;
-  // Consecutive chunks of agent spells, in no particular order (kEvents only).
-  virtual void OnAgentSpells(int replication, std::span<const AgentSpellRecord> chunk) {}
-  // Consecutive chunks of the event log, in the order events ran (kEvents only).
-  virtual void OnEvents(int replication, std::span<const EventRecord> chunk) {}
-};
-
-}  // namespace ccsim::model
-
-#endif  // CCSIM_MODEL_TRACE_H_
+#endif  // CCSIM_RECORDS_TRACE_RECORDS_H_

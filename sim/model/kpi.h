@@ -1,0 +1,131 @@
+// The KPIs (SPEC §4), each defined once: its name (the JSON key and the result file's
+// column), a label and unit for plots, where it is measured, how the tables show it and
+// what it means. The summary, the text and JSON outputs, the HDF5 columns and their
+// attributes, and `ccsim run --help` are all derived from kKpis.
+//
+// Adding a KPI: an enumerator in Kpi, its row in kKpis (same place), its value in
+// ComputeKpis (summary.cc) or ReplicationKpis; tests/golden/ then needs regenerating.
+//
+// Example:
+//   const KpiInfo& sl = Info(Kpi::kServiceLevel);
+//   sl.name   // "service_level"
+//   sl.unit   // "fraction"
+#ifndef CCSIM_MODEL_KPI_H_
+#define CCSIM_MODEL_KPI_H_
+
+#include <cstddef>
+#include <iterator>
+#include <string_view>
+
+namespace ccsim::model {
+
+// The order is the order of the JSON keys and of the /summary columns. Keep
+// kCoachingSessions last (kKpiCount relies on it).
+enum class Kpi {
+  kOffered,
+  kAnswered,
+  kAbandoned,
+  kBlocked,
+  kServiceLevel,
+  kAsa,
+  kAbandonRate,
+  kAht,
+  kOccupancy,
+  kFcr,
+  kContactsPerJourney,
+  kTransfersPerJourney,
+  kJourneyTime,
+  kJourneyTimeP90,
+  kUnresolvedShare,
+  kTransfersIn,
+  kTransfersOut,
+  kAlerts,
+  kCoachingSessions,
+};
+
+// Whether a KPI is measured per contact type too, or for the whole centre only (agents'
+// time and journeys are not split by contact type).
+enum class KpiScope { kPerType, kOverallOnly };
+
+// How the text tables show an estimate: "12.0 ± 1.3", "83.2% ± 1.1" (a fraction, shown
+// × 100), "12.4s ± 0.9", "1.234 ± 0.012".
+enum class KpiFormat { kCount, kPercent, kSeconds, kRatio };
+
+struct KpiInfo {
+  Kpi kpi;
+  std::string_view name;  // JSON key, /summary column: lower_snake_case
+  std::string_view label;  // for people: plots, reports
+  KpiScope scope;
+  bool per_interval;      // also measured per reporting interval (/intervals, "intervals")
+  bool feature_count;     // the text table leaves it out when 0 in every replication
+  std::string_view unit;  // "contacts", "fraction", "s", ...
+  KpiFormat format;
+  std::string_view definition;  // one line
+};
+
+inline constexpr KpiInfo kKpis[] = {
+    {Kpi::kOffered, "offered", "offered", KpiScope::kPerType, true, false, "contacts",
+     KpiFormat::kCount, "contacts arriving at or after warmup that entered a queue (not blocked)"},
+    {Kpi::kAnswered, "answered", "answered", KpiScope::kPerType, true, false, "contacts",
+     KpiFormat::kCount, "offered contacts an agent answered"},
+    {Kpi::kAbandoned, "abandoned", "abandoned", KpiScope::kPerType, true, false, "contacts",
+     KpiFormat::kCount, "offered contacts that hung up while waiting"},
+    {Kpi::kBlocked, "blocked", "blocked", KpiScope::kPerType, true, false, "contacts",
+     KpiFormat::kCount, "contacts turned away because the queue was full"},
+    {Kpi::kServiceLevel, "service_level", "service level", KpiScope::kPerType, true, false,
+     "fraction", KpiFormat::kPercent,
+     "contacts answered within the type's threshold / offered"},
+    {Kpi::kAsa, "asa", "ASA (average speed of answer)", KpiScope::kPerType, true, false, "s",
+     KpiFormat::kSeconds, "mean wait of answered contacts"},
+    {Kpi::kAbandonRate, "abandon_rate", "abandon rate", KpiScope::kPerType, true, false,
+     "fraction", KpiFormat::kPercent, "abandoned / offered"},
+    {Kpi::kAht, "aht", "AHT (talk + wrap-up)", KpiScope::kPerType, true, false, "s",
+     KpiFormat::kSeconds, "mean talk + wrap-up of answered contacts"},
+    {Kpi::kOccupancy, "occupancy", "occupancy", KpiScope::kOverallOnly, true, false, "fraction",
+     KpiFormat::kPercent, "busy / staffed agent time over [warmup, horizon]"},
+    {Kpi::kFcr, "fcr", "first-contact resolution", KpiScope::kOverallOnly, false, false,
+     "fraction", KpiFormat::kPercent, "ended journeys resolved by their first contact / ended journeys"},
+    {Kpi::kContactsPerJourney, "contacts_per_journey", "contacts per journey",
+     KpiScope::kOverallOnly, false, false, "contacts / journey", KpiFormat::kRatio,
+     "contacts of ended journeys / ended journeys"},
+    {Kpi::kTransfersPerJourney, "transfers_per_journey", "transfers per journey",
+     KpiScope::kOverallOnly, false, true, "transfers / journey", KpiFormat::kRatio,
+     "transfers of ended journeys / ended journeys"},
+    {Kpi::kJourneyTime, "journey_time", "journey time to resolution", KpiScope::kOverallOnly,
+     false, false, "s", KpiFormat::kSeconds,
+     "mean first arrival → resolution of resolved journeys"},
+    {Kpi::kJourneyTimeP90, "journey_time_p90", "journey time, 90th percentile",
+     KpiScope::kOverallOnly, false, false, "s", KpiFormat::kSeconds,
+     "90th percentile (to 1%) of first arrival → resolution of resolved journeys"},
+    {Kpi::kUnresolvedShare, "unresolved_share", "journeys given up", KpiScope::kOverallOnly,
+     false, false, "fraction", KpiFormat::kPercent, "ended journeys given up / ended journeys"},
+    {Kpi::kTransfersIn, "transfers_in", "transfers in", KpiScope::kPerType, false, true,
+     "contacts", KpiFormat::kCount, "contacts that arrived by a transfer"},
+    {Kpi::kTransfersOut, "transfers_out", "transfers out", KpiScope::kPerType, false, true,
+     "contacts", KpiFormat::kCount, "handlings that ended in a transfer"},
+    {Kpi::kAlerts, "alerts", "real-time alerts", KpiScope::kOverallOnly, false, true, "alerts",
+     KpiFormat::kCount, "real-time control triggers: the service level fell below its trigger"},
+    {Kpi::kCoachingSessions, "coaching_sessions", "coaching sessions", KpiScope::kOverallOnly,
+     false, true, "sessions", KpiFormat::kCount, "coaching sessions completed"},
+};
+inline constexpr int kKpiCount = static_cast<int>(std::size(kKpis));
+
+constexpr bool KpiTableFollowsEnum() {
+  for (int i = 0; i < kKpiCount; ++i) {
+    if (kKpis[i].kpi != static_cast<Kpi>(i)) return false;
+  }
+  return true;
+}
+static_assert(static_cast<int>(Kpi::kCoachingSessions) + 1 == kKpiCount,
+              "one row of kKpis per Kpi");
+static_assert(KpiTableFollowsEnum(), "kKpis lists the KPIs in the order of enum Kpi");
+
+constexpr const KpiInfo& Info(Kpi k) { return kKpis[static_cast<int>(k)]; }
+// The JSON key: "service_level", ...
+inline const char* ToString(Kpi k) { return Info(k).name.data(); }
+// Whether the KPI is reported for the whole centre only.
+constexpr bool IsOverallOnly(Kpi k) { return Info(k).scope == KpiScope::kOverallOnly; }
+
+}  // namespace ccsim::model
+
+#endif  // CCSIM_MODEL_KPI_H_

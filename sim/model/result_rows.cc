@@ -1,0 +1,161 @@
+#include "sim/model/result_rows.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "sim/model/agent_ranking.h"
+
+namespace ccsim::model {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+records::Column KpiColumn(const KpiInfo& k) {
+  return {.name = std::string(k.name),
+          .label = std::string(k.label),
+          .unit = std::string(k.unit),
+          .definition = std::string(k.definition),
+          .scope = k.scope == KpiScope::kPerType ? "per_type" : "overall_only"};
+}
+
+// The interval table's columns: the KPIs at index `kpis` (-1 for the agent figures).
+struct IntervalLayout {
+  std::vector<records::Column> columns;
+  std::vector<int> kpis;  // per column: the KPI's index, or -1 staffed, -2 on a break
+};
+
+IntervalLayout IntervalColumns() {
+  IntervalLayout out;
+  auto add = [&](const KpiInfo& k) {
+    out.columns.push_back(KpiColumn(k));
+    out.kpis.push_back(static_cast<int>(k.kpi));
+  };
+  for (const KpiInfo& k : kKpis) {
+    if (k.per_interval && k.scope == KpiScope::kPerType) add(k);
+  }
+  // Centre-wide: the same on every row of an interval.
+  out.columns.push_back({"agents_staffed", "agents staffed", "agents",
+                         "mean agents on duty and not on a break over the interval", "overall_only"});
+  out.kpis.push_back(-1);
+  out.columns.push_back({"agents_on_break", "agents on a break", "agents",
+                         "mean agents on a break over the interval", "overall_only"});
+  out.kpis.push_back(-2);
+  for (const KpiInfo& k : kKpis) {
+    if (k.per_interval && k.scope == KpiScope::kOverallOnly) add(k);
+  }
+  return out;
+}
+
+}  // namespace
+
+records::EnumNames FileEnumNames(const Model& model) {
+  records::EnumNames names;
+  for (const auto& t : model.scenario().contact_types) names.contact_types.push_back(t.name);
+  for (const auto& g : model.scenario().agent_groups) names.agent_groups.push_back(g.name);
+  for (Band b : {Band::kNone, Band::kTop, Band::kMiddle, Band::kBottom}) {
+    names.bands.emplace_back(ToString(b), static_cast<int8_t>(b));
+  }
+  return names;
+}
+
+records::SummaryRows SummaryRows(std::span<const ReplicationResult> results) {
+  records::SummaryRows out;
+  for (const KpiInfo& k : kKpis) out.columns.push_back(KpiColumn(k));
+  for (const ReplicationResult& r : results) {
+    const std::vector<KpiValues> kpis = ReplicationKpis(r);
+    for (size_t c = 0; c < kpis.size(); ++c) {
+      out.rows.push_back({.replication = r.replication,
+                          .contact_type = static_cast<int32_t>(c) - 1,
+                          .values = std::vector<double>(kpis[c].begin(), kpis[c].end())});
+    }
+  }
+  return out;
+}
+
+records::IntervalRows IntervalRows(const Model& m, std::span<const ReplicationResult> results) {
+  const IntervalLayout layout = IntervalColumns();
+  records::IntervalRows out{.columns = layout.columns};
+  const size_t types = m.types().size();
+  const double length = m.scenario().interval;
+  for (const ReplicationResult& r : results) {
+    for (int i = 0; i < m.interval_count(); ++i) {
+      const double start = i * length, end = std::min((i + 1) * length, m.scenario().horizon);
+      const double busy = r.interval_busy[i], staffed = r.interval_staffed[i];
+      const double on_break = r.interval_on_break[i];
+      auto row = [&](int32_t type, const Counters& c) {
+        const KpiValues k = ComputeKpis(c, busy, staffed);
+        records::IntervalRow out_row{.replication = r.replication, .interval = i, .start = start,
+                                     .end = end, .contact_type = type};
+        for (int index : layout.kpis) {
+          const double seconds = index == -1 ? staffed : on_break;
+          out_row.values.push_back(index >= 0 ? k[index] : end > start ? seconds / (end - start) : 0);
+        }
+        out.rows.push_back(std::move(out_row));
+      };
+      Counters all;
+      for (size_t t = 0; t < types; ++t) all.Add(r.intervals[i * types + t]);
+      row(-1, all);
+      for (size_t t = 0; t < types; ++t) row(static_cast<int32_t>(t), r.intervals[i * types + t]);
+    }
+  }
+  return out;
+}
+
+std::vector<records::AgentResultRow> AgentResultRows(const Model& m,
+                                                     std::span<const ReplicationResult> results) {
+  std::vector<records::AgentResultRow> rows;
+  for (const ReplicationResult& r : results) {
+    for (const AgentFigures& a : RankAgents(r.agents, m.seats())) {
+      rows.push_back({.replication = r.replication,
+                      .agent_id = a.agent,
+                      .group = a.group,
+                      .contacts = a.contacts,
+                      .aht = a.aht,
+                      .occupancy = a.occupancy,
+                      .resolved_share = a.resolved_share,
+                      .resolved_per_hour = a.resolved_per_hour,
+                      .band = static_cast<int8_t>(a.band),
+                      .rank = a.rank < 0 ? -1 : a.rank + 1,
+                      .staffed = r.agents[a.agent].staffed});
+    }
+  }
+  return rows;
+}
+
+records::ResultTables ResultRows(const Model& model, std::span<const ReplicationResult> results) {
+  return {.names = FileEnumNames(model),
+          .summary = SummaryRows(results),
+          .intervals = IntervalRows(model, results),
+          .agent_results = AgentResultRows(model, results)};
+}
+
+std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& rows,
+                                                 size_t contact_types) {
+  std::vector<int> column_of(kKpiCount, -1);  // KPI → column, -1 when the file lacks it
+  for (size_t c = 0; c < rows.columns.size(); ++c) {
+    for (const KpiInfo& k : kKpis) {
+      if (k.name == rows.columns[c].name) column_of[static_cast<int>(k.kpi)] = static_cast<int>(c);
+    }
+  }
+  KpiValues missing;
+  missing.fill(kNaN);
+  std::vector<std::vector<KpiValues>> per_rep;
+  for (const records::SummaryRow& row : rows.rows) {
+    if (row.replication < 0 || row.contact_type < -1 ||
+        row.contact_type >= static_cast<int32_t>(contact_types)) {
+      continue;  // not a row this file's enums describe
+    }
+    if (static_cast<int>(per_rep.size()) <= row.replication) {
+      per_rep.resize(row.replication + 1, std::vector<KpiValues>(1 + contact_types, missing));
+    }
+    KpiValues& out = per_rep[row.replication][row.contact_type + 1];
+    for (int k = 0; k < kKpiCount; ++k) {
+      if (column_of[k] >= 0) out[k] = row.values[column_of[k]];
+    }
+  }
+  return per_rep;
+}
+
+}  // namespace ccsim::model
