@@ -1,14 +1,29 @@
-// The pending-event set: a flat d-ary min-heap of small events in a total, deterministic order.
+// The pending-event set: events in a total, deterministic order, a small 4-ary min-heap in
+// front of a calendar of time buckets once the set is large.
 //
 // Order: by time, then by `key`. Keys are built by the model from the identity of what the
 // event belongs to (its kind's rank and the entity's stable id), never from pointers or a
 // global insertion counter, so that equal-time events always run in the same order and a run
 // split into partitions that each own some entities would order them identically.
 //
+// Why two tiers: a single heap of ~10,000 events (a 10,000-agent centre) costs a cache miss
+// and a hard-to-predict branch at each of its ~7 levels per pop. Above `calendar_above`
+// pending events, only the earliest few dozen events are kept in the heap ("near"); the
+// later ones wait unsorted in buckets of equal time width ("far"), or past the last bucket
+// in an unsorted overflow list ("top"), and are moved into the heap a bucket at a time.
+// Pushing a far event is an append; each event is moved at most a few times, sequentially.
+// Below `calendar_above / 2` pending events (checked when the buckets run out) the queue
+// is a plain heap again, so small sets pay one predictable branch per operation.
+//
 // Invariants:
 //   1. No two pending events share (time, key): the model guarantees that an entity has at
 //      most one pending event of each kind.
-//   2. heap_[i] is not later than any of its children heap_[kArity*i+1 .. kArity*i+kArity].
+//   2. near_[i] is not later than any of its children near_[kArity*i+1 .. kArity*i+kArity].
+//   3. In calendar mode, with pos(t) = (t - start_) * inv_width_ (monotone in t): near_
+//      holds the events with pos < next_bucket_, buckets_[b] (b >= next_bucket_) those with
+//      b <= pos < b + 1, top_ those with pos >= buckets_.size() (or NaN). Hence every near
+//      event is earlier than every far one, whatever the rounding of pos.
+//   4. near_ is empty only when the whole queue is.
 //
 // Example:
 //   EventQueue q;
@@ -44,32 +59,71 @@ inline bool Earlier(const Event& a, const Event& b) {
 
 class EventQueue {
  public:
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
-  void reserve(size_t n) { heap_.reserve(n); }
-  void clear() { heap_.clear(); }
+  // Pending events above which the queue keeps far events in time buckets (measured in
+  // bench/event_queue_benchmark.cc: the plain heap is as fast up to about this size).
+  static constexpr size_t kCalendarAbove = 2048;
+
+  // `calendar_above` is for tests, which cross the switch-over with small sets.
+  // REQUIRES: calendar_above >= 2.
+  explicit EventQueue(size_t calendar_above = kCalendarAbove)
+      : calendar_above_(calendar_above), split_at_(calendar_above) {}
+
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  void reserve(size_t n) { near_.reserve(n < calendar_above_ ? n : calendar_above_ + 1); }
+  void clear();
 
   // REQUIRES: !empty().
-  const Event& Top() const { return heap_.front(); }
+  const Event& Top() const { return near_.front(); }
 
   void Push(const Event& e) {
-    size_t i = heap_.size();
-    heap_.push_back(e);
-    while (i > 0) {
-      const size_t parent = (i - 1) / kArity;
-      if (!Earlier(e, heap_[parent])) break;
-      heap_[i] = heap_[parent];
-      i = parent;
+    ++size_;
+    if (!calendar_) {
+      PushNear(e);
+      if (near_.size() > split_at_) [[unlikely]] StartCalendar();
+      return;
     }
-    heap_[i] = e;
+    const double pos = (e.time - start_) * inv_width_;
+    if (pos < next_bucket_) {
+      PushNear(e);
+    } else if (pos < bucket_count_) {
+      buckets_[static_cast<size_t>(pos)].push_back(e);
+    } else {
+      top_.push_back(e);
+    }
   }
 
   // Removes and returns the earliest event. REQUIRES: !empty().
   Event Pop() {
-    const Event top = heap_.front();
-    const Event last = heap_.back();
-    heap_.pop_back();
-    const size_t n = heap_.size();
+    const Event top = PopNear();
+    --size_;
+    if (near_.empty() && size_ != 0) [[unlikely]] Refill();
+    return top;
+  }
+
+ private:
+  // Four children per node: a shallower tree and children on one or two cache lines.
+  static constexpr size_t kArity = 4;
+  // Events per bucket aimed at when the buckets are laid out: the heap's size.
+  static constexpr size_t kPerBucket = 48;
+
+  void PushNear(const Event& e) {
+    size_t i = near_.size();
+    near_.push_back(e);
+    while (i > 0) {
+      const size_t parent = (i - 1) / kArity;
+      if (!Earlier(e, near_[parent])) break;
+      near_[i] = near_[parent];
+      i = parent;
+    }
+    near_[i] = e;
+  }
+
+  Event PopNear() {
+    const Event top = near_.front();
+    const Event last = near_.back();
+    near_.pop_back();
+    const size_t n = near_.size();
     if (n > 0) {
       size_t i = 0;
       for (;;) {
@@ -78,21 +132,40 @@ class EventQueue {
         size_t best = first;
         const size_t end = first + kArity < n ? first + kArity : n;
         for (size_t c = first + 1; c < end; ++c) {
-          if (Earlier(heap_[c], heap_[best])) best = c;
+          if (Earlier(near_[c], near_[best])) best = c;
         }
-        if (!Earlier(heap_[best], last)) break;
-        heap_[i] = heap_[best];
+        if (!Earlier(near_[best], last)) break;
+        near_[i] = near_[best];
         i = best;
       }
-      heap_[i] = last;
+      near_[i] = last;
     }
     return top;
   }
 
- private:
-  // Four children per node: a shallower tree and children on one or two cache lines.
-  static constexpr size_t kArity = 4;
-  std::vector<Event> heap_;
+  // The heap has grown past split_at_: lay its events out in buckets.
+  void StartCalendar();
+  // near_ ran empty with events left: bring in the next bucket, or lay out top_ anew.
+  void Refill();
+  // Lays out `events` (all of the queue; near_ is empty) in new buckets, or in the heap
+  // alone when they are few or cannot be spread over time.
+  void LayOut(std::vector<Event>& events);
+  void PlainHeap(std::vector<Event>& events);
+
+  const size_t calendar_above_;
+  size_t split_at_;  // grows when the events could not be spread (all at one time)
+  size_t size_ = 0;
+  std::vector<Event> near_;  // the heap
+
+  bool calendar_ = false;
+  double start_ = 0;       // time at pos 0
+  double inv_width_ = 0;   // buckets per unit of time
+  double next_bucket_ = 0;  // first bucket not yet moved into near_
+  double bucket_count_ = 0;
+  std::vector<std::vector<Event>> buckets_;
+  std::vector<Event> top_;
+  std::vector<Event> scratch_;
+  std::vector<double> times_;
 };
 
 }  // namespace ccsim::engine
