@@ -8,44 +8,68 @@ namespace ccsim::engine {
 void EventQueue::clear() {
   size_ = 0;
   near_.clear();
-  for (std::vector<Event>& bucket : buckets_) bucket.clear();
+  for (Rung& rung : rungs_) {
+    for (std::vector<Event>& bucket : rung.buckets) bucket.clear();
+  }
+  rung_count_ = 0;
   top_.clear();
-  calendar_ = false;
   split_at_ = calendar_above_;
 }
 
 void EventQueue::StartCalendar() {
   scratch_.swap(near_);
-  LayOut(scratch_);
+  LayOutTop(scratch_);
   scratch_.clear();
+  Refill();
 }
 
 void EventQueue::Refill() {
   if (size_ == 0) {  // every bucket is empty too: start again as a plain heap
-    calendar_ = false;
+    rung_count_ = 0;
     split_at_ = calendar_above_;
     return;
   }
-  // Invariant 4 and size_ > 0: calendar mode, the events are in the buckets or top_.
-  size_t b = static_cast<size_t>(next_bucket_);
-  while (b < buckets_.size() && buckets_[b].empty()) ++b;
-  if (b < buckets_.size()) {
-    next_bucket_ = static_cast<double>(b + 1);
-    for (const Event& e : buckets_[b]) PushNear(e);
-    buckets_[b].clear();
-    return;
+  while (near_.empty()) {
+    if (rung_count_ == 0) {  // the events left are all in top_
+      scratch_.swap(top_);
+      LayOutTop(scratch_);
+      scratch_.clear();
+      continue;
+    }
+    Rung& rung = rungs_[rung_count_ - 1];
+    size_t b = static_cast<size_t>(rung.next);
+    while (b < rung.buckets.size() && rung.buckets[b].empty()) ++b;
+    if (b == rung.buckets.size()) {  // this rung is used up: back to the coarser one
+      --rung_count_;
+      continue;
+    }
+    rung.next = static_cast<double>(b + 1);
+    std::vector<Event>& bucket = rung.buckets[b];
+    if (bucket.size() > kSplitBucket && rung_count_ < kMaxRungs) {
+      double lo = bucket[0].time, hi = lo;
+      for (const Event& e : bucket) {
+        lo = std::min(lo, e.time);
+        hi = std::max(hi, e.time);
+      }
+      const size_t count = bucket.size() / kPerBucket;
+      if (hi > lo && std::isfinite(static_cast<double>(count) / (hi - lo))) {
+        scratch_.swap(bucket);  // (rungs_ may grow in AddRung: `bucket` would dangle)
+        AddRung(scratch_, lo, hi, count);
+        scratch_.clear();
+        continue;
+      }
+    }
+    for (const Event& e : bucket) PushNear(e);
+    bucket.clear();
   }
-  scratch_.swap(top_);
-  LayOut(scratch_);
-  scratch_.clear();
 }
 
 void EventQueue::PlainHeap(std::vector<Event>& events) {
-  calendar_ = false;
+  rung_count_ = 0;
   for (const Event& e : events) PushNear(e);
 }
 
-void EventQueue::LayOut(std::vector<Event>& events) {
+void EventQueue::LayOutTop(std::vector<Event>& events) {
   const size_t n = events.size();
   split_at_ = calendar_above_;
   if (n <= calendar_above_ / 2) {
@@ -65,31 +89,36 @@ void EventQueue::LayOut(std::vector<Event>& events) {
                    times_.end());
   const double hi = times_[k - 1];
   const size_t count = std::max<size_t>(1, k / kPerBucket);
-  const double inv_width = static_cast<double>(count) / (hi - lo);
-  if (!(hi > lo) || !std::isfinite(inv_width) || !(inv_width > 0)) {
+  if (!(hi > lo) || !std::isfinite(static_cast<double>(count) / (hi - lo))) {
     // All at one time (or not finite): no time order to spread them by. Try again when
     // the heap has doubled.
     split_at_ = std::max(calendar_above_, 2 * n);
     PlainHeap(events);
     return;
   }
-  calendar_ = true;
-  start_ = lo;
-  inv_width_ = inv_width;
-  bucket_count_ = static_cast<double>(count);
-  buckets_.resize(count);
+  AddRung(events, lo, hi, count);
+}
+
+void EventQueue::AddRung(std::vector<Event>& events, double lo, double hi, size_t count) {
+  if (rungs_.size() == rung_count_) rungs_.emplace_back();
+  Rung& rung = rungs_[rung_count_];
+  const bool first = rung_count_ == 0;
+  ++rung_count_;
+  rung.start = lo;
+  rung.inv_width = static_cast<double>(count) / (hi - lo);
+  rung.next = 0;
+  rung.count = static_cast<double>(count);
+  rung.buckets.resize(count);  // all empty: a rung is dropped only when used up
   for (const Event& e : events) {
-    const double pos = (e.time - start_) * inv_width_;
-    if (pos < bucket_count_) {
-      buckets_[static_cast<size_t>(pos)].push_back(e);
-    } else {
+    const double pos = (e.time - rung.start) * rung.inv_width;
+    if (pos < rung.count) {
+      rung.buckets[static_cast<size_t>(pos)].push_back(e);
+    } else if (first) {
       top_.push_back(e);
+    } else {
+      rung.buckets.back().push_back(e);
     }
   }
-  // Bucket 0 holds the earliest event.
-  next_bucket_ = 1;
-  for (const Event& e : buckets_[0]) PushNear(e);
-  buckets_[0].clear();
 }
 
 }  // namespace ccsim::engine

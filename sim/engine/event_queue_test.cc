@@ -181,6 +181,32 @@ TEST(EventQueueTest, CalendarMatchesPriorityQueueAcrossTheSwitchOver) {
   }
 }
 
+TEST(EventQueueTest, BunchedTimesAmongFarOnes) {
+  // A centre's front (agents free within minutes) among shift ends hours away and
+  // coaching sessions a week away; and bursts of nearly equal times. Buckets that hold
+  // too many events are laid out again as finer rungs, down to the limit.
+  auto time_of = [](double now, std::mt19937_64& gen) {
+    const uint64_t r = gen();
+    const double u = static_cast<double>((r >> 11) + 1) * 0x1.0p-53;  // (0, 1]
+    switch (r % 10) {
+      case 0:
+        return now + 604800.0 * u;
+      case 1:
+      case 2:
+        return now - 3600.0 * std::log(u);
+      case 3:
+        return now + 1e-9 * static_cast<double>(r % 1000);  // a burst
+      default:
+        return now - 60.0 * std::log(u);
+    }
+  };
+  for (size_t calendar_above : {size_t{2}, size_t{64}, EventQueue::kCalendarAbove}) {
+    SCOPED_TRACE(calendar_above);
+    EventQueue queue(calendar_above);
+    CheckAgainstPriorityQueue(queue, 100000, 60, 40, 77 + calendar_above, time_of);
+  }
+}
+
 TEST(EventQueueTest, CalendarAcceptsEventsBeforeTheEarliest) {
   // A general queue: an event may be pushed earlier than the current earliest one (and
   // than the start of the buckets).
@@ -263,11 +289,15 @@ TEST(EventQueueTest, EmptiedAndClearedCalendarStartsAgain) {
     } else {
       for (uint64_t k = 0; k < 100; ++k) EXPECT_EQ(queue.Pop().key, 99 - k);
     }
+    // Later than the buckets the queue had, then earlier ones.
+    queue.Push({.time = 500.0, .key = 3});
+    EXPECT_EQ(queue.Top().key, 3u);
     queue.Push({.time = 0.5, .key = 1});
     queue.Push({.time = 0.25, .key = 2});
     EXPECT_EQ(queue.Top().key, 2u);
     EXPECT_EQ(queue.Pop().key, 2u);
     EXPECT_EQ(queue.Pop().key, 1u);
+    EXPECT_EQ(queue.Pop().key, 3u);
     EXPECT_TRUE(queue.empty());
   }
 }
