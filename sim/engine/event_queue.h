@@ -74,7 +74,9 @@ class EventQueue {
   // `calendar_above` is for tests, which cross the switch-over with small sets.
   // REQUIRES: calendar_above >= 2.
   explicit EventQueue(size_t calendar_above = kCalendarAbove)
-      : calendar_above_(calendar_above), split_at_(calendar_above) {}
+      : calendar_above_(calendar_above), split_at_(calendar_above) {
+    rungs_.reserve(kMaxRungs);  // never reallocated: Refill holds a bucket across AddRung
+  }
 
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
@@ -127,6 +129,8 @@ class EventQueue {
   // A bucket holding more than this is laid out as a finer rung (at most kMaxRungs).
   static constexpr size_t kSplitBucket = 32;
   static constexpr size_t kMaxRungs = 8;
+  // Storage (in events) an emptied bucket may keep for reuse.
+  static constexpr size_t kKeepCapacity = 64;
 
   struct Rung {
     double start = 0;      // time at pos 0
@@ -182,8 +186,10 @@ class EventQueue {
   void LayOutTop(std::vector<Event>& events);
   // Lays out `events`, whose times run from lo to hi, as rung rung_count_ with `count`
   // buckets; events past the last bucket go to top_ (rung 0) or to the last bucket.
-  void AddRung(std::vector<Event>& events, double lo, double hi, size_t count);
+  void AddRung(const std::vector<Event>& events, double lo, double hi, size_t count);
   void PlainHeap(std::vector<Event>& events);
+  // Empties a bucket taken into near_ or a finer rung, freeing its storage if large.
+  static void Release(std::vector<Event>& bucket);
 
   const size_t calendar_above_;
   size_t split_at_;  // grows when the events could not be spread (all at one time)
