@@ -36,6 +36,8 @@ void EventQueue::Refill() {
       scratch_.clear();
       continue;
     }
+    // Room for a finer rung first: AddRung below must not move the bucket it reads.
+    if (rungs_.size() == rung_count_) rungs_.emplace_back();
     Rung& rung = rungs_[rung_count_ - 1];
     size_t b = static_cast<size_t>(rung.next);
     while (b < rung.buckets.size() && rung.buckets[b].empty()) ++b;
@@ -53,7 +55,7 @@ void EventQueue::Refill() {
       }
       const size_t count = bucket.size() / kPerBucket;
       if (hi > lo && std::isfinite(static_cast<double>(count) / (hi - lo))) {
-        AddRung(bucket, lo, hi, count);  // (rungs_ never reallocates: `bucket` stays valid)
+        AddRung(bucket, lo, hi, count);
         Release(bucket);
         continue;
       }
@@ -110,7 +112,7 @@ void EventQueue::LayOutTop(std::vector<Event>& events) {
 
 void EventQueue::AddRung(const std::vector<Event>& events, double lo, double hi,
                          size_t count) {
-  if (rungs_.size() == rung_count_) rungs_.emplace_back();  // within the reserved kMaxRungs
+  if (rungs_.size() == rung_count_) rungs_.emplace_back();
   Rung& rung = rungs_[rung_count_];
   const bool first = rung_count_ == 0;
   ++rung_count_;

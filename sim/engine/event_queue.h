@@ -25,11 +25,11 @@
 //   2. near_[i] is not later than any of its children near_[kArity*i+1 .. kArity*i+kArity].
 //   3. With pos_r(t) = (t - start) * inv_width of rung r (monotone in t) and its bucket
 //      index b_r(t) = floor(pos_r), clamped to the last bucket for r > 0 (before it is
-//      compared with `next`): top_ holds the
-//      events with pos_0 >= rung 0's bucket count; rung r's bucket b (b >= its `next`)
-//      the events with b_r = b whose b_q < next of every coarser rung q < r; near_ those
-//      below `next` in every rung. Each rung r > 0 refines bucket next - 1 of rung r - 1.
-//      Hence every near event is earlier than every far one, whatever the rounding.
+//      compared with `next`): top_ holds the events with pos_0 >= rung 0's bucket count;
+//      rung r's bucket b (b >= its `next`) the events with b_r = b whose b_q < next of
+//      every coarser rung q < r; near_ those below `next` in every rung. Each rung r > 0
+//      refines bucket next - 1 of rung r - 1. Hence every near event is earlier than every
+//      far one, whatever the rounding.
 //   4. near_ is empty only when the whole queue is.
 //
 // Example:
@@ -74,9 +74,7 @@ class EventQueue {
   // `calendar_above` is for tests, which cross the switch-over with small sets.
   // REQUIRES: calendar_above >= 2.
   explicit EventQueue(size_t calendar_above = kCalendarAbove)
-      : calendar_above_(calendar_above), split_at_(calendar_above) {
-    rungs_.reserve(kMaxRungs);  // never reallocated: Refill holds a bucket across AddRung
-  }
+      : calendar_above_(calendar_above), split_at_(calendar_above) {}
 
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
@@ -197,7 +195,7 @@ class EventQueue {
   std::vector<Event> near_;  // the heap
 
   size_t rung_count_ = 0;   // rungs in use: rungs_[0, rung_count_); 0 while a plain heap
-  std::vector<Rung> rungs_;  // kept with their buckets' storage for reuse
+  std::vector<Rung> rungs_;  // kept with their buckets' storage; Refill keeps one spare
   std::vector<Event> top_;
   std::vector<Event> scratch_;
   std::vector<double> times_;
