@@ -103,7 +103,7 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
                         "random seed (default: the scenario's `seed`)");
   AddSetOption(options, "override a scenario key, e.g. --set agent_groups.tier1.agents=45 (repeatable)");
   options.add_options()                                                      //
-      ("output,o", po::value<std::string>(), "write the results to this HDF5 file (SPEC §5)")
+      ("output,o", po::value<std::string>(), "write the results to this HDF5 file (layout: docs/trace_format.md)")
       ("trace", po::value<std::string>()->default_value("summary"),
        "what -o records besides the summary: summary | contacts (one row per contact) | "
        "events (contacts, agent state spells and the event log)")
@@ -114,7 +114,7 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
       ("intervals", "also report KPIs per reporting interval (`interval:` in the scenario)")
       ("agents", "also report the agents by stack-rank band (top, middle, bottom third on "
        "resolved contacts per staffed hour); with --json, each agent too")
-      ("json", "print one JSON document (SPEC §4) instead of the table");
+      ("json", "print one JSON document instead of the table");
   if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (vm.count("scenario") == vm.count("from")) {
     PrintError(cmd, "give either SCENARIO.yaml or --from RESULT.h5 (see ccsim run --help)");
