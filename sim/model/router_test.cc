@@ -23,12 +23,26 @@ scenario::Scenario TwoGroups(scenario::AgentSelection selection) {
   return s;
 }
 
+// Advances the clock to `time` (>= now) and makes `agent` idle then.
+void IdleAt(CentreForTest& c, int agent, double time) {
+  struct MakeIdle {
+    Router& router;
+    void OnTimeAdvance(double, double) {}
+    void OnEvent(const engine::Event& e) { router.MakeIdle(static_cast<int>(e.payload)); }
+  } handler{c.router};
+  c.sim.Schedule(time, kAgentFree, agent, static_cast<uint32_t>(agent));
+  c.sim.Run(handler);
+}
+
 int Chosen(scenario::AgentSelection selection, double idle_since_0, double idle_since_1) {
   CentreForTest c(TwoGroups(selection));
-  c.router.MakeIdle(0);
-  c.router.MakeIdle(1);
-  c.agents[0].idle_since = idle_since_0;
-  c.agents[1].idle_since = idle_since_1;
+  if (idle_since_0 <= idle_since_1) {
+    IdleAt(c, 0, idle_since_0);
+    IdleAt(c, 1, idle_since_1);
+  } else {
+    IdleAt(c, 1, idle_since_1);
+    IdleAt(c, 0, idle_since_0);
+  }
   const Eligibility* terms = nullptr;
   const int agent = c.router.FindIdleAgent(0, 0, &terms);
   EXPECT_NE(terms, nullptr);
