@@ -21,18 +21,19 @@ IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
   std::vector<std::vector<Place>> by_group(model.groups().size());
   for (const AgentGroupModel& g : model.groups()) rings_.emplace_back(g.agents);
   for (const ContactTypeModel& tm : model.types()) {
-    Row row{.begin = static_cast<uint32_t>(fronts_.size())};
+    Row row{.begin = static_cast<uint32_t>(keys_.size())};
     for (bool overflow : {false, true}) {
-      if (overflow) row.overflow = static_cast<uint32_t>(fronts_.size());
+      if (overflow) row.overflow = static_cast<uint32_t>(keys_.size());
       for (const Eligibility& e : tm.groups) {
         if ((e.after > 0) != overflow) continue;
-        const int32_t rank = AgentRank(selection, e, model.groups()[e.group]);
-        by_group[e.group].push_back({static_cast<uint32_t>(fronts_.size()), rank});
-        fronts_.push_back(kEmpty);
+        const int rank = AgentRank(selection, e, model.groups()[e.group]);
+        by_group[e.group].push_back(
+            {static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(rank)});
+        keys_.push_back(kEmpty);
         terms_.push_back(&e);
       }
     }
-    row.end = static_cast<uint32_t>(fronts_.size());
+    row.end = static_cast<uint32_t>(keys_.size());
     rows_.push_back(row);
   }
   for (const std::vector<Place>& places : by_group) {
@@ -66,7 +67,7 @@ bool IdleAgents::Erase(int group, int agent) {
 uint32_t IdleAgents::BestOverflow(int type, double arrival, double now) const {
   uint32_t best = kNone;
   for (uint32_t i = rows_[type].overflow; i < rows_[type].end; ++i) {
-    if (fronts_[i].rank == kEmpty.rank || arrival + terms_[i]->after > now) continue;
+    if (keys_[i] == kEmpty || arrival + terms_[i]->after > now) continue;
     if (Before(i, best)) best = i;
   }
   return best;

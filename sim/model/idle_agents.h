@@ -19,9 +19,9 @@
 #ifndef CCSIM_MODEL_IDLE_AGENTS_H_
 #define CCSIM_MODEL_IDLE_AGENTS_H_
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <vector>
 
 #include "sim/model/model.h"
@@ -39,15 +39,16 @@ class IdleAgents {
  public:
   static constexpr uint32_t kNone = ~uint32_t{0};
 
-  // A group's longest-idle agent as its rows see it, ordered by (rank, idle_since, agent).
-  struct Front {
-    double idle_since;
-    int32_t agent;
-    int32_t rank;
-  };
-  static constexpr Front kEmpty{std::numeric_limits<double>::infinity(),
-                                std::numeric_limits<int32_t>::max(),
-                                std::numeric_limits<int32_t>::max()};
+  // A group's longest-idle agent as its rows see it: (rank, idle_since, agent) packed
+  // into one unsigned 128-bit number whose order is theirs (idle_since >= 0, so its bits
+  // order as the doubles do), so that a row's minimum is a run of compares and
+  // conditional moves rather than hard-to-predict branches. All ones: no idle agent.
+  using Key = unsigned __int128;
+  static constexpr Key kEmpty = ~Key{0};
+  static Key KeyOf(uint32_t rank, double idle_since, int agent) {
+    return (Key{rank} << 96) | (Key{std::bit_cast<uint64_t>(idle_since)} << 32) |
+           static_cast<uint32_t>(agent);
+  }
 
   IdleAgents(const Model& model, scenario::AgentSelection selection);
 
@@ -81,11 +82,11 @@ class IdleAgents {
   uint32_t BestOverflow(int type, double arrival, double now) const;
   bool has_overflow(int type) const { return rows_[type].overflow != rows_[type].end; }
 
-  const Front& front(uint32_t at) const { return fronts_[at]; }
+  const Key& key(uint32_t at) const { return keys_[at]; }
   const Eligibility& terms(uint32_t at) const { return *terms_[at]; }
   // Whether the entry at `a` goes before the one at `b` (kNone goes last).
   bool Before(uint32_t a, uint32_t b) const {
-    return b == kNone || (a != kNone && Precedes(fronts_[a], fronts_[b]));
+    return b == kNone || (a != kNone && keys_[a] < keys_[b]);
   }
 
  private:
@@ -97,35 +98,34 @@ class IdleAgents {
     uint32_t begin, overflow, end;  // [begin, overflow): no `after`; [overflow, end): overflow
   };
   struct Place {
-    uint32_t at;  // index into fronts_
-    int32_t rank;
+    uint32_t at;  // index into keys_
+    uint32_t rank;
   };
 
-  static bool Precedes(const Front& a, const Front& b) {
-    if (a.rank != b.rank) return a.rank < b.rank;
-    if (a.idle_since != b.idle_since) return a.idle_since < b.idle_since;
-    return a.agent < b.agent;
-  }
   uint32_t Best(uint32_t begin, uint32_t end) const {
-    uint32_t best = begin;
-    for (uint32_t i = begin + 1; i < end; ++i) {
-      if (Precedes(fronts_[i], fronts_[best])) best = i;
+    Key best = kEmpty;
+    uint32_t at = kNone;
+    for (uint32_t i = begin; i < end; ++i) {
+      const bool before = keys_[i] < best;
+      best = before ? keys_[i] : best;
+      at = before ? i : at;
     }
-    return best < end && fronts_[best].rank != kEmpty.rank ? best : kNone;
+    return at;
   }
   // Rewrites the group's entries in every row from its ring's front.
   void Refresh(int group) {
     const RingQueue<Idle>& ring = rings_[group];
-    const Idle f = ring.empty() ? Idle{kEmpty.idle_since, kEmpty.agent} : ring.front();
+    const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since,
+                                                      ring.front().agent);
     for (uint32_t p = place_begin_[group]; p < place_begin_[group + 1]; ++p) {
       const Place& place = places_[p];
-      fronts_[place.at] = {f.idle_since, f.agent, ring.empty() ? kEmpty.rank : place.rank};
+      keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
     }
   }
 
   std::vector<RingQueue<Idle>> rings_;  // by group, longest idle first
-  std::vector<Front> fronts_;           // the rows, type after type
-  std::vector<const Eligibility*> terms_;  // beside fronts_: read for the winner only
+  std::vector<Key> keys_;                  // the rows, type after type
+  std::vector<const Eligibility*> terms_;  // beside keys_: read for the winner only
   std::vector<Row> rows_;                  // by type
   std::vector<Place> places_;              // group after group
   std::vector<uint32_t> place_begin_;      // by group, and one past the last
