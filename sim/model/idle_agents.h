@@ -74,9 +74,7 @@ class IdleAgents {
 
   // Where in the rows the best entry of type's direct part is (its front agent by the
   // policy), or kNone when none of those groups has an idle agent.
-  uint32_t BestDirect(int type) const {
-    return Best(rows_[type].begin, rows_[type].overflow);
-  }
+  uint32_t BestDirect(int type) const { return Best(rows_[type].begin, rows_[type].overflow); }
   // The same over the type's overflow groups that a contact arrived at `arrival` may
   // reach at `now` (it has waited their `after`), kNone when none.
   uint32_t BestOverflow(int type, double arrival, double now) const;
@@ -115,15 +113,14 @@ class IdleAgents {
   // Rewrites the group's entries in every row from its ring's front.
   void Refresh(int group) {
     const RingQueue<Idle>& ring = rings_[group];
-    const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since,
-                                                      ring.front().agent);
+    const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since, ring.front().agent);
     for (uint32_t p = place_begin_[group]; p < place_begin_[group + 1]; ++p) {
       const Place& place = places_[p];
       keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
     }
   }
 
-  std::vector<RingQueue<Idle>> rings_;  // by group, longest idle first
+  std::vector<RingQueue<Idle>> rings_;     // by group, longest idle first
   std::vector<Key> keys_;                  // the rows, type after type
   std::vector<const Eligibility*> terms_;  // beside keys_: read for the winner only
   std::vector<Row> rows_;                  // by type
