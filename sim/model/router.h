@@ -2,7 +2,8 @@
 // them: agent_selection (which idle agent a contact gets), contact_selection (which
 // waiting contact a free agent takes), skill-based overflow (a group serves a type only
 // after the contact has waited its `after`), the email backlog (email only when no call or
-// chat waits for the agent), and preferred-agent queues. A new policy is one comparator.
+// chat waits for the agent), and preferred-agent queues. A new agent_selection is a rank in
+// AgentRank (idle_agents.h) or one function; a new contact_selection one comparator.
 //
 // The Router decides; the caller answers (Replication::Answer).
 // Thread safety: none; one per replication.
