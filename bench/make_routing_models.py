@@ -3,6 +3,8 @@
 
   bench/multiskill_100x100.yaml  50 contact types, 100 groups of 100 agents, three skills
                                  per group (levels 1, 2, 3), each type served by 6 groups
+  bench/multiskill_100x91.yaml   the same centre with 91 agents a group (load 0.99 of them), so
+                                 contacts wait and freed agents take them from the queues
   bench/mmc_10000.yaml           the same load on one queue of 10,000 agents
 
 Both carry the same load for one day: 50 x 1058/h = 52,900 calls an hour (about 1.27
@@ -14,7 +16,7 @@ The skill matrix is a fixed shuffle (seed 2026) of 6 copies of each type into 10
 three distinct types: every type reaches 6 groups, and the groups overlap in irregular
 ways (no two groups need share the same three types), as in a real centre.
 
-Usage: /usr/bin/python3 bench/make_routing_models.py   (rewrites both files)
+Usage: /usr/bin/python3 bench/make_routing_models.py   (rewrites the three files)
 """
 import os
 import random
@@ -24,6 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES = 50
 GROUPS = 100
 AGENTS_PER_GROUP = 100
+AGENTS_PER_GROUP_HIGH_LOAD = 91
 SKILLS_PER_GROUP = 3
 RATE_PER_TYPE_PER_HOUR = 1058
 MEAN_HANDLE_S = 612
@@ -46,7 +49,7 @@ def header(lines):
     return "".join(f"# {line}".rstrip() + "\n" for line in lines)
 
 
-def write_multiskill(path):
+def write_multiskill(path, agents_per_group):
     groups = skill_matrix()
     load = TYPES * RATE_PER_TYPE_PER_HOUR / 3600 * MEAN_HANDLE_S
     out = [header([
@@ -55,15 +58,15 @@ def write_multiskill(path):
         "",
         f"{TYPES} contact types of {RATE_PER_TYPE_PER_HOUR}/h each, exponential handle time with mean "
         f"{MEAN_HANDLE_S} s;",
-        f"{GROUPS} groups of {AGENTS_PER_GROUP} agents, {SKILLS_PER_GROUP} skills each (levels 1, 2, 3); "
+        f"{GROUPS} groups of {agents_per_group} agents, {SKILLS_PER_GROUP} skills each (levels 1, 2, 3); "
         f"each type is served by {GROUPS * SKILLS_PER_GROUP // TYPES} groups.",
-        f"Offered load {load:.0f} Erlangs on {GROUPS * AGENTS_PER_GROUP} agents "
-        f"(occupancy {load / (GROUPS * AGENTS_PER_GROUP):.2f}); one day, about "
+        f"Offered load {load:.0f} Erlangs on {GROUPS * agents_per_group} agents "
+        f"(occupancy {load / (GROUPS * agents_per_group):.2f}); one day, about "
         f"{TYPES * RATE_PER_TYPE_PER_HOUR * 24 / 1e6:.2f} million contacts.",
         "",
         "  /usr/bin/python3 bench/routing_benchmark.py",
     ])]
-    out.append("name: bench-multiskill-100x100\n")
+    out.append(f"name: bench-multiskill-{GROUPS}x{agents_per_group}\n")
     out.append("horizon: 1d\ninterval: 1h\nreplications: 1\nseed: 1\n")
     out.append("contact_types:\n")
     for t in range(TYPES):
@@ -73,7 +76,7 @@ def write_multiskill(path):
     out.append("agent_groups:\n")
     for g, types in enumerate(groups):
         skills = ", ".join(f"t{t:02d}: {level + 1}" for level, t in enumerate(types))
-        out.append(f"  g{g:03d}: {{agents: {AGENTS_PER_GROUP}, skills: {{{skills}}}}}\n")
+        out.append(f"  g{g:03d}: {{agents: {agents_per_group}, skills: {{{skills}}}}}\n")
     with open(path, "w") as f:
         f.write("".join(out))
 
@@ -103,7 +106,8 @@ def write_single_queue(path):
 
 
 def main():
-    write_multiskill(os.path.join(HERE, "multiskill_100x100.yaml"))
+    write_multiskill(os.path.join(HERE, "multiskill_100x100.yaml"), AGENTS_PER_GROUP)
+    write_multiskill(os.path.join(HERE, "multiskill_100x91.yaml"), AGENTS_PER_GROUP_HIGH_LOAD)
     write_single_queue(os.path.join(HERE, "mmc_10000.yaml"))
 
 

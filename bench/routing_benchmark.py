@@ -8,6 +8,9 @@ about 1.27 million contacts each:
   mmc_10000   bench/mmc_10000.yaml: 52,900 calls/h, 612 s, 10,000 agents, one day
   multiskill  bench/multiskill_100x100.yaml: the same load as 50 types, 100 groups of 100
               agents with three skills each, each type served by 6 groups
+  multiskill_high  bench/multiskill_100x91.yaml: the same with 91 agents a group (load 0.99
+              of them): contacts wait, so freed agents take work from the queues (a figure,
+              no target)
 
 and prints contacts simulated per second of whole-process wall time and per second of CPU
 time (user + system; each the best of --repeat), peak resident memory, and the ratios of
@@ -37,6 +40,7 @@ MODELS = [
     ("mmc_110", ["mmc_110.yaml", "--set", "horizon=1270000s"]),
     ("mmc_10000", ["mmc_10000.yaml"]),
     ("multiskill", ["multiskill_100x100.yaml"]),
+    ("multiskill_high", ["multiskill_100x91.yaml"]),
 ]
 RATIOS = [
     ("mmc_10000", "mmc_110", 0.80),
@@ -86,13 +90,13 @@ def main():
     print(f"best of {args.repeat}, -j 1, whole process; load average after: {load}")
     for binary in binaries:
         print(f"\n{binary}")
-        print(f"{'model':<11} {'contacts':>9} {'contacts/s':>11} {'/CPU s':>11} {'wall s':>7} "
+        print(f"{'model':<15} {'contacts':>9} {'contacts/s':>11} {'/CPU s':>11} {'wall s':>7} "
               f"{'CPU s':>6} {'peak MiB':>9}")
         rate = {}
         for name, _ in MODELS:
             wall, cpu, rss, contacts = best[(binary, name)]
             rate[name] = contacts / cpu
-            print(f"{name:<11} {contacts:>9.0f} {contacts / wall:>11.0f} {rate[name]:>11.0f} "
+            print(f"{name:<15} {contacts:>9.0f} {contacts / wall:>11.0f} {rate[name]:>11.0f} "
                   f"{wall:>7.3f} {cpu:>6.3f} {rss:>9.1f}")
         for a, b, target in RATIOS:
             r = rate[a] / rate[b]

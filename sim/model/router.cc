@@ -34,13 +34,14 @@ Router::Router(const Model& model, engine::Simulator& sim, const Streams& stream
       journeys_(journeys),
       agent_selection_(s_.routing.agent_selection),
       contact_selection_(s_.routing.contact_selection),
-      routing_stream_(streams.Get(kRoutingStream, 0)) {
+      routing_stream_(streams.Get(kRoutingStream, 0)),
+      waiting_for_group_(model.groups().size(), 0),
+      idle_(model, agent_selection_) {
   const size_t n_types = model.types().size();
   queues_.resize(n_types);
   waiting_.assign(n_types, 0);
   if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
   for (const AgentGroupModel& g : model.groups()) {
-    idle_.emplace_back(g.agents);
     serves_live_.emplace_back();
     serves_email_.emplace_back();
     serves_chat_.emplace_back();
@@ -53,61 +54,30 @@ Router::Router(const Model& model, engine::Simulator& sim, const Streams& stream
 }
 
 int Router::FindIdleAgent(int type, double arrival, const Eligibility** terms) {
-  const std::vector<Eligibility>& candidates = model_.types()[type].groups;
-  const Eligibility* best = nullptr;
+  if (agent_selection_ == AgentSelection::kRandom) return PickAtRandom(type, arrival, terms);
+  uint32_t best = idle_.BestDirect(type);
+  if (idle_.has_overflow(type)) [[unlikely]] {
+    const uint32_t overflow = idle_.BestOverflow(type, arrival, sim_.now());
+    if (idle_.Before(overflow, best)) best = overflow;
+  }
+  if (best == IdleAgents::kNone) return -1;
+  *terms = &idle_.terms(best);
+  return idle_.PopFront((*terms)->group);
+}
+
+int Router::PickAtRandom(int type, double arrival, const Eligibility** terms) {
   int idle_total = 0;
-  for (const Eligibility& e : candidates) {
-    if (!Eligible(e, arrival)) continue;
-    idle_total += static_cast<int>(idle_[e.group].size());
-    if (best == nullptr || Prefer(e, *best)) best = &e;
+  for (const Eligibility& e : model_.types()[type].groups) {
+    if (Eligible(e, arrival)) idle_total += static_cast<int>(idle_.size(e.group));
   }
-  if (best == nullptr) return -1;
-  if (agent_selection_ == AgentSelection::kRandom) {
-    return PickAtRandom(type, arrival, idle_total, terms);
-  }
-  *terms = best;
-  const int agent = idle_[best->group].front();
-  idle_[best->group].pop_front();
-  return agent;
-}
-
-bool Router::Prefer(const Eligibility& a, const Eligibility& b) const {
-  switch (agent_selection_) {
-    case AgentSelection::kMostSkilled:
-      if (a.level != b.level) return a.level < b.level;
-      break;
-    case AgentSelection::kFewestSkills: {
-      const int sa = model_.groups()[a.group].skill_count;
-      const int sb = model_.groups()[b.group].skill_count;
-      if (sa != sb) return sa < sb;
-      break;
-    }
-    case AgentSelection::kLongestIdle:
-    case AgentSelection::kRandom:  // any eligible group: PickAtRandom decides
-      break;
-  }
-  return LongerIdle(a, b);
-}
-
-// Whether group a's longest-idle agent has been idle longer than group b's (ties: the
-// lower agent id).
-bool Router::LongerIdle(const Eligibility& a, const Eligibility& b) const {
-  const int agent_a = idle_[a.group].front(), agent_b = idle_[b.group].front();
-  const double ia = agents_[agent_a].idle_since, ib = agents_[agent_b].idle_since;
-  if (ia != ib) return ia < ib;
-  return agent_a < agent_b;
-}
-
-int Router::PickAtRandom(int type, double arrival, int idle_total, const Eligibility** terms) {
+  if (idle_total == 0) return -1;
   int pick = boost::random::uniform_int_distribution<int>(0, idle_total - 1)(routing_stream_);
   for (const Eligibility& e : model_.types()[type].groups) {
     if (!Eligible(e, arrival)) continue;
-    const int n = static_cast<int>(idle_[e.group].size());
+    const int n = static_cast<int>(idle_.size(e.group));
     if (pick < n) {
-      const int agent = idle_[e.group][pick];
-      idle_[e.group].erase_at(pick);
       *terms = &e;
-      return agent;
+      return idle_.EraseAt(e.group, pick);
     }
     pick -= n;
   }
@@ -119,19 +89,12 @@ void Router::MakeIdle(int agent) {
   a.idle_since = sim_.now();
   a.state = AgentState::kIdle;
   a.state_since = sim_.now();
-  idle_[a.group].push_back(agent);
+  idle_.PushBack(a.group, agent, a.idle_since);
 }
 
 bool Router::TakeIfIdle(int agent) {
   if (agents_[agent].idle_since < 0) return false;
-  RingQueue<int>& idle = idle_[agents_[agent].group];
-  for (size_t i = 0; i < idle.size(); ++i) {
-    if (idle[i] == agent) {
-      idle.erase_at(i);
-      return true;
-    }
-  }
-  return false;
+  return idle_.Erase(agents_[agent].group, agent);
 }
 
 void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
@@ -157,6 +120,7 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   }
   ++waiting_[w.type];
   ++waiting_total_;
+  CountWaiting(w.type, 1);
   if (tm.patience) {
     engine::RandomStream g = streams_.Get(kPatienceStream, customer_key, w.attempt);
     slots_[slot].abandon_at = now + (*tm.patience)(g);
@@ -172,6 +136,7 @@ Work Router::Unqueue(uint32_t slot) {
   c.waiting = false;
   --waiting_[c.type];
   --waiting_total_;
+  CountWaiting(c.type, -1);
   slots_.Free(slot);
   return Work{.contact_id = c.contact_id,
               .journey = c.journey,
@@ -200,12 +165,16 @@ Router::Pick Router::NextFor(int agent) {
     }
   }
   const int group = agents_[agent].group;
+  if (waiting_for_group_[group] == 0) return {};
   Pick pick = BestWaiting(serves_live_[group]);
   if (pick.slot == kNone) pick = BestWaiting(serves_email_[group]);
   return TakeFront(pick);
 }
 
-Router::Pick Router::NextChatFor(int group) { return TakeFront(BestWaiting(serves_chat_[group])); }
+Router::Pick Router::NextChatFor(int group) {
+  if (waiting_for_group_[group] == 0) return {};
+  return TakeFront(BestWaiting(serves_chat_[group]));
+}
 
 Router::Pick Router::TakeFront(Pick pick) {
   if (pick.slot != kNone) queues_[pick.terms->contact_type].pop_front();

@@ -2,7 +2,8 @@
 // them: agent_selection (which idle agent a contact gets), contact_selection (which
 // waiting contact a free agent takes), skill-based overflow (a group serves a type only
 // after the contact has waited its `after`), the email backlog (email only when no call or
-// chat waits for the agent), and preferred-agent queues. A new policy is one comparator.
+// chat waits for the agent), and preferred-agent queues. A new agent_selection is a rank in
+// AgentRank (idle_agents.h) or one function; a new contact_selection one comparator.
 //
 // The Router decides; the caller answers (Replication::Answer).
 // Thread safety: none; one per replication.
@@ -16,6 +17,7 @@
 #include "sim/engine/random_stream.h"
 #include "sim/engine/simulator.h"
 #include "sim/model/centre_state.h"
+#include "sim/model/idle_agents.h"
 #include "sim/model/model.h"
 #include "sim/model/pending_event.h"
 #include "sim/model/ring_queue.h"
@@ -90,13 +92,15 @@ class Router {
   // best (of type `best_t`, arrived at `best_arrival`).
   bool GoesFirst(int t, double arrival, int best_t, double best_arrival) const;
 
-  // agent_selection: whether group a's longest-idle agent is preferred to group b's.
-  bool Prefer(const Eligibility& a, const Eligibility& b) const;
-  bool LongerIdle(const Eligibility& a, const Eligibility& b) const;
-  // agent_selection random: uniform over every eligible idle agent.
-  int PickAtRandom(int type, double arrival, int idle_total, const Eligibility** terms);
+  // agent_selection random: uniform over every eligible idle agent, drawn over the type's
+  // groups in order.
+  int PickAtRandom(int type, double arrival, const Eligibility** terms);
   bool Eligible(const Eligibility& e, double arrival) const {
-    return !idle_[e.group].empty() && !(e.after > 0 && arrival + e.after > sim_.now());
+    return idle_.size(e.group) > 0 && !(e.after > 0 && arrival + e.after > sim_.now());
+  }
+  // Counts a contact of `type` in or out of the waiting count of each group serving it.
+  void CountWaiting(int type, int delta) {
+    for (const Eligibility& e : model_.types()[type].groups) waiting_for_group_[e.group] += delta;
   }
 
   // The live front of a queue, dropping dead entries; kNone when empty.
@@ -126,7 +130,10 @@ class Router {
   std::vector<RingQueue<QueueEntry>> reserved_;  // by agent (preferred agent routing only)
   std::vector<int64_t> waiting_;                 // by contact type
   int64_t waiting_total_ = 0;
-  std::vector<RingQueue<int>> idle_;  // by group, longest idle first
+  // By group, contacts waiting for any type it serves (directly or by overflow, reserved
+  // or not): an agent freed with none skips looking at its types' queues.
+  std::vector<int64_t> waiting_for_group_;
+  IdleAgents idle_;
 };
 
 }  // namespace ccsim::model::internal

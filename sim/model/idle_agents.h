@@ -1,0 +1,133 @@
+// The idle agents of a replication, arranged so that "who is free for contact type t" is a
+// minimum over one short array: a FIFO per group (longest idle first) of (agent,
+// idle_since) pairs, and per contact type a dense row holding, for each group eligible for
+// it, that group's longest-idle agent and when it became idle. A group keeps the places of
+// its entries in the rows and rewrites them whenever its front changes (one write per
+// skill), so choosing an agent reads one row instead of every group's ring and the
+// front agent's record.
+//
+// Example:
+//   IdleAgents idle(model, scenario::AgentSelection::kLongestIdle);
+//   idle.PushBack(/*group=*/3, /*agent=*/301, /*idle_since=*/now);
+//   const uint32_t at = idle.BestDirect(type);  // kNone when no eligible group has one
+//   const int agent = idle.PopFront(idle.terms(at).group);
+//
+// Invariants: (1) every row entry equals its group's ring front ranked by the policy, or
+// the empty entry when the ring is empty; (2) a row lists its type's groups in
+// ContactTypeModel::groups order, those with no `after` first (the direct part), then the
+// overflow ones. Thread safety: none; one per replication.
+#ifndef CCSIM_MODEL_IDLE_AGENTS_H_
+#define CCSIM_MODEL_IDLE_AGENTS_H_
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/model.h"
+#include "sim/model/ring_queue.h"
+
+namespace ccsim::model::internal {
+
+// agent_selection as a static rank of (type, group) pairs: a lower rank wins, equal ranks
+// go to the longest-idle agent (ties: the lower agent id). kRandom ranks all alike (the
+// Router draws instead). A new ranked policy is one case here and a test.
+int AgentRank(scenario::AgentSelection selection, const Eligibility& e,
+              const AgentGroupModel& group);
+
+class IdleAgents {
+ public:
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+  // A group's longest-idle agent as its rows see it: (rank, idle_since, agent) packed
+  // into one unsigned 128-bit number whose order is theirs (idle_since >= 0, so its bits
+  // order as the doubles do), so that a row's minimum is a run of compares and
+  // conditional moves rather than hard-to-predict branches. All ones: no idle agent.
+  using Key = unsigned __int128;
+  static constexpr Key kEmpty = ~Key{0};
+  static Key KeyOf(uint32_t rank, double idle_since, int agent) {
+    return (Key{rank} << 96) | (Key{std::bit_cast<uint64_t>(idle_since)} << 32) |
+           static_cast<uint32_t>(agent);
+  }
+
+  IdleAgents(const Model& model, scenario::AgentSelection selection);
+
+  // The agent became idle at `idle_since` (not before any other of its group's).
+  void PushBack(int group, int agent, double idle_since) {
+    RingQueue<Idle>& ring = rings_[group];
+    ring.push_back({idle_since, agent});
+    if (ring.size() == 1) Refresh(group);
+  }
+  // Takes the group's longest-idle agent off its ring. REQUIRES: size(group) > 0.
+  int PopFront(int group) {
+    const int agent = rings_[group].front().agent;
+    rings_[group].pop_front();
+    Refresh(group);
+    return agent;
+  }
+  // Takes the i-th longest-idle agent of the group off its ring. REQUIRES: i < size(group).
+  int EraseAt(int group, size_t i);
+  // Takes `agent` off its group's ring; false when it is not there.
+  bool Erase(int group, int agent);
+
+  size_t size(int group) const { return rings_[group].size(); }
+
+  // Where in the rows the best entry of type's direct part is (its front agent by the
+  // policy), or kNone when none of those groups has an idle agent.
+  uint32_t BestDirect(int type) const { return Best(rows_[type].begin, rows_[type].overflow); }
+  // The same over the type's overflow groups that a contact arrived at `arrival` may
+  // reach at `now` (it has waited their `after`), kNone when none.
+  uint32_t BestOverflow(int type, double arrival, double now) const;
+  bool has_overflow(int type) const { return rows_[type].overflow != rows_[type].end; }
+
+  const Key& key(uint32_t at) const { return keys_[at]; }
+  const Eligibility& terms(uint32_t at) const { return *terms_[at]; }
+  // Whether the entry at `a` goes before the one at `b` (kNone goes last).
+  bool Before(uint32_t a, uint32_t b) const {
+    return b == kNone || (a != kNone && keys_[a] < keys_[b]);
+  }
+
+ private:
+  struct Idle {
+    double idle_since;
+    int32_t agent;
+  };
+  struct Row {
+    uint32_t begin, overflow, end;  // [begin, overflow): no `after`; [overflow, end): overflow
+  };
+  struct Place {
+    uint32_t at;  // index into keys_
+    uint32_t rank;
+  };
+
+  uint32_t Best(uint32_t begin, uint32_t end) const {
+    Key best = kEmpty;
+    uint32_t at = kNone;
+    for (uint32_t i = begin; i < end; ++i) {
+      const bool before = keys_[i] < best;
+      best = before ? keys_[i] : best;
+      at = before ? i : at;
+    }
+    return at;
+  }
+  // Rewrites the group's entries in every row from its ring's front.
+  void Refresh(int group) {
+    const RingQueue<Idle>& ring = rings_[group];
+    const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since, ring.front().agent);
+    for (uint32_t p = place_begin_[group]; p < place_begin_[group + 1]; ++p) {
+      const Place& place = places_[p];
+      keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
+    }
+  }
+
+  std::vector<RingQueue<Idle>> rings_;     // by group, longest idle first
+  std::vector<Key> keys_;                  // the rows, type after type
+  std::vector<const Eligibility*> terms_;  // beside keys_: read for the winner only
+  std::vector<Row> rows_;                  // by type
+  std::vector<Place> places_;              // group after group
+  std::vector<uint32_t> place_begin_;      // by group, and one past the last
+};
+
+}  // namespace ccsim::model::internal
+
+#endif  // CCSIM_MODEL_IDLE_AGENTS_H_
