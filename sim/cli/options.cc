@@ -76,7 +76,8 @@ bool FileExists(const std::string& path) {
 }
 
 void PrintError(const std::string& command, const std::string& message) {
-  std::fprintf(stderr, "ccsim %s: error: %s\n", command.c_str(), message.c_str());
+  std::fprintf(stderr, "ccsim %s: error: %s\n", command.c_str(),
+               scenario::EscapeControlCharacters(message).c_str());
 }
 
 void PrintDiagnostics(const scenario::Diagnostics& errors) {

@@ -309,9 +309,9 @@ TEST(OverrideTest, MalformedOverridesPointAtTheirColumn) {
             std::vector<std::string>{
                 "--set:1:9: error: malformed override 'horizon.unit=h': horizon is a single "
                 "value, not a map"});
-  EXPECT_EQ(
-      ErrorsOf(kMinimal, {"horizon=[1"}),
-      std::vector<std::string>{"--set:1:9: error: invalid YAML: end of sequence flow not found"});
+  EXPECT_EQ(ErrorsOf(kMinimal, {"horizon=[1"}),
+            std::vector<std::string>{"--set:1:9: error: invalid YAML: did not find expected ',' "
+                                     "or ']' (while parsing a flow sequence that starts here)"});
 }
 
 TEST(OverrideTest, BadValuesAreReportedAtTheOverride) {
@@ -346,7 +346,8 @@ TEST(OverrideTest, PathsThroughUnknownNamesAreMisspeltReferences) {
 TEST(OverrideTest, OverridesAreCheckedEvenWhenTheFileIsBroken) {
   EXPECT_EQ(ErrorsOf("name: [x\n", {"oops"}),
             (std::vector<std::string>{
-                "s.yaml:2:1: error: invalid YAML: end of sequence flow not found",
+                "s.yaml:1:7: error: invalid YAML: did not find expected ',' or ']' (while "
+                "parsing a flow sequence that starts here)",
                 "--set:1:1: error: malformed override 'oops': expected KEY.PATH=VALUE"}));
 }
 
@@ -354,7 +355,8 @@ TEST(OverrideTest, OverridesAreCheckedEvenWhenTheFileIsBroken) {
 
 TEST(LoaderErrorTest, YamlSyntaxError) {
   EXPECT_EQ(ErrorsOf("name: x\n  horizon: 8h\n"),
-            std::vector<std::string>{"s.yaml:2:10: error: invalid YAML: illegal map value"});
+            std::vector<std::string>{
+                "s.yaml:2:10: error: invalid YAML: mapping values are not allowed in this context"});
 }
 
 TEST(LoaderErrorTest, EmptyOrNonMapScenario) {
@@ -637,6 +639,60 @@ TEST(FullFeaturedTest, AreReadInFull) {
   EXPECT_DOUBLE_EQ(tier1.absenteeism, 0.05);
   EXPECT_EQ(tier1.concurrency, 3);
   EXPECT_EQ(s.routing.preferred_agent_wait, 30);
+}
+
+// Hostile input (issue 10): every one is an error, quickly, never a hang or a crash.
+
+TEST(HostileInputTest, TextThatHungYamlCppIsASyntaxError) {
+  EXPECT_EQ(ErrorsOf(","), std::vector<std::string>{
+                               "s.yaml:1:1: error: invalid YAML: did not find expected node content"});
+  EXPECT_EQ(ErrorsOf(kMinimal, {"name=,"}),
+            std::vector<std::string>{
+                "--set:1:6: error: invalid YAML: did not find expected node content"});
+}
+
+TEST(HostileInputTest, DeepNestingIsRefusedBeforeItOverflowsTheStack) {
+  const std::string deep = "name: " + std::string(1'000'000, '[');
+  EXPECT_EQ(ErrorsOf(deep), std::vector<std::string>{
+                                "s.yaml:1:70: error: the document nests more than 64 levels deep"});
+}
+
+TEST(HostileInputTest, ScenarioTextHasASizeLimit) {
+  const std::string big = "name: x\n#" + std::string(4 << 20, 'x') + "\n";
+  EXPECT_EQ(ErrorsOf(big), std::vector<std::string>{
+                               "s.yaml:1:1: error: the YAML text is larger than the limit of 4 MiB"});
+}
+
+TEST(HostileInputTest, OnlyRegularFilesOfBoundedSizeAreRead) {
+  EXPECT_EQ(Rendered(LoadScenarioFile("/dev/zero")),
+            std::vector<std::string>{
+                "/dev/zero: error: cannot read scenario file: not a regular file"});
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "ccsim_hostile_test";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path big = dir / "big.csv";
+  { std::ofstream(big) << "1s\n"; }
+  std::filesystem::resize_file(big, (int64_t{64} << 20) + 1);  // sparse: nothing written
+  const std::string yaml = MinimalWith("{rate: 360/h}", "{file: " + big.string() + "}");
+  EXPECT_EQ(ErrorsOf(yaml), std::vector<std::string>{
+                                "s.yaml:5:22: error: contact_types.general.arrivals.file: cannot "
+                                "read file '" + big.string() + "': larger than the limit of 64 MiB"});
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HostileInputTest, TextMustBeUtf8) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("help-desk", "caf\xe9")),
+            std::vector<std::string>{
+                "s.yaml:1:10: error: invalid YAML: invalid trailing UTF-8 octet (0xA)"});
+  EXPECT_EQ(ErrorsOf(MinimalWith("help-desk", "\"a\\ud800\"")),
+            std::vector<std::string>{
+                "s.yaml:1:11: error: invalid YAML: found invalid Unicode character escape code"});
+}
+
+TEST(HostileInputTest, ControlCharactersCannotForgeDiagnosticLines) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("8h", "\"x\\ns.yaml:1:1: error: forged\\x7f\"")),
+            std::vector<std::string>{
+                "s.yaml:2:10: error: horizon: expected a duration like 45s, 2.5m or 1h; got "
+                "'x\\ns.yaml:1:1: error: forged\\x7F'"});
 }
 
 // tests/invalid: each NAME.yaml with the exact diagnostics in NAME.expected, the scenario's

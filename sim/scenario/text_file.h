@@ -3,6 +3,7 @@
 #ifndef CCSIM_SCENARIO_TEXT_FILE_H_
 #define CCSIM_SCENARIO_TEXT_FILE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +11,15 @@
 
 namespace ccsim::scenario::internal {
 
-// The whole content of `path`, or nullopt with *reason set (e.g. "No such file or directory").
-std::optional<std::string> ReadTextFile(const std::string& path, std::string* reason);
+// The whole content of `path`, or nullopt with *reason set (e.g. "No such file or directory",
+// "not a regular file", "larger than the limit of 4 MiB"). Only regular files of at most
+// `max_bytes` are read: a device (/dev/zero), a pipe or a folder is refused rather than read
+// for ever.
+std::optional<std::string> ReadTextFile(const std::string& path, int64_t max_bytes,
+                                        std::string* reason);
+
+// "4 MiB" for whole mebibytes, else "1234 bytes".
+std::string FormatBytes(int64_t bytes);
 
 // `path` as given when absolute or when `base_dir` is empty, else `base_dir`/`path`.
 std::string ResolvePath(const std::string& base_dir, const std::string& path);

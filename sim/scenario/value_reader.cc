@@ -5,6 +5,7 @@
 #include <limits>
 #include <sstream>
 
+#include "sim/scenario/limits.h"
 #include "sim/scenario/text_file.h"
 #include "sim/scenario/units.h"
 
@@ -240,7 +241,7 @@ std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
   if (!name) return std::nullopt;
   const std::string resolved = ResolvePath(ctx.base_dir, *name);
   std::string reason;
-  const std::optional<std::string> text = ReadTextFile(resolved, &reason);
+  const std::optional<std::string> text = ReadTextFile(resolved, kMaxDataFileBytes, &reason);
   if (!text) {
     ctx.Error(file_node.where, path + ": cannot read file '" + resolved + "': " + reason);
     return std::nullopt;

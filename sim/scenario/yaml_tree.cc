@@ -2,16 +2,57 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <exception>
 #include <string>
 #include <vector>
 
+#include "sim/scenario/limits.h"
+#include "sim/scenario/text_file.h"
+#include "sim/scenario/yaml_check.h"
+
 namespace ccsim::scenario::internal {
 namespace {
 
-// Aliases can make a document refer to itself or blow up exponentially; these bound the copy.
-constexpr int kMaxDepth = 64;
-constexpr long kMaxNodes = 1'000'000;
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values above
+// U+10FFFF). libyaml checks the file; this checks scalars after escapes like "\xff" or
+// "\ud800" are decoded, so that every name reaches --json and HDF5 as valid text.
+bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    int extra = 0;
+    uint32_t code = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      code = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;  // cut short
+    for (int k = 1; k <= extra; ++k) {
+      const unsigned char next = text[i + k];
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    constexpr uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
+    if (code < kSmallest[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
 
 class TreeBuilder {
  public:
@@ -20,7 +61,7 @@ class TreeBuilder {
 
   // Converts `node`; returns false (with one diagnostic) when the document is too deep or big.
   bool Build(const YAML::Node& node, int depth, YamlNode* out) {
-    if (depth > kMaxDepth || ++nodes_ > kMaxNodes) {
+    if (depth > kMaxYamlDepth || ++nodes_ > kMaxYamlNodes) {
       errors_->push_back({Where(node.Mark()),
                           "the document nests too deeply or is too large (a recursive alias?)"});
       return false;
@@ -30,6 +71,10 @@ class TreeBuilder {
       case YAML::NodeType::Scalar:
         out->kind = YamlNode::Kind::kScalar;
         out->scalar = node.Scalar();
+        if (!IsValidUtf8(out->scalar)) {
+          errors_->push_back({out->where, "expected text in UTF-8; the value holds invalid UTF-8"});
+          out->scalar.clear();
+        }
         return true;
       case YAML::NodeType::Sequence:
         out->kind = YamlNode::Kind::kSequence;
@@ -60,6 +105,10 @@ class TreeBuilder {
       const YAML::Node& key = key_value.first;
       if (!key.IsScalar()) {
         errors_->push_back({Where(key.Mark()), "expected a plain key name"});
+        continue;
+      }
+      if (!IsValidUtf8(key.Scalar())) {
+        errors_->push_back({Where(key.Mark()), "expected a key in UTF-8; it holds invalid UTF-8"});
         continue;
       }
       YamlEntry& entry = out->entries.emplace_back();
@@ -99,6 +148,14 @@ YamlEntry* YamlNode::FindEntry(std::string_view key) {
 std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
                                   Diagnostics* errors, int column_offset) {
   TreeBuilder builder(file, column_offset, errors);
+  if (static_cast<int64_t>(text.size()) > kMaxScenarioBytes) {
+    errors->push_back({builder.Where(YAML::Mark::null_mark()),
+                       "the YAML text is larger than the limit of " +
+                           FormatBytes(kMaxScenarioBytes)});
+    return std::nullopt;
+  }
+  // yaml-cpp only parses what libyaml accepts (yaml_check.h says why).
+  if (!CheckYamlText(text, file, column_offset, errors)) return std::nullopt;
   try {
     const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
     if (documents.size() > 1) {
