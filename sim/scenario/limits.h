@@ -18,7 +18,7 @@ inline constexpr int64_t kMaxScenarioBytes = int64_t{4} << 20;  // 4 MiB
 // Only regular files are read, so /dev/zero or a pipe cannot make the loader read for ever.
 inline constexpr int64_t kMaxDataFileBytes = int64_t{64} << 20;  // 64 MiB
 
-// Nesting of YAML collections: the tree is built recursively (yaml-cpp and ours), so
+// Nesting of YAML collections: the tree is built recursively, so
 // `[[[[...` a million deep would overflow the stack. Scenarios nest about 6 deep.
 inline constexpr int kMaxYamlDepth = 64;
 // Nodes after expanding aliases: `&a [*b, *b, ...]` chains grow exponentially.

@@ -651,6 +651,32 @@ TEST(HostileInputTest, TextThatHungYamlCppIsASyntaxError) {
                 "--set:1:6: error: invalid YAML: did not find expected node content"});
 }
 
+TEST(HostileInputTest, ACommaLineAfterAPlainScalarIsText) {
+  // Made yaml-cpp 0.7 loop for ever (found by fuzzing); in YAML it continues the scalar.
+  EXPECT_EQ(ErrorsOf("! Ae\n,\n"), std::vector<std::string>{
+                                       "s.yaml:1:1: error: the scenario: expected a map of scenario "
+                                       "keys (name, horizon, contact_types, agent_groups, ...); got 'Ae ,'"});
+}
+
+TEST(HostileInputTest, AliasesCannotExpandWithoutBound) {
+  // Each line holds the previous one ten times: 10^8 values if expanded.
+  const std::string laughs =
+      "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+      "a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
+      "a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n"
+      "a3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n"
+      "a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+      "a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n"
+      "a6: &a6 [*a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5]\n"
+      "a7: &a7 [*a6, *a6, *a6, *a6, *a6, *a6, *a6, *a6, *a6, *a6]\n";
+  EXPECT_EQ(ErrorsOf(laughs),
+            std::vector<std::string>{"s.yaml:6:45: error: the document is too large (more than "
+                                     "1000000 values once aliases are expanded)"});
+  EXPECT_EQ(ErrorsOf("name: *nope\n"),
+            std::vector<std::string>{
+                "s.yaml:1:7: error: invalid YAML: the referenced anchor is not defined"});
+}
+
 TEST(HostileInputTest, DeepNestingIsRefusedBeforeItOverflowsTheStack) {
   const std::string deep = "name: " + std::string(1'000'000, '[');
   EXPECT_EQ(ErrorsOf(deep), std::vector<std::string>{
