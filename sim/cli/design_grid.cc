@@ -34,6 +34,10 @@ std::optional<std::vector<std::string>> ExpandRange(std::string_view s, std::str
   const auto b = Number(Trim(s.substr(c1 + 1, c2 - c1 - 1)));
   const auto step = Number(Trim(s.substr(c2 + 1)));
   if (!a || !b || !step) return std::nullopt;  // not numbers: an ordinary value
+  if (!std::isfinite(*a) || !std::isfinite(*b) || !std::isfinite(*step)) {
+    *error = "a range A:B:STEP needs finite numbers; got '" + std::string(s) + "'";
+    return std::vector<std::string>{};
+  }
   if (*step <= 0 || *b < *a) {
     *error = "a range A:B:STEP needs A <= B and STEP > 0; got '" + std::string(s) + "'";
     return std::vector<std::string>{};

@@ -48,6 +48,11 @@ TEST(ParseVaryTest, Errors) {
   error.clear();
   EXPECT_FALSE(ParseVary("a=10:4:1", &error));
   EXPECT_NE(error.find("A <= B"), std::string::npos);
+  for (const char* range : {"a=nan:5:1", "a=1:inf:1", "a=1:5:nan", "a=-inf:5:1"}) {
+    error.clear();
+    EXPECT_FALSE(ParseVary(range, &error)) << range;
+    EXPECT_NE(error.find("finite numbers"), std::string::npos) << range;
+  }
 }
 
 TEST(DesignPointsTest, CartesianProductFirstVaryingSlowest) {

@@ -197,6 +197,12 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
   out.threads = Threads(vm);
   out.json = vm.count("json") > 0;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  if (vm.count("output")) {
+    if (auto problem = OutputPathProblem("-o", out.output)) {
+      PrintError(cmd, *problem);
+      return kExitBadInput;
+    }
+  }
   if (!out.output.empty() && !vm.count("force") && FileExists(out.output)) {
     PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
     return kExitBadInput;
@@ -208,6 +214,12 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
     if (!v) {
       PrintError(cmd, "--vary: " + error);
       return kExitBadInput;
+    }
+    for (const Vary& earlier : out.vary) {
+      if (earlier.path == v->path) {
+        PrintError(cmd, "--vary: " + v->path + " is varied twice; give its values in one --vary");
+        return kExitBadInput;
+      }
     }
     out.vary.push_back(std::move(*v));
   }

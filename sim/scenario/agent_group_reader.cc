@@ -30,7 +30,7 @@ std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, Re
   Shift s;
   bool ok = m.Read("start", &s.start, ReadDuration, Presence::kRequired);
   ok = m.Read("end", &s.end, ReadDuration, Presence::kRequired) && ok;
-  m.Read("agents", &s.agents, ReadCount, Presence::kRequired);
+  m.Read("agents", &s.agents, ReadAgents, Presence::kRequired);
   m.Read("breaks", &s.breaks, ListOf(ReadBreak, "breaks like {after: 2h, duration: 15m}"));
   m.Read("repeat", &s.repeat, ChoiceOf(kShiftRepeats));
   if (!m.is_map()) return std::nullopt;
@@ -67,7 +67,7 @@ void ReadSkillDetails(const YamlNode& node, const std::string& path, const Decla
   }
   const MapReader m(node, path, ctx, kSkillKeys);
   m.Read("level", &skill->level, ReadPositiveInt);
-  m.Read("handle_time_factor", &skill->handle_time_factor, ReadPositiveNumber);
+  m.Read("handle_time_factor", &skill->handle_time_factor, ReadFactor);
   m.Read("outcomes", &skill->outcomes, WithNames(ReadOutcomes, names));
 }
 
@@ -98,7 +98,7 @@ void ReadStaffing(const MapReader& m, AgentGroup* group, ReadContext& ctx) {
   } else if (agents == nullptr && shifts == nullptr && m.is_map()) {
     ctx.Error(m.where(), "missing required key 'agents' (or 'shifts') " + PlaceOf(m.path()));
   }
-  m.Read("agents", &group->agents, ReadCount);
+  m.Read("agents", &group->agents, ReadAgents);
   m.Read("shifts", &group->shifts,
          ListOf(ReadShift, "shifts like {start: 8h, end: 16h, agents: 20}", ListSize::kNonEmpty));
 }

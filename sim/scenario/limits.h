@@ -30,6 +30,22 @@ inline constexpr long kMaxYamlNodes = 1'000'000;
 inline constexpr double kMaxDurationSeconds = 10.0 * 365 * 86400;  // 315,360,000 s
 inline constexpr const char* kMaxDurationText = "10 years (315360000s)";
 
+// A distribution's standard deviation over its mean (lognormal, gamma): beyond this the
+// lognormal's parameters overflow to NaN and the gamma's shape to 0.
+inline constexpr double kMaxCoefficientOfVariation = 1e6;
+
+// Every arrival rate: 3.6 million an hour. Faster, the gaps between arrivals vanish below
+// the resolution of the clock late in a long horizon, and time stops advancing.
+inline constexpr double kMaxRatePerSecond = 1000;
+inline constexpr const char* kMaxRateText = "1000/s";
+
+// Multipliers of handle times (a skill's handle_time_factor, agent_variation.handle_time_cv).
+inline constexpr double kMaxFactor = 1000;
+
+// Periods that repeat over the horizon (an arrival pattern's slot, real_time.check_every,
+// coaching.every): at most this many per horizon, each being an event or a loop step.
+inline constexpr double kMaxPeriodsPerHorizon = 10'000'000;
+
 // Reporting intervals × contact types: the per-interval statistics hold one cell each for
 // every replication. 10 million cells is a year of 5-minute intervals for 95 types.
 inline constexpr int64_t kMaxIntervalCells = 10'000'000;

@@ -1,6 +1,7 @@
 #include "sim/scenario/value_reader.h"
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -49,6 +50,24 @@ std::optional<int> NarrowToInt(std::optional<int64_t> v) {
     return std::nullopt;
   }
   return static_cast<int>(*v);
+}
+
+// `value` when it is at most `limit`; else reports "<path>: expected <what> of at most
+// <limit_text>; got <value>" and returns nullopt.
+template <typename T>
+std::optional<T> AtMost(std::optional<T> value, T limit, std::string_view limit_text,
+                        std::string_view what, const YamlNode& node, const std::string& path,
+                        ReadContext& ctx) {
+  if (value && *value > limit) {
+    ReportExpected(node, path, std::string(what) + " of at most " + std::string(limit_text), ctx);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> DurationAtMostLimit(std::optional<double> value, const YamlNode& node,
+                                          const std::string& path, ReadContext& ctx) {
+  return AtMost(value, kMaxDurationSeconds, kMaxDurationText, "a duration", node, path, ctx);
 }
 
 std::optional<double> ParseNumber(std::string_view text) {
@@ -111,6 +130,13 @@ std::string FormatNumber(double value) {
   return out.str();
 }
 
+std::string FormatCount(double value) {
+  if (!(value < 1e15)) return FormatNumber(value);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", value);
+  return text;
+}
+
 std::string PlaceOf(std::string_view map_path) {
   if (map_path.empty()) return "at the top level";
   return "in " + std::string(map_path);
@@ -132,22 +158,55 @@ std::optional<std::string> ReadName(const YamlNode& node, const std::string& pat
 
 std::optional<double> ReadDuration(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx) {
-  return ReadScalar(
-      node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v >= 0; },
-      "a non-negative duration");
+  return DurationAtMostLimit(
+      ReadScalar(
+          node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v >= 0; },
+          "a non-negative duration"),
+      node, path, ctx);
 }
 
 std::optional<double> ReadPositiveDuration(const YamlNode& node, const std::string& path,
                                            ReadContext& ctx) {
-  return ReadScalar(
-      node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v > 0; },
-      "a positive duration");
+  return DurationAtMostLimit(
+      ReadScalar(
+          node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v > 0; },
+          "a positive duration"),
+      node, path, ctx);
 }
 
 std::optional<double> ReadRate(const YamlNode& node, const std::string& path, ReadContext& ctx) {
-  return ReadScalar(
-      node, path, ctx, ParseRate, kRateLike, [](double v) { return v >= 0; },
-      "a non-negative rate");
+  return AtMost(ReadScalar(
+                    node, path, ctx, ParseRate, kRateLike, [](double v) { return v >= 0; },
+                    "a non-negative rate"),
+                kMaxRatePerSecond, kMaxRateText, "a rate", node, path, ctx);
+}
+
+std::optional<double> ReadFactor(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  return AtMost(ReadPositiveNumber(node, path, ctx), kMaxFactor, FormatNumber(kMaxFactor),
+                "a number", node, path, ctx);
+}
+
+std::optional<double> ReadCoefficientOfVariation(const YamlNode& node, const std::string& path,
+                                                 ReadContext& ctx) {
+  return AtMost(ReadNonNegativeNumber(node, path, ctx), kMaxFactor, FormatNumber(kMaxFactor),
+                "a number", node, path, ctx);
+}
+
+std::optional<int> ReadAgents(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  return AtMost(ReadCount(node, path, ctx), kMaxAgents, std::to_string(kMaxAgents), "a number",
+                node, path, ctx);
+}
+
+std::optional<int> ReadPositiveAgents(const YamlNode& node, const std::string& path,
+                                      ReadContext& ctx) {
+  return AtMost(ReadPositiveInt(node, path, ctx), kMaxAgents, std::to_string(kMaxAgents),
+                "a number", node, path, ctx);
+}
+
+std::optional<int> ReadReplications(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx) {
+  return AtMost(ReadPositiveInt(node, path, ctx), kMaxReplications,
+                std::to_string(kMaxReplications), "a number", node, path, ctx);
 }
 
 std::optional<double> ReadProbability(const YamlNode& node, const std::string& path,
@@ -252,12 +311,13 @@ std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
   int bad = 0;
   for (const DataLine& line : DataLines(*text)) {
     const std::optional<double> v = ParseDuration(line.text);
-    if (v && *v >= 0) {
+    if (v && *v >= 0 && *v <= kMaxDurationSeconds) {
       values.push_back(*v);
       if (where != nullptr) where->push_back({resolved, line.line, line.column});
       continue;
     }
     if (++bad > kMaxReported) continue;
+    // The value as a one-scalar node, so that ReadDuration reports why it is wrong.
     YamlNode value;
     value.kind = YamlNode::Kind::kScalar;
     value.scalar = std::string(line.text);

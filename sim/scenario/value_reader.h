@@ -57,6 +57,8 @@ std::string ItemPath(std::string_view list_path, size_t index);
 std::string Describe(const YamlNode& node);
 // A number as shown in messages: "1.2", "0.35", "28800".
 std::string FormatNumber(double value);
+// A whole number as shown in messages, without an exponent below 1e15: "62899200000".
+std::string FormatCount(double value);
 // "at the top level" for "", else "in <path>".
 std::string PlaceOf(std::string_view map_path);
 // Reports "<path>: expected <expected>; got <Describe(node)>" at the node.
@@ -66,6 +68,7 @@ void ReportExpected(const YamlNode& node, const std::string& path, std::string_v
 // Value readers. Each returns the value at `path`, or reports why not and returns nullopt.
 std::optional<std::string> ReadName(const YamlNode& node, const std::string& path,
                                     ReadContext& ctx);
+// Durations are at most kMaxDurationSeconds, rates at most kMaxRatePerSecond (limits.h).
 std::optional<double> ReadDuration(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx);  // >= 0
 std::optional<double> ReadPositiveDuration(const YamlNode& node, const std::string& path,
@@ -85,6 +88,18 @@ std::optional<int> ReadPositiveInt(const YamlNode& node, const std::string& path
                                    ReadContext& ctx);  // >= 1
 std::optional<int64_t> ReadCount64(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx);  // >= 0
+// (0, kMaxFactor]: a multiplier of handle times.
+std::optional<double> ReadFactor(const YamlNode& node, const std::string& path, ReadContext& ctx);
+// [0, kMaxFactor]: agent_variation.handle_time_cv.
+std::optional<double> ReadCoefficientOfVariation(const YamlNode& node, const std::string& path,
+                                                 ReadContext& ctx);
+// [0, kMaxAgents] and [1, kMaxAgents]: agents in a group, shift or call-in.
+std::optional<int> ReadAgents(const YamlNode& node, const std::string& path, ReadContext& ctx);
+std::optional<int> ReadPositiveAgents(const YamlNode& node, const std::string& path,
+                                      ReadContext& ctx);
+// [1, kMaxReplications].
+std::optional<int> ReadReplications(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx);
 std::optional<uint64_t> ReadSeed(const YamlNode& node, const std::string& path, ReadContext& ctx);
 
 // One of `choices`, spelt as ToString(choice) (scenario.h), with a "did you mean".
