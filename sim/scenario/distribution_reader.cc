@@ -172,7 +172,8 @@ std::optional<Distribution> ReadDistribution(const YamlNode& node, const std::st
   if (!node.IsMap()) return ReadBareConstant(node, path, ctx);
   const YamlNode* dist = node.Find("dist");
   if (dist == nullptr) {
-    ctx.Error(node.where, "missing required key 'dist' in " + path);
+    const SourceLocation key = ctx.locations.Key(path);
+    ctx.Error(key.line > 0 ? key : node.where, "missing required key 'dist' in " + path);
     return std::nullopt;
   }
   const std::optional<DistributionKind> kind =

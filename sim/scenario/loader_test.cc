@@ -377,10 +377,10 @@ TEST(LoaderErrorTest, MissingRequiredKeys) {
                 "s.yaml:1:1: error: missing required key 'contact_types' at the top level",
                 "s.yaml:1:1: error: missing required key 'agent_groups' at the top level"}));
   EXPECT_EQ(ErrorsOf(MinimalWith("    handle_time: 4m\n", "")),
-            std::vector<std::string>{"s.yaml:5:5: error: missing required key 'handle_time' in "
-                                     "contact_types.general"});
+            std::vector<std::string>{"s.yaml:4:3: error: missing required key 'handle_time' in "
+                                     "contact_types.general"});  // at the key that lacks it
   EXPECT_EQ(ErrorsOf(MinimalWith("    agents: 3\n", "")),
-            std::vector<std::string>{"s.yaml:9:5: error: missing required key 'agents' (or "
+            std::vector<std::string>{"s.yaml:8:3: error: missing required key 'agents' (or "
                                      "'shifts') in agent_groups.desk"});
 }
 
@@ -509,10 +509,10 @@ TEST(LoaderErrorTest, DistributionParametersThatMakeNoSense) {
                 "constant, exponential, uniform, triangular, lognormal, gamma, weibull, "
                 "empirical; got 'exponental'; did you mean 'exponential'?"});
   EXPECT_EQ(errors_for("{mean: 4m}"),
-            std::vector<std::string>{"s.yaml:6:18: error: missing required key 'dist' in "
+            std::vector<std::string>{"s.yaml:6:5: error: missing required key 'dist' in "
                                      "contact_types.general.handle_time"});
   EXPECT_EQ(errors_for("{dist: exponential}"),
-            std::vector<std::string>{"s.yaml:6:18: error: missing required key 'mean' in "
+            std::vector<std::string>{"s.yaml:6:5: error: missing required key 'mean' in "
                                      "contact_types.general.handle_time"});
 }
 

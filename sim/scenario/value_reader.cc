@@ -386,10 +386,15 @@ const YamlNode* MapReader::Get(std::string_view key) const {
   return nullptr;
 }
 
+SourceLocation MapReader::KeyWhere() const {
+  const SourceLocation key = ctx_.locations.Key(path_);
+  return key.line > 0 ? key : node_.where;
+}
+
 const YamlNode* MapReader::Require(std::string_view key) const {
   const YamlNode* value = Get(key);
   if (value == nullptr && is_map_) {
-    ctx_.Error(node_.where, "missing required key '" + std::string(key) + "' " + PlaceOf(path_));
+    ctx_.Error(KeyWhere(), "missing required key '" + std::string(key) + "' " + PlaceOf(path_));
   }
   return value;
 }

@@ -203,12 +203,15 @@ class MapReader {
   bool is_map() const { return is_map_; }
   const std::string& path() const { return path_; }
   const SourceLocation& where() const { return node_.where; }
+  // Where the key of this map is ("billing:" for contact_types.billing), or where() when it
+  // has none (the top level, a list item): what a missing key is reported at.
+  SourceLocation KeyWhere() const;
   // The first occurrence of each allowed key (of every key, for OfNames), in document order.
   const std::vector<const YamlEntry*>& entries() const { return entries_; }
 
   // The value at `key`, or nullptr when absent.
   const YamlNode* Get(std::string_view key) const;
-  // As Get; reports "missing required key" at the map when absent.
+  // As Get; reports "missing required key" at KeyWhere() when absent.
   const YamlNode* Require(std::string_view key) const;
   std::string PathOf(std::string_view key) const { return JoinPath(path_, key); }
 
