@@ -11,8 +11,6 @@
 namespace ccsim::scenario::internal {
 namespace {
 
-constexpr std::string_view kBlanks = " \t\r";
-
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
@@ -72,20 +70,7 @@ std::string ResolvePath(const std::string& base_dir, const std::string& path) {
 
 std::vector<DataLine> DataLines(std::string_view text) {
   std::vector<DataLine> lines;
-  int number = 0;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t end = std::min(text.find('\n', start), text.size());
-    ++number;
-    std::string_view line = text.substr(start, end - start);
-    line = line.substr(0, line.find('#'));
-    const size_t first = line.find_first_not_of(kBlanks);
-    if (first != std::string_view::npos) {
-      const size_t last = line.find_last_not_of(kBlanks);
-      lines.push_back({number, static_cast<int>(first) + 1, line.substr(first, last - first + 1)});
-    }
-    start = end + 1;
-  }
+  ForEachDataLine(text, [&lines](const DataLine& line) { lines.push_back(line); });
   return lines;
 }
 

@@ -3,6 +3,7 @@
 #ifndef CCSIM_SCENARIO_TEXT_FILE_H_
 #define CCSIM_SCENARIO_TEXT_FILE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,8 +32,29 @@ struct DataLine {
   std::string_view text;  // trimmed; points into the file's text
 };
 
-// The values of a one-value-a-line file: blank lines and '#' comments (whole line or
-// trailing) are skipped, blanks and a '\r' around each value removed.
+// Calls visit(const DataLine&) for each value of a one-value-a-line file, in order: blank
+// lines and '#' comments (whole line or trailing) are skipped, blanks and a '\r' around each
+// value removed. (A callback rather than a vector: a 64 MiB file has millions of lines.)
+template <typename Visit>
+void ForEachDataLine(std::string_view text, Visit visit) {
+  constexpr std::string_view kBlanks = " \t\r";
+  int number = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    ++number;
+    std::string_view line = text.substr(start, end - start);
+    line = line.substr(0, line.find('#'));
+    const size_t first = line.find_first_not_of(kBlanks);
+    if (first != std::string_view::npos) {
+      const size_t last = line.find_last_not_of(kBlanks);
+      visit(DataLine{number, static_cast<int>(first) + 1, line.substr(first, last - first + 1)});
+    }
+    start = end + 1;
+  }
+}
+
+// The values of a one-value-a-line file, as ForEachDataLine visits them.
 std::vector<DataLine> DataLines(std::string_view text);
 
 }  // namespace ccsim::scenario::internal

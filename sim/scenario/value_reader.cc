@@ -295,7 +295,7 @@ std::optional<int> ReadReference(const YamlNode& node, const std::string& path,
 
 std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
                                                     const std::string& path, ReadContext& ctx,
-                                                    std::vector<SourceLocation>* where) {
+                                                    std::vector<LineColumn>* where) {
   const std::optional<std::string> name = ReadName(file_node, path, ctx);
   if (!name) return std::nullopt;
   const std::string resolved = ResolvePath(ctx.base_dir, *name);
@@ -309,21 +309,21 @@ std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
   constexpr int kMaxReported = 10;
   std::vector<double> values;
   int bad = 0;
-  for (const DataLine& line : DataLines(*text)) {
+  ForEachDataLine(*text, [&](const DataLine& line) {
     const std::optional<double> v = ParseDuration(line.text);
     if (v && *v >= 0 && *v <= kMaxDurationSeconds) {
       values.push_back(*v);
-      if (where != nullptr) where->push_back({resolved, line.line, line.column});
-      continue;
+      if (where != nullptr) where->push_back({line.line, line.column});
+      return;
     }
-    if (++bad > kMaxReported) continue;
+    if (++bad > kMaxReported) return;
     // The value as a one-scalar node, so that ReadDuration reports why it is wrong.
     YamlNode value;
     value.kind = YamlNode::Kind::kScalar;
     value.scalar = std::string(line.text);
     value.where = {resolved, line.line, line.column};
     ReadDuration(value, path, ctx);  // reports why
-  }
+  });
   if (bad > kMaxReported) {
     ctx.Error({resolved, 0, 0}, path + ": " + std::to_string(bad - kMaxReported) +
                                     " more lines are not non-negative durations");

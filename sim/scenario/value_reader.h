@@ -134,10 +134,14 @@ std::optional<int> ReadReference(const YamlNode& node, const std::string& path,
 // The durations (>= 0) of the one-value-a-line file named by `file_node` (relative to
 // ctx.base_dir). An unreadable file is reported at `file_node`, a bad value at its line in
 // the data file; nullopt when any of that happened. When `where` is given, it receives the
-// location of each value in the data file.
+// line and column of each value in the data file (compact: a file may hold millions).
+struct LineColumn {
+  int line = 0;
+  int column = 0;
+};
 std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
                                                     const std::string& path, ReadContext& ctx,
-                                                    std::vector<SourceLocation>* where = nullptr);
+                                                    std::vector<LineColumn>* where = nullptr);
 
 enum class ListSize { kAny, kNonEmpty };
 
