@@ -16,7 +16,8 @@ namespace ccsim::cli {
 
 namespace {
 
-constexpr const char* kErlangHelp = R"(Usage: ccsim erlang --rate RATE --aht DURATION --agents N [options]
+constexpr const char* kErlangHelp =
+    R"(Usage: ccsim erlang --rate RATE --aht DURATION --agents N [options]
 
 The steady-state answer for one interval with Poisson arrivals and exponential handle
 times: Erlang C (M/M/c), or Erlang A (M/M/c+M) when --patience gives the customers' mean
@@ -43,7 +44,8 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
     const std::string text = vm[name].as<std::string>();
     const std::optional<double> d = scenario::ParseDuration(text);
     if (!d || *d <= 0 || *d > scenario::kMaxDurationSeconds) {
-      PrintError(cmd, std::string("--") + name + ": expected a positive duration like 45s, 4m or 1h, at most " +
+      PrintError(cmd, std::string("--") + name +
+                          ": expected a positive duration like 45s, 4m or 1h, at most " +
                           scenario::kMaxDurationText + "; got '" + text + "'");
       ok = false;
       return std::nullopt;
@@ -54,8 +56,9 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
     const std::string text = vm["rate"].as<std::string>();
     const std::optional<double> r = scenario::ParseRate(text);
     if (!r || *r <= 0 || *r > scenario::kMaxRatePerSecond) {
-      PrintError(cmd, std::string("--rate: expected a positive rate like 360/h, 6/m or 0.1/s, at most ") +
-                          scenario::kMaxRateText + "; got '" + text + "'");
+      PrintError(
+          cmd, std::string("--rate: expected a positive rate like 360/h, 6/m or 0.1/s, at most ") +
+                   scenario::kMaxRateText + "; got '" + text + "'");
       ok = false;
     } else {
       in.arrival_rate = *r;

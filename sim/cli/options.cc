@@ -5,9 +5,9 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <cstdio>
 #include <iostream>
 
 #include "sim/cli/commands.h"
@@ -31,9 +31,9 @@ std::optional<int> ParseCommandLine(const std::string& command, const std::vecto
 
 void AddReplicationOptions(po::options_description& options, const char* replications_help,
                            const char* seed_help) {
-  options.add_options()                                                //
-      ("replications,r", po::value<int>(), replications_help)          //
-      ("seed,s", po::value<std::string>(), seed_help)                  //
+  options.add_options()                                        //
+      ("replications,r", po::value<int>(), replications_help)  //
+      ("seed,s", po::value<std::string>(), seed_help)          //
       ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core");
 }
 

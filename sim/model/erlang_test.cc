@@ -513,13 +513,25 @@ TEST(ErlangAKpisTest, DeclinesAStateSpaceTooLargeToStore) {
 // (a patience of 1e-10 s made the uniformization run for ever, 1e-20 s crashed it).
 TEST(ErlangAKpisTest, ExtremePatienceAndThresholdsEndWithFiniteFigures) {
   const QueueInputs cases[] = {
-      {.arrival_rate = 200.0 / 3600, .mean_handle = 180, .agents = 11, .mean_patience = 1e-10,
+      {.arrival_rate = 200.0 / 3600,
+       .mean_handle = 180,
+       .agents = 11,
+       .mean_patience = 1e-10,
        .threshold = 20},
-      {.arrival_rate = 200.0 / 3600, .mean_handle = 180, .agents = 11, .mean_patience = 1e-20,
+      {.arrival_rate = 200.0 / 3600,
+       .mean_handle = 180,
+       .agents = 11,
+       .mean_patience = 1e-20,
        .threshold = 20},
-      {.arrival_rate = 1000, .mean_handle = 99, .agents = 100000, .mean_patience = 1e-3,
+      {.arrival_rate = 1000,
+       .mean_handle = 99,
+       .agents = 100000,
+       .mean_patience = 1e-3,
        .threshold = 315360000},
-      {.arrival_rate = 1000, .mean_handle = 99.9, .agents = 100000, .mean_patience = 315360000,
+      {.arrival_rate = 1000,
+       .mean_handle = 99.9,
+       .agents = 100000,
+       .mean_patience = 315360000,
        .threshold = 315360000},
   };
   for (const QueueInputs& in : cases) {

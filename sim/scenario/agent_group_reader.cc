@@ -36,8 +36,8 @@ std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, Re
   std::vector<size_t> break_items;
   if (const YamlNode* breaks = m.Get("breaks")) {
     if (!breaks->IsSequence()) {
-      ReportExpected(*breaks, m.PathOf("breaks"), "a list of breaks like {after: 2h, duration: 15m}",
-                     ctx);
+      ReportExpected(*breaks, m.PathOf("breaks"),
+                     "a list of breaks like {after: 2h, duration: 15m}", ctx);
     }
     for (size_t i = 0; breaks->IsSequence() && i < breaks->items.size(); ++i) {
       if (auto b = ReadBreak(breaks->items[i], ItemPath(m.PathOf("breaks"), i), ctx)) {

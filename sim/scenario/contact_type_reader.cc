@@ -50,9 +50,9 @@ std::optional<Arrivals> ReadArrivalFile(const YamlNode& node, const std::string&
   if (!times) return std::nullopt;
   for (size_t i = 1; i < times->size(); ++i) {
     if ((*times)[i] < (*times)[i - 1]) {
-      ctx.Error({ResolvePath(ctx.base_dir, node.scalar), where[i].line, where[i].column}, path + ": arrival times must not decrease; got " +
-                              FormatNumber((*times)[i]) + " after " +
-                              FormatNumber((*times)[i - 1]));
+      ctx.Error({ResolvePath(ctx.base_dir, node.scalar), where[i].line, where[i].column},
+                path + ": arrival times must not decrease; got " + FormatNumber((*times)[i]) +
+                    " after " + FormatNumber((*times)[i - 1]));
       return std::nullopt;
     }
   }

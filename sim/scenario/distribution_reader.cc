@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <span>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario/limits.h"

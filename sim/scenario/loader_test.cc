@@ -354,9 +354,10 @@ TEST(OverrideTest, OverridesAreCheckedEvenWhenTheFileIsBroken) {
 // Error classes. Each expectation is the whole list of diagnostics.
 
 TEST(LoaderErrorTest, YamlSyntaxError) {
-  EXPECT_EQ(ErrorsOf("name: x\n  horizon: 8h\n"),
-            std::vector<std::string>{
-                "s.yaml:2:10: error: invalid YAML: mapping values are not allowed in this context"});
+  EXPECT_EQ(
+      ErrorsOf("name: x\n  horizon: 8h\n"),
+      std::vector<std::string>{
+          "s.yaml:2:10: error: invalid YAML: mapping values are not allowed in this context"});
 }
 
 TEST(LoaderErrorTest, EmptyOrNonMapScenario) {
@@ -644,8 +645,9 @@ TEST(FullFeaturedTest, AreReadInFull) {
 // Hostile input (issue 10): every one is an error, quickly, never a hang or a crash.
 
 TEST(HostileInputTest, TextThatHungYamlCppIsASyntaxError) {
-  EXPECT_EQ(ErrorsOf(","), std::vector<std::string>{
-                               "s.yaml:1:1: error: invalid YAML: did not find expected node content"});
+  EXPECT_EQ(ErrorsOf(","),
+            std::vector<std::string>{
+                "s.yaml:1:1: error: invalid YAML: did not find expected node content"});
   EXPECT_EQ(ErrorsOf(kMinimal, {"name=,"}),
             std::vector<std::string>{
                 "--set:1:6: error: invalid YAML: did not find expected node content"});
@@ -653,9 +655,10 @@ TEST(HostileInputTest, TextThatHungYamlCppIsASyntaxError) {
 
 TEST(HostileInputTest, ACommaLineAfterAPlainScalarIsText) {
   // Made yaml-cpp 0.7 loop for ever (found by fuzzing); in YAML it continues the scalar.
-  EXPECT_EQ(ErrorsOf("! Ae\n,\n"), std::vector<std::string>{
-                                       "s.yaml:1:1: error: the scenario: expected a map of scenario "
-                                       "keys (name, horizon, contact_types, agent_groups, ...); got 'Ae ,'"});
+  EXPECT_EQ(ErrorsOf("! Ae\n,\n"),
+            std::vector<std::string>{
+                "s.yaml:1:1: error: the scenario: expected a map of scenario "
+                "keys (name, horizon, contact_types, agent_groups, ...); got 'Ae ,'"});
 }
 
 TEST(HostileInputTest, AliasesCannotExpandWithoutBound) {
@@ -685,14 +688,15 @@ TEST(HostileInputTest, DeepNestingIsRefusedBeforeItOverflowsTheStack) {
 
 TEST(HostileInputTest, ScenarioTextHasASizeLimit) {
   const std::string big = "name: x\n#" + std::string(4 << 20, 'x') + "\n";
-  EXPECT_EQ(ErrorsOf(big), std::vector<std::string>{
-                               "s.yaml:1:1: error: the YAML text is larger than the limit of 4 MiB"});
+  EXPECT_EQ(ErrorsOf(big),
+            std::vector<std::string>{
+                "s.yaml:1:1: error: the YAML text is larger than the limit of 4 MiB"});
 }
 
 TEST(HostileInputTest, OnlyRegularFilesOfBoundedSizeAreRead) {
-  EXPECT_EQ(Rendered(LoadScenarioFile("/dev/zero")),
-            std::vector<std::string>{
-                "/dev/zero: error: cannot read scenario file: not a regular file"});
+  EXPECT_EQ(
+      Rendered(LoadScenarioFile("/dev/zero")),
+      std::vector<std::string>{"/dev/zero: error: cannot read scenario file: not a regular file"});
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / "ccsim_hostile_test";
   std::filesystem::create_directories(dir);
   const std::filesystem::path big = dir / "big.csv";
@@ -701,7 +705,8 @@ TEST(HostileInputTest, OnlyRegularFilesOfBoundedSizeAreRead) {
   const std::string yaml = MinimalWith("{rate: 360/h}", "{file: " + big.string() + "}");
   EXPECT_EQ(ErrorsOf(yaml), std::vector<std::string>{
                                 "s.yaml:5:22: error: contact_types.general.arrivals.file: cannot "
-                                "read file '" + big.string() + "': larger than the limit of 64 MiB"});
+                                "read file '" +
+                                big.string() + "': larger than the limit of 64 MiB"});
   std::filesystem::remove_all(dir);
 }
 

@@ -159,13 +159,12 @@ void CheckHorizonLimits(const Scenario& s, const MapReader& top, ReadContext& ct
   if (intervals * types > static_cast<double>(kMaxIntervalCells)) {
     const bool given = top.Get("interval") != nullptr;
     const YamlNode& at = given ? *top.Get("interval") : *top.Get("horizon");
-    ctx.Error(at.where, std::string(given ? "interval" : "horizon") + ": " +
-                            FormatCount(intervals) + " intervals of " + FormatNumber(s.interval) +
-                            "s for " + std::to_string(s.contact_types.size()) +
-                            " contact types are " + FormatCount(intervals * types) +
-                            " interval cells, more than the limit of " +
-                            FormatCount(static_cast<double>(kMaxIntervalCells)) +
-                            "; use a longer interval");
+    ctx.Error(at.where,
+              std::string(given ? "interval" : "horizon") + ": " + FormatCount(intervals) +
+                  " intervals of " + FormatNumber(s.interval) + "s for " +
+                  std::to_string(s.contact_types.size()) + " contact types are " +
+                  FormatCount(intervals * types) + " interval cells, more than the limit of " +
+                  FormatCount(static_cast<double>(kMaxIntervalCells)) + "; use a longer interval");
   }
   for (const ContactType& type : s.contact_types) {
     if (type.arrivals.kind != ArrivalKind::kPattern || type.arrivals.slot <= 0) continue;

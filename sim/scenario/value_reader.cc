@@ -1,8 +1,8 @@
 #include "sim/scenario/value_reader.h"
 
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <sstream>
 
@@ -158,20 +158,18 @@ std::optional<std::string> ReadName(const YamlNode& node, const std::string& pat
 
 std::optional<double> ReadDuration(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx) {
-  return DurationAtMostLimit(
-      ReadScalar(
-          node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v >= 0; },
-          "a non-negative duration"),
-      node, path, ctx);
+  return DurationAtMostLimit(ReadScalar(
+                                 node, path, ctx, ParseDuration, kDurationLike,
+                                 [](double v) { return v >= 0; }, "a non-negative duration"),
+                             node, path, ctx);
 }
 
 std::optional<double> ReadPositiveDuration(const YamlNode& node, const std::string& path,
                                            ReadContext& ctx) {
-  return DurationAtMostLimit(
-      ReadScalar(
-          node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v > 0; },
-          "a positive duration"),
-      node, path, ctx);
+  return DurationAtMostLimit(ReadScalar(
+                                 node, path, ctx, ParseDuration, kDurationLike,
+                                 [](double v) { return v > 0; }, "a positive duration"),
+                             node, path, ctx);
 }
 
 std::optional<double> ReadRate(const YamlNode& node, const std::string& path, ReadContext& ctx) {

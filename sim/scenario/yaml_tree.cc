@@ -116,8 +116,8 @@ class TreeBuilder {
       Report(Start(), "cannot start the YAML parser");
       return std::nullopt;
     }
-    yaml_parser_set_input_string(parser_.get(), reinterpret_cast<const unsigned char*>(text_.data()),
-                                 text_.size());
+    yaml_parser_set_input_string(
+        parser_.get(), reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
     yaml_parser_set_encoding(parser_.get(), YAML_UTF8_ENCODING);
     Event e;
     if (!Next(&e) || !Next(&e)) return std::nullopt;  // STREAM-START, then a document or the end
@@ -283,7 +283,8 @@ class TreeBuilder {
       YamlEntry& entry = out->entries.emplace_back();
       entry.key = std::move(key_node.scalar);
       entry.key_where = key_node.where;
-      const bool empty = value.event.type == YAML_SCALAR_EVENT && value.event.data.scalar.length == 0;
+      const bool empty =
+          value.event.type == YAML_SCALAR_EVENT && value.event.data.scalar.length == 0;
       if (!Build(value, depth + 1, &entry.value)) return false;
       // An empty value is placed at the next token, often on the next line; the key is clearer.
       if (entry.value.IsNull() && (empty || entry.value.where.line != entry.key_where.line)) {
@@ -327,7 +328,8 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
   if (static_cast<int64_t>(text.size()) > kMaxScenarioBytes) {
     Diagnostic& too_large = errors->emplace_back();  // (GCC 12 misreads a braced Diagnostic here)
     too_large.where = {file, 1, 1 + column_offset};
-    too_large.message = "the YAML text is larger than the limit of " + FormatBytes(kMaxScenarioBytes);
+    too_large.message =
+        "the YAML text is larger than the limit of " + FormatBytes(kMaxScenarioBytes);
     return std::nullopt;
   }
   return TreeBuilder(text, file, column_offset, errors).Run();
