@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "sim/cli/json_writer.h"
 
@@ -84,6 +85,16 @@ std::optional<Vary> ParseVary(std::string_view text, std::string* error) {
     }
   }
   return v;
+}
+
+int64_t CountDesignPoints(const std::vector<Vary>& vary) {
+  int64_t count = 1;
+  for (const Vary& v : vary) {
+    const auto n = static_cast<int64_t>(v.values.size());
+    if (n != 0 && count > INT64_MAX / n) return INT64_MAX;
+    count *= n;
+  }
+  return count;
 }
 
 std::vector<std::vector<std::string>> DesignPoints(const std::vector<Vary>& vary) {

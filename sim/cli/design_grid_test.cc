@@ -64,5 +64,13 @@ TEST(DesignPointsTest, CartesianProductFirstVaryingSlowest) {
   EXPECT_EQ(DesignPoints({}).size(), 1u);  // no --vary: the scenario itself
 }
 
+TEST(DesignPointsTest, CountSaturatesInsteadOfOverflowing) {
+  EXPECT_EQ(CountDesignPoints({}), 1);
+  EXPECT_EQ(CountDesignPoints({{"a", {"1", "2"}}, {"b", {"x", "y", "z"}}}), 6);
+  const Vary wide{"a", std::vector<std::string>(100000, "1")};
+  EXPECT_EQ(CountDesignPoints({wide, wide}), int64_t{10'000'000'000});
+  EXPECT_EQ(CountDesignPoints({wide, wide, wide, wide}), INT64_MAX);
+}
+
 }  // namespace
 }  // namespace ccsim::cli

@@ -23,6 +23,7 @@
 #include "sim/model/replication.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
+#include "sim/scenario/limits.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/sweep_file.h"
 
@@ -222,6 +223,12 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
       }
     }
     out.vary.push_back(std::move(*v));
+  }
+  if (const int64_t points = CountDesignPoints(out.vary); points > scenario::kMaxDesignPoints) {
+    PrintError(cmd, "--vary: " + (points == INT64_MAX ? "too many" : std::to_string(points)) +
+                        " design points, more than the limit of " +
+                        std::to_string(scenario::kMaxDesignPoints));
+    return kExitBadInput;
   }
   out.base = StringList(vm, "set");
   return std::nullopt;
