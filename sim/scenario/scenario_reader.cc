@@ -34,6 +34,11 @@ std::vector<const YamlEntry*> NamedEntries(const YamlNode* node, const std::stri
   std::vector<std::string> names;
   for (const YamlEntry* entry : m.entries()) {
     if (entry->implied_by_override) continue;
+    if (HasControlCharacter(entry->key)) {
+      ctx.Error(entry->key_where, JoinPath(path, entry->key) + ": expected " +
+                                      kNoControlCharacters);
+      continue;
+    }
     declared.push_back(entry);
     names.push_back(entry->key);
   }

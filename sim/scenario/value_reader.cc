@@ -1,5 +1,6 @@
 #include "sim/scenario/value_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -147,10 +148,21 @@ void ReportExpected(const YamlNode& node, const std::string& path, std::string_v
   ctx.Error(node.where, path + ": expected " + std::string(expected) + "; got " + Describe(node));
 }
 
+bool HasControlCharacter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
 std::optional<std::string> ReadName(const YamlNode& node, const std::string& path,
                                     ReadContext& ctx) {
   if (!node.IsScalar() || node.scalar.empty()) {
     ReportExpected(node, path, "a name", ctx);
+    return std::nullopt;
+  }
+  if (HasControlCharacter(node.scalar)) {
+    ReportExpected(node, path, kNoControlCharacters, ctx);
     return std::nullopt;
   }
   return node.scalar;

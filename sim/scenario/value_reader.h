@@ -65,7 +65,14 @@ std::string PlaceOf(std::string_view map_path);
 void ReportExpected(const YamlNode& node, const std::string& path, std::string_view expected,
                     ReadContext& ctx);
 
+// Whether `text` holds a control character (below 0x20, or 0x7F): names appear in tables,
+// CSV and result files, where a newline or a tab would forge rows.
+bool HasControlCharacter(std::string_view text);
+inline constexpr char kNoControlCharacters[] =
+    "a name without control characters (newlines, tabs, ...)";
+
 // Value readers. Each returns the value at `path`, or reports why not and returns nullopt.
+// ReadName: non-empty text without control characters.
 std::optional<std::string> ReadName(const YamlNode& node, const std::string& path,
                                     ReadContext& ctx);
 // Durations are at most kMaxDurationSeconds, rates at most kMaxRatePerSecond (limits.h).
