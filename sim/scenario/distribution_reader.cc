@@ -113,8 +113,7 @@ std::pair<double, double> WeibullMoments(double shape, double scale) {
 // of shape 1e-300 has an infinite mean, a lognormal whose sd is 1e300 times its mean has NaN
 // parameters. Reports at the key of the distribution.
 bool CheckMoments(const MapReader& m, const Distribution& d, ReadContext& ctx) {
-  SourceLocation where = ctx.locations.Key(m.path());
-  if (where.line == 0) where = m.where();  // a list item has no key
+  const SourceLocation where = m.KeyWhere();
   if (d.kind == DistributionKind::kLognormal || d.kind == DistributionKind::kGamma) {
     if (d.sd > d.mean * kMaxCoefficientOfVariation) {
       ctx.Error(where, m.path() + ": the sd may be at most " +
@@ -172,8 +171,9 @@ std::optional<Distribution> ReadDistribution(const YamlNode& node, const std::st
   if (!node.IsMap()) return ReadBareConstant(node, path, ctx);
   const YamlNode* dist = node.Find("dist");
   if (dist == nullptr) {
-    const SourceLocation key = ctx.locations.Key(path);
-    ctx.Error(key.line > 0 ? key : node.where, "missing required key 'dist' in " + path);
+    const SourceLocation key = ctx.locations.Key(path);  // as MapReader::KeyWhere
+    ctx.Error(key.line > 0 && key.file == node.where.file ? key : node.where,
+              "missing required key 'dist' in " + path);
     return std::nullopt;
   }
   const std::optional<DistributionKind> kind =

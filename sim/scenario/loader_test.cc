@@ -719,6 +719,21 @@ TEST(HostileInputTest, TextMustBeUtf8) {
                 "s.yaml:1:11: error: invalid YAML: found invalid Unicode character escape code"});
 }
 
+TEST(HostileInputTest, DistributionsWithoutFiniteMomentsAreRefusedAtTheirKey) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("4m", "{dist: weibull, shape: 1e-300, scale: 1m}")),
+            std::vector<std::string>{
+                "s.yaml:6:5: error: contact_types.general.handle_time: the mean of this weibull "
+                "distribution would be infinite, above the limit of 10 years (315360000s); raise "
+                "the shape '1e-300' or lower the scale '1m'"});
+  // Given by --set, the distribution is shown there.
+  EXPECT_EQ(
+      ErrorsOf(kMinimal, {"contact_types.general.handle_time={dist: lognormal, mean: 1e-300s, "
+                          "sd: 1e8s}"}),
+      std::vector<std::string>{
+          "--set:1:35: error: contact_types.general.handle_time: the sd may be at most 1000000 "
+          "times the mean; got mean '1e-300s' and sd '1e8s'"});
+}
+
 TEST(HostileInputTest, ControlCharactersCannotForgeDiagnosticLines) {
   EXPECT_EQ(ErrorsOf(MinimalWith("8h", "\"x\\ns.yaml:1:1: error: forged\\x7f\"")),
             std::vector<std::string>{

@@ -167,7 +167,7 @@ void CheckHorizonLimits(const Scenario& s, const MapReader& top, ReadContext& ct
     ctx.Error(at.where,
               std::string(given ? "interval" : "horizon") + ": " + FormatCount(intervals) +
                   " intervals of " + FormatNumber(s.interval) + "s for " +
-                  std::to_string(s.contact_types.size()) + " contact types are " +
+                  std::to_string(s.contact_types.size()) + (s.contact_types.size() == 1 ? " contact type" : " contact types") + " are " +
                   FormatCount(intervals * types) + " interval cells, more than the limit of " +
                   FormatCount(static_cast<double>(kMaxIntervalCells)) + "; use a longer interval");
   }

@@ -398,7 +398,8 @@ const YamlNode* MapReader::Get(std::string_view key) const {
 
 SourceLocation MapReader::KeyWhere() const {
   const SourceLocation key = ctx_.locations.Key(path_);
-  return key.line > 0 ? key : node_.where;
+  // A map given by --set is shown there, not at the key it replaced in the file.
+  return key.line > 0 && key.file == node_.where.file ? key : node_.where;
 }
 
 const YamlNode* MapReader::Require(std::string_view key) const {

@@ -215,7 +215,8 @@ class MapReader {
   const std::string& path() const { return path_; }
   const SourceLocation& where() const { return node_.where; }
   // Where the key of this map is ("billing:" for contact_types.billing), or where() when it
-  // has none (the top level, a list item): what a missing key is reported at.
+  // has none (the top level, a list item) or the map came from --set: what a missing key is
+  // reported at.
   SourceLocation KeyWhere() const;
   // The first occurrence of each allowed key (of every key, for OfNames), in document order.
   const std::vector<const YamlEntry*>& entries() const { return entries_; }
