@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   cmake g++ make
   libboost-random-dev libboost-program-options-dev
-  libyaml-cpp-dev libtbb-dev librandom123-dev libhdf5-dev libdeflate-dev
+  libyaml-dev libtbb-dev librandom123-dev libhdf5-dev libdeflate-dev
   libgtest-dev libbenchmark-dev
   python3-h5py python3-pandas python3-matplotlib
   libopenmpi-dev openmpi-bin

@@ -300,6 +300,59 @@ grep -q "ccsim run SCENARIO" "$TMP/out" && pass || fail "--help does not show us
 expect_status 0 "run --help" -- "$CCSIM" run --help
 grep -q -- "--set" "$TMP/out" && pass || fail "run --help does not list --set"
 
+# --- hostile input (issue 10): exit 2 at once with the reason, nothing simulated ----------
+# expect_error WANT_MESSAGE DESCRIPTION -- COMMAND...: exit 2 within 10 s, the message on stderr.
+expect_error() {
+  local message=$1 what=$2
+  shift 3
+  timeout 10 "$@" >"$TMP/out" 2>"$TMP/err"
+  local got=$?
+  if [ "$got" -eq 2 ] && grep -qF -- "$message" "$TMP/err"; then pass; else
+    fail "$what: exit $got, expected 2 with '$message'"
+    sed 's/^/    /' "$TMP/err" | head -5
+  fi
+}
+printf ',' >"$TMP/comma.yaml"
+expect_error "comma.yaml:1:1: error: invalid YAML: did not find expected node content" \
+  "a file holding only ','" -- "$CCSIM" validate "$TMP/comma.yaml"
+expect_error "--set:1:6: error: invalid YAML: did not find expected node content" \
+  "--set name=," -- "$CCSIM" run scenarios/help_desk.yaml --set name=,
+expect_error "-s: expected a non-negative integer below 2^64; got '-1'" "-s -1" -- \
+  "$CCSIM" run scenarios/help_desk.yaml -s -1
+expect_error "-r: expected at most 1000000 replications; got 1000000000" "-r 1000000000" -- \
+  "$CCSIM" run scenarios/help_desk.yaml -r 1000000000
+expect_error "replications: expected a number of at most 1000000; got '1000000000'" \
+  "replications: 1000000000" -- "$CCSIM" run scenarios/help_desk.yaml --set replications=1000000000
+expect_error "horizon: expected a duration of at most 10 years (315360000s); got '1e12s'" \
+  "horizon 1e12" -- "$CCSIM" run scenarios/help_desk.yaml --set horizon=1e12s
+expect_error "-o: expected a file name; got ''" "run -o ''" -- "$CCSIM" run scenarios/help_desk.yaml -o ''
+expect_error "-o: expected a file name; got ''" "sweep -o ''" -- \
+  "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=4,5 -o ''
+expect_error "-o: the folder $TMP/missing_dir does not exist" "sweep -o in a missing folder" -- \
+  "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=4,5 -o "$TMP/missing_dir/s.h5"
+expect_error "--csv: the folder $TMP/missing_dir does not exist" "staff --csv in a missing folder" -- \
+  "$CCSIM" staff scenarios/help_desk.yaml --target 0.8 --csv "$TMP/missing_dir/s.csv"
+expect_error "--vary: agent_groups.desk.agents is varied twice" "a duplicate --vary key" -- \
+  "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=4,5 --vary agent_groups.desk.agents=6
+expect_error "--vary: a range A:B:STEP needs finite numbers; got 'nan:5:1'" "--vary X=nan:5:1" -- \
+  "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=nan:5:1
+expect_error "--vary: 10000000000 design points, more than the limit of 100000" \
+  "--vary 1e10 design points" -- "$CCSIM" sweep scenarios/help_desk.yaml \
+  --vary agent_groups.desk.agents=1:100000:1 --vary horizon=1:100000:1
+expect_error "--agents: expected 1 to 100000 agents; got 2147483647" "erlang --agents 2147483647" -- \
+  "$CCSIM" erlang --rate 200/h --aht 3m --agents 2147483647
+expect_error "--aht: expected a positive duration like 45s, 4m or 1h, at most 10 years" \
+  "erlang --aht 1e308" -- "$CCSIM" erlang --rate 200/h --aht 1e308 --agents 3
+for patience in 1e-10s 1e-20s; do
+  timeout 10 "$CCSIM" erlang --rate 200/h --aht 3m --agents 11 --patience $patience --json >"$TMP/erl_p" 2>"$TMP/err"
+  status=$?
+  if [ $status -eq 0 ] && /usr/bin/python3 -c 'import json,math,sys; d=json.load(open(sys.argv[1])); assert math.isfinite(d["service_level"])' "$TMP/erl_p"; then
+    pass
+  else
+    fail "erlang --patience $patience: exit $status: $(cat "$TMP/erl_p" "$TMP/err")"
+  fi
+done
+
 # --- ccsim erlang: the textbook case (A = 10 erlangs) ---------------------------------
 # 100 calls per 30 minutes, AHT 3 minutes, 11 agents: P(wait) = 0.6821, ASA = 122.8 s,
 # SL(20 s) = 1 - 0.6821 e^{-20/180} = 0.3896 (Call Centre Helper's worked example).

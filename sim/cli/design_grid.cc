@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include "sim/cli/json_writer.h"
 
@@ -34,6 +35,10 @@ std::optional<std::vector<std::string>> ExpandRange(std::string_view s, std::str
   const auto b = Number(Trim(s.substr(c1 + 1, c2 - c1 - 1)));
   const auto step = Number(Trim(s.substr(c2 + 1)));
   if (!a || !b || !step) return std::nullopt;  // not numbers: an ordinary value
+  if (!std::isfinite(*a) || !std::isfinite(*b) || !std::isfinite(*step)) {
+    *error = "a range A:B:STEP needs finite numbers; got '" + std::string(s) + "'";
+    return std::vector<std::string>{};
+  }
   if (*step <= 0 || *b < *a) {
     *error = "a range A:B:STEP needs A <= B and STEP > 0; got '" + std::string(s) + "'";
     return std::vector<std::string>{};
@@ -80,6 +85,16 @@ std::optional<Vary> ParseVary(std::string_view text, std::string* error) {
     }
   }
   return v;
+}
+
+int64_t CountDesignPoints(const std::vector<Vary>& vary) {
+  int64_t count = 1;
+  for (const Vary& v : vary) {
+    const auto n = static_cast<int64_t>(v.values.size());
+    if (n != 0 && count > INT64_MAX / n) return INT64_MAX;
+    count *= n;
+  }
+  return count;
 }
 
 std::vector<std::vector<std::string>> DesignPoints(const std::vector<Vary>& vary) {

@@ -9,6 +9,7 @@
 #ifndef CCSIM_CLI_DESIGN_GRID_H_
 #define CCSIM_CLI_DESIGN_GRID_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,12 @@ struct Vary {
 // sets `error`.
 std::optional<Vary> ParseVary(std::string_view text, std::string* error);
 
+// The number of design points (the product of the value counts), saturating at
+// INT64_MAX.
+int64_t CountDesignPoints(const std::vector<Vary>& vary);
+
 // Every combination of the values, as override lists ("PATH=VALUE", one per Vary).
+// REQUIRES: CountDesignPoints(vary) is small enough to hold in memory.
 std::vector<std::vector<std::string>> DesignPoints(const std::vector<Vary>& vary);
 
 }  // namespace ccsim::cli

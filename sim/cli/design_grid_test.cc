@@ -48,6 +48,11 @@ TEST(ParseVaryTest, Errors) {
   error.clear();
   EXPECT_FALSE(ParseVary("a=10:4:1", &error));
   EXPECT_NE(error.find("A <= B"), std::string::npos);
+  for (const char* range : {"a=nan:5:1", "a=1:inf:1", "a=1:5:nan", "a=-inf:5:1"}) {
+    error.clear();
+    EXPECT_FALSE(ParseVary(range, &error)) << range;
+    EXPECT_NE(error.find("finite numbers"), std::string::npos) << range;
+  }
 }
 
 TEST(DesignPointsTest, CartesianProductFirstVaryingSlowest) {
@@ -57,6 +62,14 @@ TEST(DesignPointsTest, CartesianProductFirstVaryingSlowest) {
   EXPECT_EQ(points[1], (std::vector<std::string>{"a=1", "b=y"}));
   EXPECT_EQ(points[5], (std::vector<std::string>{"a=2", "b=z"}));
   EXPECT_EQ(DesignPoints({}).size(), 1u);  // no --vary: the scenario itself
+}
+
+TEST(DesignPointsTest, CountSaturatesInsteadOfOverflowing) {
+  EXPECT_EQ(CountDesignPoints({}), 1);
+  EXPECT_EQ(CountDesignPoints({{"a", {"1", "2"}}, {"b", {"x", "y", "z"}}}), 6);
+  const Vary wide{"a", std::vector<std::string>(100000, "1")};
+  EXPECT_EQ(CountDesignPoints({wide, wide}), int64_t{10'000'000'000});
+  EXPECT_EQ(CountDesignPoints({wide, wide, wide, wide}), INT64_MAX);
 }
 
 }  // namespace

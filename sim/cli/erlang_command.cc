@@ -9,18 +9,21 @@
 #include "sim/cli/json_writer.h"
 #include "sim/cli/options.h"
 #include "sim/model/erlang.h"
+#include "sim/scenario/limits.h"
 #include "sim/scenario/units.h"
 
 namespace ccsim::cli {
 
 namespace {
 
-constexpr const char* kErlangHelp = R"(Usage: ccsim erlang --rate RATE --aht DURATION --agents N [options]
+constexpr const char* kErlangHelp =
+    R"(Usage: ccsim erlang --rate RATE --aht DURATION --agents N [options]
 
 The steady-state answer for one interval with Poisson arrivals and exponential handle
 times: Erlang C (M/M/c), or Erlang A (M/M/c+M) when --patience gives the customers' mean
 patience. Prints service_level, asa, p_wait, abandon_rate and occupancy with the same
-definitions as `ccsim run`.
+definitions as `ccsim run`. At most 100000 agents and 1000 arrivals a second; durations
+at most 10 years.
 
 Examples:
   ccsim erlang --rate 360/h --aht 4m --agents 28
@@ -40,8 +43,10 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
   auto duration = [&](const char* name) -> std::optional<double> {
     const std::string text = vm[name].as<std::string>();
     const std::optional<double> d = scenario::ParseDuration(text);
-    if (!d || *d <= 0) {
-      PrintError(cmd, std::string("--") + name + ": expected a positive duration like 45s, 4m or 1h; got '" + text + "'");
+    if (!d || *d <= 0 || *d > scenario::kMaxDurationSeconds) {
+      PrintError(cmd, std::string("--") + name +
+                          ": expected a positive duration like 45s, 4m or 1h, at most " +
+                          scenario::kMaxDurationText + "; got '" + text + "'");
       ok = false;
       return std::nullopt;
     }
@@ -50,8 +55,10 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
   if (need("rate")) {
     const std::string text = vm["rate"].as<std::string>();
     const std::optional<double> r = scenario::ParseRate(text);
-    if (!r || *r <= 0) {
-      PrintError(cmd, "--rate: expected a positive rate like 360/h, 6/m or 0.1/s; got '" + text + "'");
+    if (!r || *r <= 0 || *r > scenario::kMaxRatePerSecond) {
+      PrintError(
+          cmd, std::string("--rate: expected a positive rate like 360/h, 6/m or 0.1/s, at most ") +
+                   scenario::kMaxRateText + "; got '" + text + "'");
       ok = false;
     } else {
       in.arrival_rate = *r;
@@ -62,8 +69,9 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
   }
   if (need("agents")) {
     in.agents = vm["agents"].as<int>();
-    if (in.agents < 1) {
-      PrintError(cmd, "--agents: expected at least 1 agent");
+    if (in.agents < 1 || in.agents > scenario::kMaxAgents) {
+      PrintError(cmd, "--agents: expected 1 to " + std::to_string(scenario::kMaxAgents) +
+                          " agents; got " + std::to_string(in.agents));
       ok = false;
     }
   }
@@ -73,8 +81,9 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
   {
     const std::string text = vm["threshold"].as<std::string>();
     const std::optional<double> d = scenario::ParseDuration(text);
-    if (!d || *d < 0) {
-      PrintError(cmd, "--threshold: expected a duration like 20s; got '" + text + "'");
+    if (!d || *d < 0 || *d > scenario::kMaxDurationSeconds) {
+      PrintError(cmd, std::string("--threshold: expected a duration like 20s, at most ") +
+                          scenario::kMaxDurationText + "; got '" + text + "'");
       ok = false;
     } else {
       in.threshold = *d;

@@ -1,11 +1,17 @@
 #include "sim/cli/options.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "sim/cli/commands.h"
+#include "sim/scenario/limits.h"
 #include "sim/scenario/loader.h"
 
 namespace ccsim::cli {
@@ -25,9 +31,9 @@ std::optional<int> ParseCommandLine(const std::string& command, const std::vecto
 
 void AddReplicationOptions(po::options_description& options, const char* replications_help,
                            const char* seed_help) {
-  options.add_options()                                                //
-      ("replications,r", po::value<int>(), replications_help)          //
-      ("seed,s", po::value<uint64_t>(), seed_help)                     //
+  options.add_options()                                        //
+      ("replications,r", po::value<int>(), replications_help)  //
+      ("seed,s", po::value<std::string>(), seed_help)          //
       ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = one per core");
 }
 
@@ -44,12 +50,33 @@ std::optional<int> CheckReplicationOptions(const std::string& command, const po:
     PrintError(command, "-r: expected at least 1 replication");
     return kExitBadInput;
   }
+  if (vm.count("replications") && vm["replications"].as<int>() > scenario::kMaxReplications) {
+    PrintError(command, "-r: expected at most " + std::to_string(scenario::kMaxReplications) +
+                            " replications; got " + std::to_string(vm["replications"].as<int>()));
+    return kExitBadInput;
+  }
+  if (vm.count("seed") && !ParseSeed(vm["seed"].as<std::string>())) {
+    PrintError(command, "-s: expected a non-negative integer below 2^64; got '" +
+                            vm["seed"].as<std::string>() + "'");
+    return kExitBadInput;
+  }
   return std::nullopt;
+}
+
+std::optional<uint64_t> ParseSeed(std::string_view text) {
+  // Digits only: Boost would read "-1" as 2^64 - 1.
+  uint64_t seed = 0;
+  const char* end = text.data() + text.size();
+  const auto [rest, ec] = std::from_chars(text.data(), end, seed);
+  if (text.empty() || text.front() == '-' || ec != std::errc() || rest != end) {
+    return std::nullopt;
+  }
+  return seed;
 }
 
 void ApplyReplicationOptions(const po::variables_map& vm, scenario::Scenario& s) {
   if (vm.count("replications")) s.replications = vm["replications"].as<int>();
-  if (vm.count("seed")) s.seed = vm["seed"].as<uint64_t>();
+  if (vm.count("seed")) s.seed = *ParseSeed(vm["seed"].as<std::string>());
 }
 
 int Threads(const po::variables_map& vm) { return vm["threads"].as<int>(); }
@@ -75,8 +102,26 @@ bool FileExists(const std::string& path) {
   return stat(path.c_str(), &st) == 0;
 }
 
+std::optional<std::string> OutputPathProblem(const std::string& flag, const std::string& path) {
+  if (path.empty()) return flag + ": expected a file name; got ''";
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return flag + ": " + path + " is a folder; expected a file name";
+  }
+  std::string folder = std::filesystem::path(path).parent_path().string();
+  if (folder.empty()) folder = ".";
+  if (stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return flag + ": the folder " + folder + " does not exist";
+  }
+  if (access(folder.c_str(), W_OK | X_OK) != 0) {
+    return flag + ": cannot write in the folder " + folder + ": " + std::strerror(errno);
+  }
+  return std::nullopt;
+}
+
 void PrintError(const std::string& command, const std::string& message) {
-  std::fprintf(stderr, "ccsim %s: error: %s\n", command.c_str(), message.c_str());
+  std::fprintf(stderr, "ccsim %s: error: %s\n", command.c_str(),
+               scenario::EscapeControlCharacters(message).c_str());
 }
 
 void PrintDiagnostics(const scenario::Diagnostics& errors) {

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/scenario/diagnostic.h"
@@ -36,11 +37,14 @@ void AddReplicationOptions(po::options_description& options, const char* replica
 //   --set KEY.PATH=VALUE, repeatable
 void AddSetOption(po::options_description& options, const char* help);
 
-// Checks -r (at least 1) and -j (0 or more). Returns kExitBadInput after printing the
-// reason, nullopt when they are fine.
+// Checks -r (1 to kMaxReplications), -s (0 to 2^64 - 1) and -j (0 or more). Returns
+// kExitBadInput after printing the reason, nullopt when they are fine.
 std::optional<int> CheckReplicationOptions(const std::string& command, const po::variables_map& vm);
 
-// Sets s.replications and s.seed from -r and -s where given.
+// A seed: decimal digits for a value below 2^64 (no sign), or nullopt.
+std::optional<uint64_t> ParseSeed(std::string_view text);
+
+// Sets s.replications and s.seed from -r and -s where given. REQUIRES: they were checked.
 void ApplyReplicationOptions(const po::variables_map& vm, scenario::Scenario& s);
 
 // -j: worker threads, 0 = one per core.
@@ -55,6 +59,11 @@ std::optional<int> LoadScenario(const po::variables_map& vm, scenario::Scenario&
 std::vector<std::string> StringList(const po::variables_map& vm, const char* name);
 
 bool FileExists(const std::string& path);
+
+// Why a result cannot be written to `path` (given to `flag`, like "-o"), checked before
+// anything is simulated: an empty path, a folder that does not exist or cannot be written
+// to, a path that is a folder. nullopt when it looks writable.
+std::optional<std::string> OutputPathProblem(const std::string& flag, const std::string& path);
 
 // Prints "ccsim COMMAND: error: MESSAGE" to stderr.
 void PrintError(const std::string& command, const std::string& message);

@@ -128,6 +128,10 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
   }
   out.level = *level;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  if (vm.count("output") && out.output.empty()) {
+    PrintError(cmd, "-o: expected a file name; got ''");
+    return kExitBadInput;
+  }
   if (out.output.empty() && out.level != records::TraceLevel::kSummary) {
     PrintError(cmd, "--trace " + out.trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;

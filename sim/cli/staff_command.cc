@@ -64,6 +64,12 @@ std::optional<int> ParseStaffArgs(const std::vector<std::string>& args, StaffArg
     return kExitBadInput;
   }
   if (auto stop = CheckReplicationOptions(cmd, vm)) return *stop;
+  if (vm.count("csv")) {
+    if (auto problem = OutputPathProblem("--csv", vm["csv"].as<std::string>())) {
+      PrintError(cmd, *problem);
+      return kExitBadInput;
+    }
+  }
   if (auto stop = LoadScenario(vm, out.scenario)) return *stop;
   const scenario::Scenario& s = out.scenario;
   const double target = vm.count("target") ? vm["target"].as<double>() : s.service_level.target;

@@ -24,6 +24,7 @@
 #include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
+#include "sim/scenario/limits.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/sweep_file.h"
 
@@ -199,6 +200,12 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
   out.threads = Threads(vm);
   out.json = vm.count("json") > 0;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  if (vm.count("output")) {
+    if (auto problem = OutputPathProblem("-o", out.output)) {
+      PrintError(cmd, *problem);
+      return kExitBadInput;
+    }
+  }
   if (!out.output.empty() && !vm.count("force") && FileExists(out.output)) {
     PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
     return kExitBadInput;
@@ -211,7 +218,19 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
       PrintError(cmd, "--vary: " + error);
       return kExitBadInput;
     }
+    for (const Vary& earlier : out.vary) {
+      if (earlier.path == v->path) {
+        PrintError(cmd, "--vary: " + v->path + " is varied twice; give its values in one --vary");
+        return kExitBadInput;
+      }
+    }
     out.vary.push_back(std::move(*v));
+  }
+  if (const int64_t points = CountDesignPoints(out.vary); points > scenario::kMaxDesignPoints) {
+    PrintError(cmd, "--vary: " + (points == INT64_MAX ? "too many" : std::to_string(points)) +
+                        " design points, more than the limit of " +
+                        std::to_string(scenario::kMaxDesignPoints));
+    return kExitBadInput;
   }
   out.base = StringList(vm, "set");
   return std::nullopt;

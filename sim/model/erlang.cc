@@ -78,6 +78,21 @@ PoissonWindow PoissonWeights(double x) {
 double AbsorbedBy(std::vector<double> mass, double served_rate, double theta, double t) {
   const long top = static_cast<long>(mass.size()) - 1;
   if (top <= 0 || t <= 0) return 0;
+  // Every exit rate is at least served_rate + theta, so S_j is stochastically below
+  // Gamma(j, served_rate + theta): P(S_j > t) <= P(Poisson(lambda) <= top) with lambda =
+  // (served_rate + theta) t, at most e^-lambda (e lambda / top)^top once lambda > top. When
+  // that is below kPoissonTail every contact is served within t, and the uniformization,
+  // whose cost grows with lambda (a threshold of years, a patience of nanoseconds), is
+  // skipped.
+  const double lambda = (served_rate + theta) * t;
+  if (lambda > top) {
+    const double log_tail = -lambda + top * (1 + std::log(lambda / top));
+    if (!(log_tail > std::log(kPoissonTail))) {  // also when lambda is infinite
+      double served = 0;
+      for (long j = 1; j <= top; ++j) served += mass[j];
+      return served;
+    }
+  }
   const double uniform_rate = served_rate + top * theta;
   const PoissonWindow poisson = PoissonWeights(uniform_rate * t);
   const long last_step = poisson.first + static_cast<long>(poisson.weights.size()) - 1;

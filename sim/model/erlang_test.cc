@@ -509,6 +509,39 @@ TEST(ErlangAKpisTest, DeclinesAStateSpaceTooLargeToStore) {
   EXPECT_TRUE(std::isnan(k.abandon_rate));
 }
 
+// Hostile input (issue 10): extreme patience or thresholds end at once with finite figures
+// (a patience of 1e-10 s made the uniformization run for ever, 1e-20 s crashed it).
+TEST(ErlangAKpisTest, ExtremePatienceAndThresholdsEndWithFiniteFigures) {
+  const QueueInputs cases[] = {
+      {.arrival_rate = 200.0 / 3600,
+       .mean_handle = 180,
+       .agents = 11,
+       .mean_patience = 1e-10,
+       .threshold = 20},
+      {.arrival_rate = 200.0 / 3600,
+       .mean_handle = 180,
+       .agents = 11,
+       .mean_patience = 1e-20,
+       .threshold = 20},
+      {.arrival_rate = 1000,
+       .mean_handle = 99,
+       .agents = 100000,
+       .mean_patience = 1e-3,
+       .threshold = 315360000},
+      {.arrival_rate = 1000,
+       .mean_handle = 99.9,
+       .agents = 100000,
+       .mean_patience = 315360000,
+       .threshold = 315360000},
+  };
+  for (const QueueInputs& in : cases) {
+    const QueueKpis k = ErlangAKpis(in);
+    EXPECT_TRUE(k.stable);
+    EXPECT_TRUE(std::isfinite(k.service_level) && std::isfinite(k.asa)) << *in.mean_patience;
+    EXPECT_NEAR(k.service_level + k.abandon_rate, 1, 1e-6) << *in.mean_patience;  // all within t
+  }
+}
+
 TEST(AnalyticKpisTest, ChoosesModelByPatience) {
   QueueInputs in = ClassicExample(11);
   EXPECT_DOUBLE_EQ(AnalyticKpis(in).asa, ErlangCKpis(in).asa);

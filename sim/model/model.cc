@@ -145,8 +145,11 @@ void Model::IndexServes() {
 }
 
 int Model::IntervalOf(double t) const {
-  const int i = static_cast<int>(t / scenario_.interval);
-  return i < 0 ? 0 : (i >= interval_count_ ? interval_count_ - 1 : i);
+  // Clamped before the conversion: a time long after the horizon (a handle time of years)
+  // divided by a short interval does not fit in an int.
+  const double i = t / scenario_.interval;
+  if (!(i >= 1)) return 0;
+  return i >= interval_count_ ? interval_count_ - 1 : static_cast<int>(i);
 }
 
 }  // namespace ccsim::model

@@ -19,9 +19,9 @@ constexpr std::string_view kPreferredAgentKeys[] = {"wait"};
 std::optional<Break> ReadBreak(const YamlNode& node, const std::string& path, ReadContext& ctx) {
   const MapReader m(node, path, ctx, kBreakKeys);
   Break b;
-  m.Read("after", &b.after, ReadDuration, Presence::kRequired);
-  m.Read("duration", &b.duration, ReadPositiveDuration, Presence::kRequired);
-  if (!m.is_map()) return std::nullopt;
+  bool ok = m.Read("after", &b.after, ReadDuration, Presence::kRequired);
+  ok = m.Read("duration", &b.duration, ReadPositiveDuration, Presence::kRequired) && ok;
+  if (!ok) return std::nullopt;
   return b;
 }
 
@@ -30,8 +30,22 @@ std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, Re
   Shift s;
   bool ok = m.Read("start", &s.start, ReadDuration, Presence::kRequired);
   ok = m.Read("end", &s.end, ReadDuration, Presence::kRequired) && ok;
-  m.Read("agents", &s.agents, ReadCount, Presence::kRequired);
-  m.Read("breaks", &s.breaks, ListOf(ReadBreak, "breaks like {after: 2h, duration: 15m}"));
+  m.Read("agents", &s.agents, ReadAgents, Presence::kRequired);
+  // Each break read is checked against the shift below at its own item: a break that could
+  // not be read is left out, so the items are remembered by index.
+  std::vector<size_t> break_items;
+  if (const YamlNode* breaks = m.Get("breaks")) {
+    if (!breaks->IsSequence()) {
+      ReportExpected(*breaks, m.PathOf("breaks"),
+                     "a list of breaks like {after: 2h, duration: 15m}", ctx);
+    }
+    for (size_t i = 0; breaks->IsSequence() && i < breaks->items.size(); ++i) {
+      if (auto b = ReadBreak(breaks->items[i], ItemPath(m.PathOf("breaks"), i), ctx)) {
+        s.breaks.push_back(*b);
+        break_items.push_back(i);
+      }
+    }
+  }
   m.Read("repeat", &s.repeat, ChoiceOf(kShiftRepeats));
   if (!m.is_map()) return std::nullopt;
   if (ok && s.repeat == ShiftRepeat::kDaily && s.end - s.start > 86400) {
@@ -42,9 +56,9 @@ std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, Re
                                        Describe(*m.Get("start")) + " and end " +
                                        Describe(*m.Get("end")));
   }
-  for (size_t i = 0; ok && i < s.breaks.size(); ++i) {
+  for (size_t i = 0; ok && s.end > s.start && i < s.breaks.size(); ++i) {
     if (s.breaks[i].after >= s.end - s.start) {
-      const std::string after = JoinPath(ItemPath(m.PathOf("breaks"), i), "after");
+      const std::string after = JoinPath(ItemPath(m.PathOf("breaks"), break_items[i]), "after");
       ctx.Error(ctx.locations.Value(after),
                 after + ": a break must start before its shift ends (the shift lasts " +
                     FormatNumber(s.end - s.start) + "s); got " + FormatNumber(s.breaks[i].after) +
@@ -67,7 +81,7 @@ void ReadSkillDetails(const YamlNode& node, const std::string& path, const Decla
   }
   const MapReader m(node, path, ctx, kSkillKeys);
   m.Read("level", &skill->level, ReadPositiveInt);
-  m.Read("handle_time_factor", &skill->handle_time_factor, ReadPositiveNumber);
+  m.Read("handle_time_factor", &skill->handle_time_factor, ReadFactor);
   m.Read("outcomes", &skill->outcomes, WithNames(ReadOutcomes, names));
 }
 
@@ -96,9 +110,9 @@ void ReadStaffing(const MapReader& m, AgentGroup* group, ReadContext& ctx) {
     ctx.Error(ctx.locations.Key(m.PathOf("shifts")),
               m.path() + ": give either 'agents' or 'shifts', not both");
   } else if (agents == nullptr && shifts == nullptr && m.is_map()) {
-    ctx.Error(m.where(), "missing required key 'agents' (or 'shifts') " + PlaceOf(m.path()));
+    ctx.Error(m.KeyWhere(), "missing required key 'agents' (or 'shifts') " + PlaceOf(m.path()));
   }
-  m.Read("agents", &group->agents, ReadCount);
+  m.Read("agents", &group->agents, ReadAgents);
   m.Read("shifts", &group->shifts,
          ListOf(ReadShift, "shifts like {start: 8h, end: 16h, agents: 20}", ListSize::kNonEmpty));
 }

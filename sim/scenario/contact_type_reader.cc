@@ -45,14 +45,14 @@ std::optional<Arrivals> ReadPattern(const YamlNode& node, const std::string& pat
 // Arrival times from a file: non-negative and in non-decreasing order.
 std::optional<Arrivals> ReadArrivalFile(const YamlNode& node, const std::string& path,
                                         ReadContext& ctx) {
-  std::vector<SourceLocation> where;
+  std::vector<LineColumn> where;
   std::optional<std::vector<double>> times = ReadDurationFile(node, path, ctx, &where);
   if (!times) return std::nullopt;
   for (size_t i = 1; i < times->size(); ++i) {
     if ((*times)[i] < (*times)[i - 1]) {
-      ctx.Error(where[i], path + ": arrival times must not decrease; got " +
-                              FormatNumber((*times)[i]) + " after " +
-                              FormatNumber((*times)[i - 1]));
+      ctx.Error({ResolvePath(ctx.base_dir, node.scalar), where[i].line, where[i].column},
+                path + ": arrival times must not decrease; got " + FormatNumber((*times)[i]) +
+                    " after " + FormatNumber((*times)[i - 1]));
       return std::nullopt;
     }
   }

@@ -1,9 +1,13 @@
 #include "sim/scenario/distribution_reader.h"
 
+#include <algorithm>
+#include <cmath>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "sim/scenario/limits.h"
 #include "sim/scenario/text_file.h"
 #include "sim/scenario/units.h"
 
@@ -74,6 +78,10 @@ std::optional<Distribution> ReadBareConstant(const YamlNode& node, const std::st
     ReportExpected(node, path, "a non-negative duration", ctx);
     return std::nullopt;
   }
+  if (*seconds > kMaxDurationSeconds) {
+    ReportExpected(node, path, std::string("a duration of at most ") + kMaxDurationText, ctx);
+    return std::nullopt;
+  }
   return Distribution::Constant(*seconds);
 }
 
@@ -90,6 +98,41 @@ bool CheckBoundsOrder(const MapReader& m, const Distribution& d, ReadContext& ct
                                         quoted("min") + ", mode " + quoted("mode") + " and max " +
                                         quoted("max"));
     return false;
+  }
+  return true;
+}
+
+// The mean and standard deviation of a Weibull distribution; infinite when they overflow.
+std::pair<double, double> WeibullMoments(double shape, double scale) {
+  const double g1 = std::tgamma(1 + 1 / shape);
+  const double g2 = std::tgamma(1 + 2 / shape);
+  return {scale * g1, scale * std::sqrt(std::max(0.0, g2 - g1 * g1))};
+}
+
+// Checks that the distribution's mean and spread stay within the limits (limits.h): a Weibull
+// of shape 1e-300 has an infinite mean, a lognormal whose sd is 1e300 times its mean has NaN
+// parameters. Reports at the key of the distribution.
+bool CheckMoments(const MapReader& m, const Distribution& d, ReadContext& ctx) {
+  const SourceLocation where = m.KeyWhere();
+  if (d.kind == DistributionKind::kLognormal || d.kind == DistributionKind::kGamma) {
+    if (d.sd > d.mean * kMaxCoefficientOfVariation) {
+      ctx.Error(where, m.path() + ": the sd may be at most " +
+                           FormatCount(kMaxCoefficientOfVariation) + " times the mean; got mean " +
+                           Describe(*m.Get("mean")) + " and sd " + Describe(*m.Get("sd")));
+      return false;
+    }
+  }
+  if (d.kind == DistributionKind::kWeibull) {
+    const auto [mean, sd] = WeibullMoments(d.shape, d.scale);
+    for (const auto& [what, value] : {std::pair("mean", mean), std::pair("sd", sd)}) {
+      if (std::isfinite(value) && value <= kMaxDurationSeconds) continue;
+      ctx.Error(where, m.path() + ": the " + what + " of this weibull distribution would be " +
+                           (std::isfinite(value) ? FormatNumber(value) + "s" : "infinite") +
+                           ", above the limit of " + kMaxDurationText + "; raise the shape " +
+                           Describe(*m.Get("shape")) + " or lower the scale " +
+                           Describe(*m.Get("scale")));
+      return false;
+    }
   }
   return true;
 }
@@ -128,7 +171,9 @@ std::optional<Distribution> ReadDistribution(const YamlNode& node, const std::st
   if (!node.IsMap()) return ReadBareConstant(node, path, ctx);
   const YamlNode* dist = node.Find("dist");
   if (dist == nullptr) {
-    ctx.Error(node.where, "missing required key 'dist' in " + path);
+    const SourceLocation key = ctx.locations.Key(path);  // as MapReader::KeyWhere
+    ctx.Error(key.line > 0 && key.file == node.where.file ? key : node.where,
+              "missing required key 'dist' in " + path);
     return std::nullopt;
   }
   const std::optional<DistributionKind> kind =
@@ -147,7 +192,7 @@ std::optional<Distribution> ReadDistribution(const YamlNode& node, const std::st
   for (const Parameter& p : ParametersOf(*kind)) {
     ok = m.Read(p.key, &(d.*p.field), p.read, Presence::kRequired) && ok;
   }
-  if (!ok || !CheckBoundsOrder(m, d, ctx)) return std::nullopt;
+  if (!ok || !CheckBoundsOrder(m, d, ctx) || !CheckMoments(m, d, ctx)) return std::nullopt;
   return d;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "sim/scenario/limits.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/scenario_reader.h"
 #include "sim/scenario/text_file.h"
@@ -61,7 +62,7 @@ LoadResult LoadScenarioText(std::string_view text, const std::string& file_name,
 
 LoadResult LoadScenarioFile(const std::string& path, const std::vector<std::string>& overrides) {
   std::string reason;
-  const std::optional<std::string> text = internal::ReadTextFile(path, &reason);
+  const std::optional<std::string> text = internal::ReadTextFile(path, kMaxScenarioBytes, &reason);
   if (!text) {
     LoadResult failed;
     Diagnostic& unreadable = failed.errors.emplace_back();

@@ -309,9 +309,9 @@ TEST(OverrideTest, MalformedOverridesPointAtTheirColumn) {
             std::vector<std::string>{
                 "--set:1:9: error: malformed override 'horizon.unit=h': horizon is a single "
                 "value, not a map"});
-  EXPECT_EQ(
-      ErrorsOf(kMinimal, {"horizon=[1"}),
-      std::vector<std::string>{"--set:1:9: error: invalid YAML: end of sequence flow not found"});
+  EXPECT_EQ(ErrorsOf(kMinimal, {"horizon=[1"}),
+            std::vector<std::string>{"--set:1:9: error: invalid YAML: did not find expected ',' "
+                                     "or ']' (while parsing a flow sequence that starts here)"});
 }
 
 TEST(OverrideTest, BadValuesAreReportedAtTheOverride) {
@@ -346,15 +346,18 @@ TEST(OverrideTest, PathsThroughUnknownNamesAreMisspeltReferences) {
 TEST(OverrideTest, OverridesAreCheckedEvenWhenTheFileIsBroken) {
   EXPECT_EQ(ErrorsOf("name: [x\n", {"oops"}),
             (std::vector<std::string>{
-                "s.yaml:2:1: error: invalid YAML: end of sequence flow not found",
+                "s.yaml:1:7: error: invalid YAML: did not find expected ',' or ']' (while "
+                "parsing a flow sequence that starts here)",
                 "--set:1:1: error: malformed override 'oops': expected KEY.PATH=VALUE"}));
 }
 
 // Error classes. Each expectation is the whole list of diagnostics.
 
 TEST(LoaderErrorTest, YamlSyntaxError) {
-  EXPECT_EQ(ErrorsOf("name: x\n  horizon: 8h\n"),
-            std::vector<std::string>{"s.yaml:2:10: error: invalid YAML: illegal map value"});
+  EXPECT_EQ(
+      ErrorsOf("name: x\n  horizon: 8h\n"),
+      std::vector<std::string>{
+          "s.yaml:2:10: error: invalid YAML: mapping values are not allowed in this context"});
 }
 
 TEST(LoaderErrorTest, EmptyOrNonMapScenario) {
@@ -375,10 +378,10 @@ TEST(LoaderErrorTest, MissingRequiredKeys) {
                 "s.yaml:1:1: error: missing required key 'contact_types' at the top level",
                 "s.yaml:1:1: error: missing required key 'agent_groups' at the top level"}));
   EXPECT_EQ(ErrorsOf(MinimalWith("    handle_time: 4m\n", "")),
-            std::vector<std::string>{"s.yaml:5:5: error: missing required key 'handle_time' in "
-                                     "contact_types.general"});
+            std::vector<std::string>{"s.yaml:4:3: error: missing required key 'handle_time' in "
+                                     "contact_types.general"});  // at the key that lacks it
   EXPECT_EQ(ErrorsOf(MinimalWith("    agents: 3\n", "")),
-            std::vector<std::string>{"s.yaml:9:5: error: missing required key 'agents' (or "
+            std::vector<std::string>{"s.yaml:8:3: error: missing required key 'agents' (or "
                                      "'shifts') in agent_groups.desk"});
 }
 
@@ -507,10 +510,10 @@ TEST(LoaderErrorTest, DistributionParametersThatMakeNoSense) {
                 "constant, exponential, uniform, triangular, lognormal, gamma, weibull, "
                 "empirical; got 'exponental'; did you mean 'exponential'?"});
   EXPECT_EQ(errors_for("{mean: 4m}"),
-            std::vector<std::string>{"s.yaml:6:18: error: missing required key 'dist' in "
+            std::vector<std::string>{"s.yaml:6:5: error: missing required key 'dist' in "
                                      "contact_types.general.handle_time"});
   EXPECT_EQ(errors_for("{dist: exponential}"),
-            std::vector<std::string>{"s.yaml:6:18: error: missing required key 'mean' in "
+            std::vector<std::string>{"s.yaml:6:5: error: missing required key 'mean' in "
                                      "contact_types.general.handle_time"});
 }
 
@@ -637,6 +640,105 @@ TEST(FullFeaturedTest, AreReadInFull) {
   EXPECT_DOUBLE_EQ(tier1.absenteeism, 0.05);
   EXPECT_EQ(tier1.concurrency, 3);
   EXPECT_EQ(s.routing.preferred_agent_wait, 30);
+}
+
+// Hostile input (issue 10): every one is an error, quickly, never a hang or a crash.
+
+TEST(HostileInputTest, TextThatHungYamlCppIsASyntaxError) {
+  EXPECT_EQ(ErrorsOf(","),
+            std::vector<std::string>{
+                "s.yaml:1:1: error: invalid YAML: did not find expected node content"});
+  EXPECT_EQ(ErrorsOf(kMinimal, {"name=,"}),
+            std::vector<std::string>{
+                "--set:1:6: error: invalid YAML: did not find expected node content"});
+}
+
+TEST(HostileInputTest, ACommaLineAfterAPlainScalarIsText) {
+  // Made yaml-cpp 0.7 loop for ever (found by fuzzing); in YAML it continues the scalar.
+  EXPECT_EQ(ErrorsOf("! Ae\n,\n"),
+            std::vector<std::string>{
+                "s.yaml:1:1: error: the scenario: expected a map of scenario "
+                "keys (name, horizon, contact_types, agent_groups, ...); got 'Ae ,'"});
+}
+
+TEST(HostileInputTest, AliasesCannotExpandWithoutBound) {
+  // Each line holds the previous one ten times: 10^8 values if expanded.
+  const std::string laughs =
+      "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+      "a1: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]\n"
+      "a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n"
+      "a3: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n"
+      "a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+      "a5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n"
+      "a6: &a6 [*a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5, *a5]\n"
+      "a7: &a7 [*a6, *a6, *a6, *a6, *a6, *a6, *a6, *a6, *a6, *a6]\n";
+  EXPECT_EQ(ErrorsOf(laughs),
+            std::vector<std::string>{"s.yaml:6:45: error: the document is too large (more than "
+                                     "1000000 values once aliases are expanded)"});
+  EXPECT_EQ(ErrorsOf("name: *nope\n"),
+            std::vector<std::string>{
+                "s.yaml:1:7: error: invalid YAML: the referenced anchor is not defined"});
+}
+
+TEST(HostileInputTest, DeepNestingIsRefusedBeforeItOverflowsTheStack) {
+  const std::string deep = "name: " + std::string(1'000'000, '[');
+  EXPECT_EQ(ErrorsOf(deep), std::vector<std::string>{
+                                "s.yaml:1:70: error: the document nests more than 64 levels deep"});
+}
+
+TEST(HostileInputTest, ScenarioTextHasASizeLimit) {
+  const std::string big = "name: x\n#" + std::string(4 << 20, 'x') + "\n";
+  EXPECT_EQ(ErrorsOf(big),
+            std::vector<std::string>{
+                "s.yaml:1:1: error: the YAML text is larger than the limit of 4 MiB"});
+}
+
+TEST(HostileInputTest, OnlyRegularFilesOfBoundedSizeAreRead) {
+  EXPECT_EQ(
+      Rendered(LoadScenarioFile("/dev/zero")),
+      std::vector<std::string>{"/dev/zero: error: cannot read scenario file: not a regular file"});
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "ccsim_hostile_test";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path big = dir / "big.csv";
+  { std::ofstream(big) << "1s\n"; }
+  std::filesystem::resize_file(big, (int64_t{64} << 20) + 1);  // sparse: nothing written
+  const std::string yaml = MinimalWith("{rate: 360/h}", "{file: " + big.string() + "}");
+  EXPECT_EQ(ErrorsOf(yaml), std::vector<std::string>{
+                                "s.yaml:5:22: error: contact_types.general.arrivals.file: cannot "
+                                "read file '" +
+                                big.string() + "': larger than the limit of 64 MiB"});
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HostileInputTest, TextMustBeUtf8) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("help-desk", "caf\xe9")),
+            std::vector<std::string>{
+                "s.yaml:1:10: error: invalid YAML: invalid trailing UTF-8 octet (0xA)"});
+  EXPECT_EQ(ErrorsOf(MinimalWith("help-desk", "\"a\\ud800\"")),
+            std::vector<std::string>{
+                "s.yaml:1:11: error: invalid YAML: found invalid Unicode character escape code"});
+}
+
+TEST(HostileInputTest, DistributionsWithoutFiniteMomentsAreRefusedAtTheirKey) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("4m", "{dist: weibull, shape: 1e-300, scale: 1m}")),
+            std::vector<std::string>{
+                "s.yaml:6:5: error: contact_types.general.handle_time: the mean of this weibull "
+                "distribution would be infinite, above the limit of 10 years (315360000s); raise "
+                "the shape '1e-300' or lower the scale '1m'"});
+  // Given by --set, the distribution is shown there.
+  EXPECT_EQ(
+      ErrorsOf(kMinimal, {"contact_types.general.handle_time={dist: lognormal, mean: 1e-300s, "
+                          "sd: 1e8s}"}),
+      std::vector<std::string>{
+          "--set:1:35: error: contact_types.general.handle_time: the sd may be at most 1000000 "
+          "times the mean; got mean '1e-300s' and sd '1e8s'"});
+}
+
+TEST(HostileInputTest, ControlCharactersCannotForgeDiagnosticLines) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("8h", "\"x\\ns.yaml:1:1: error: forged\\x7f\"")),
+            std::vector<std::string>{
+                "s.yaml:2:10: error: horizon: expected a duration like 45s, 2.5m or 1h; got "
+                "'x\\ns.yaml:1:1: error: forged\\x7F'"});
 }
 
 // tests/invalid: each NAME.yaml with the exact diagnostics in NAME.expected, the scenario's

@@ -1,9 +1,12 @@
 #include "sim/scenario/scenario_reader.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string_view>
 
 #include "sim/scenario/agent_group_reader.h"
 #include "sim/scenario/contact_type_reader.h"
+#include "sim/scenario/limits.h"
 
 namespace ccsim::scenario::internal {
 namespace {
@@ -31,6 +34,11 @@ std::vector<const YamlEntry*> NamedEntries(const YamlNode* node, const std::stri
   std::vector<std::string> names;
   for (const YamlEntry* entry : m.entries()) {
     if (entry->implied_by_override) continue;
+    if (HasControlCharacter(entry->key)) {
+      ctx.Error(entry->key_where, JoinPath(path, entry->key) + ": expected " +
+                                      kNoControlCharacters);
+      continue;
+    }
     declared.push_back(entry);
     names.push_back(entry->key);
   }
@@ -85,7 +93,7 @@ std::optional<double> ReadAgentVariation(const YamlNode& node, const std::string
                                          ReadContext& ctx) {
   const MapReader m(node, path, ctx, kAgentVariationKeys);
   double cv = 0;
-  if (!m.Read("handle_time_cv", &cv, ReadNonNegativeNumber, Presence::kRequired)) {
+  if (!m.Read("handle_time_cv", &cv, ReadCoefficientOfVariation, Presence::kRequired)) {
     return std::nullopt;
   }
   return cv;
@@ -105,7 +113,7 @@ std::optional<CallIn> ReadCallIn(const YamlNode& node, const std::string& path,
   CallIn c;
   bool ok = m.Read("group", &c.group, ReferenceTo(names.agent_groups, "agent group"),
                    Presence::kRequired);
-  ok = m.Read("agents", &c.agents, ReadPositiveInt, Presence::kRequired) && ok;
+  ok = m.Read("agents", &c.agents, ReadPositiveAgents, Presence::kRequired) && ok;
   m.Read("delay", &c.delay, ReadDuration);
   ok = m.Read("for", &c.duration, ReadPositiveDuration, Presence::kRequired) && ok;
   if (!ok) return std::nullopt;
@@ -137,6 +145,47 @@ std::optional<RealTime> ReadRealTime(const YamlNode& node, const std::string& pa
   return rt;
 }
 
+// A period that repeats over the horizon (at `path`) may fit at most kMaxPeriodsPerHorizon
+// times: each is a loop step or an event.
+void CheckPeriod(double horizon, double period, const std::string& path, ReadContext& ctx) {
+  const double periods = std::ceil(horizon / period);
+  if (periods <= kMaxPeriodsPerHorizon) return;
+  ctx.Error(ctx.locations.Value(path),
+            path + ": the horizon holds " + FormatCount(periods) + " periods of " +
+                FormatNumber(period) + "s, more than the limit of " +
+                FormatCount(kMaxPeriodsPerHorizon) + "; use a longer one");
+}
+
+// The limits that depend on the horizon (limits.h): reporting intervals × contact types, and
+// the periods of arrival patterns, real-time checks and coaching.
+void CheckHorizonLimits(const Scenario& s, const MapReader& top, ReadContext& ctx) {
+  const double intervals = std::ceil(s.horizon / s.interval);
+  const double types = static_cast<double>(std::max<size_t>(1, s.contact_types.size()));
+  if (intervals * types > static_cast<double>(kMaxIntervalCells)) {
+    const bool given = top.Get("interval") != nullptr;
+    const YamlNode& at = given ? *top.Get("interval") : *top.Get("horizon");
+    ctx.Error(at.where,
+              std::string(given ? "interval" : "horizon") + ": " + FormatCount(intervals) +
+                  " intervals of " + FormatNumber(s.interval) + "s for " +
+                  std::to_string(s.contact_types.size()) + (s.contact_types.size() == 1 ? " contact type" : " contact types") + " are " +
+                  FormatCount(intervals * types) + " interval cells, more than the limit of " +
+                  FormatCount(static_cast<double>(kMaxIntervalCells)) + "; use a longer interval");
+  }
+  for (const ContactType& type : s.contact_types) {
+    if (type.arrivals.kind != ArrivalKind::kPattern || type.arrivals.slot <= 0) continue;
+    CheckPeriod(s.horizon, type.arrivals.slot,
+                JoinPath("contact_types", type.name) + ".arrivals.pattern.slot", ctx);
+  }
+  for (const AgentGroup& group : s.agent_groups) {
+    if (!group.coaching || group.coaching->every <= 0) continue;
+    CheckPeriod(s.horizon, group.coaching->every,
+                JoinPath("agent_groups", group.name) + ".coaching.every", ctx);
+  }
+  if (s.real_time && s.real_time->check_every > 0) {
+    CheckPeriod(s.horizon, s.real_time->check_every, "real_time.check_every", ctx);
+  }
+}
+
 }  // namespace
 
 Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
@@ -152,7 +201,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
                                             Describe(*top.Get("warmup")));
   }
   top.Read("interval", &s.interval, ReadPositiveDuration);
-  top.Read("replications", &s.replications, ReadPositiveInt);
+  top.Read("replications", &s.replications, ReadReplications);
   top.Read("seed", &s.seed, ReadSeed);
   top.Read("service_level", &s.service_level,
            [&s](const YamlNode& n, const std::string& p, ReadContext& c) {
@@ -175,6 +224,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   top.Read("journeys", &s.max_journey_contacts, ReadJourneys);
   top.Read("agent_variation", &s.handle_time_cv, ReadAgentVariation);
   top.Read("real_time", &s.real_time, WithNames(ReadRealTime, names));
+  if (has_horizon && s.interval > 0) CheckHorizonLimits(s, top, ctx);
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
   return s;

@@ -1,10 +1,13 @@
 #include "sim/scenario/value_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <sstream>
 
+#include "sim/scenario/limits.h"
 #include "sim/scenario/text_file.h"
 #include "sim/scenario/units.h"
 
@@ -48,6 +51,24 @@ std::optional<int> NarrowToInt(std::optional<int64_t> v) {
     return std::nullopt;
   }
   return static_cast<int>(*v);
+}
+
+// `value` when it is at most `limit`; else reports "<path>: expected <what> of at most
+// <limit_text>; got <value>" and returns nullopt.
+template <typename T>
+std::optional<T> AtMost(std::optional<T> value, T limit, std::string_view limit_text,
+                        std::string_view what, const YamlNode& node, const std::string& path,
+                        ReadContext& ctx) {
+  if (value && *value > limit) {
+    ReportExpected(node, path, std::string(what) + " of at most " + std::string(limit_text), ctx);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> DurationAtMostLimit(std::optional<double> value, const YamlNode& node,
+                                          const std::string& path, ReadContext& ctx) {
+  return AtMost(value, kMaxDurationSeconds, kMaxDurationText, "a duration", node, path, ctx);
 }
 
 std::optional<double> ParseNumber(std::string_view text) {
@@ -110,6 +131,13 @@ std::string FormatNumber(double value) {
   return out.str();
 }
 
+std::string FormatCount(double value) {
+  if (!(value < 1e15)) return FormatNumber(value);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", value);
+  return text;
+}
+
 std::string PlaceOf(std::string_view map_path) {
   if (map_path.empty()) return "at the top level";
   return "in " + std::string(map_path);
@@ -120,10 +148,21 @@ void ReportExpected(const YamlNode& node, const std::string& path, std::string_v
   ctx.Error(node.where, path + ": expected " + std::string(expected) + "; got " + Describe(node));
 }
 
+bool HasControlCharacter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
 std::optional<std::string> ReadName(const YamlNode& node, const std::string& path,
                                     ReadContext& ctx) {
   if (!node.IsScalar() || node.scalar.empty()) {
     ReportExpected(node, path, "a name", ctx);
+    return std::nullopt;
+  }
+  if (HasControlCharacter(node.scalar)) {
+    ReportExpected(node, path, kNoControlCharacters, ctx);
     return std::nullopt;
   }
   return node.scalar;
@@ -131,22 +170,53 @@ std::optional<std::string> ReadName(const YamlNode& node, const std::string& pat
 
 std::optional<double> ReadDuration(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx) {
-  return ReadScalar(
-      node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v >= 0; },
-      "a non-negative duration");
+  return DurationAtMostLimit(ReadScalar(
+                                 node, path, ctx, ParseDuration, kDurationLike,
+                                 [](double v) { return v >= 0; }, "a non-negative duration"),
+                             node, path, ctx);
 }
 
 std::optional<double> ReadPositiveDuration(const YamlNode& node, const std::string& path,
                                            ReadContext& ctx) {
-  return ReadScalar(
-      node, path, ctx, ParseDuration, kDurationLike, [](double v) { return v > 0; },
-      "a positive duration");
+  return DurationAtMostLimit(ReadScalar(
+                                 node, path, ctx, ParseDuration, kDurationLike,
+                                 [](double v) { return v > 0; }, "a positive duration"),
+                             node, path, ctx);
 }
 
 std::optional<double> ReadRate(const YamlNode& node, const std::string& path, ReadContext& ctx) {
-  return ReadScalar(
-      node, path, ctx, ParseRate, kRateLike, [](double v) { return v >= 0; },
-      "a non-negative rate");
+  return AtMost(ReadScalar(
+                    node, path, ctx, ParseRate, kRateLike, [](double v) { return v >= 0; },
+                    "a non-negative rate"),
+                kMaxRatePerSecond, kMaxRateText, "a rate", node, path, ctx);
+}
+
+std::optional<double> ReadFactor(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  return AtMost(ReadPositiveNumber(node, path, ctx), kMaxFactor, FormatNumber(kMaxFactor),
+                "a number", node, path, ctx);
+}
+
+std::optional<double> ReadCoefficientOfVariation(const YamlNode& node, const std::string& path,
+                                                 ReadContext& ctx) {
+  return AtMost(ReadNonNegativeNumber(node, path, ctx), kMaxFactor, FormatNumber(kMaxFactor),
+                "a number", node, path, ctx);
+}
+
+std::optional<int> ReadAgents(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+  return AtMost(ReadCount(node, path, ctx), kMaxAgents, std::to_string(kMaxAgents), "a number",
+                node, path, ctx);
+}
+
+std::optional<int> ReadPositiveAgents(const YamlNode& node, const std::string& path,
+                                      ReadContext& ctx) {
+  return AtMost(ReadPositiveInt(node, path, ctx), kMaxAgents, std::to_string(kMaxAgents),
+                "a number", node, path, ctx);
+}
+
+std::optional<int> ReadReplications(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx) {
+  return AtMost(ReadPositiveInt(node, path, ctx), kMaxReplications,
+                std::to_string(kMaxReplications), "a number", node, path, ctx);
 }
 
 std::optional<double> ReadProbability(const YamlNode& node, const std::string& path,
@@ -235,12 +305,12 @@ std::optional<int> ReadReference(const YamlNode& node, const std::string& path,
 
 std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
                                                     const std::string& path, ReadContext& ctx,
-                                                    std::vector<SourceLocation>* where) {
+                                                    std::vector<LineColumn>* where) {
   const std::optional<std::string> name = ReadName(file_node, path, ctx);
   if (!name) return std::nullopt;
   const std::string resolved = ResolvePath(ctx.base_dir, *name);
   std::string reason;
-  const std::optional<std::string> text = ReadTextFile(resolved, &reason);
+  const std::optional<std::string> text = ReadTextFile(resolved, kMaxDataFileBytes, &reason);
   if (!text) {
     ctx.Error(file_node.where, path + ": cannot read file '" + resolved + "': " + reason);
     return std::nullopt;
@@ -249,20 +319,21 @@ std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
   constexpr int kMaxReported = 10;
   std::vector<double> values;
   int bad = 0;
-  for (const DataLine& line : DataLines(*text)) {
+  ForEachDataLine(*text, [&](const DataLine& line) {
     const std::optional<double> v = ParseDuration(line.text);
-    if (v && *v >= 0) {
+    if (v && *v >= 0 && *v <= kMaxDurationSeconds) {
       values.push_back(*v);
-      if (where != nullptr) where->push_back({resolved, line.line, line.column});
-      continue;
+      if (where != nullptr) where->push_back({line.line, line.column});
+      return;
     }
-    if (++bad > kMaxReported) continue;
+    if (++bad > kMaxReported) return;
+    // The value as a one-scalar node, so that ReadDuration reports why it is wrong.
     YamlNode value;
     value.kind = YamlNode::Kind::kScalar;
     value.scalar = std::string(line.text);
     value.where = {resolved, line.line, line.column};
     ReadDuration(value, path, ctx);  // reports why
-  }
+  });
   if (bad > kMaxReported) {
     ctx.Error({resolved, 0, 0}, path + ": " + std::to_string(bad - kMaxReported) +
                                     " more lines are not non-negative durations");
@@ -325,10 +396,16 @@ const YamlNode* MapReader::Get(std::string_view key) const {
   return nullptr;
 }
 
+SourceLocation MapReader::KeyWhere() const {
+  const SourceLocation key = ctx_.locations.Key(path_);
+  // A map given by --set is shown there, not at the key it replaced in the file.
+  return key.line > 0 && key.file == node_.where.file ? key : node_.where;
+}
+
 const YamlNode* MapReader::Require(std::string_view key) const {
   const YamlNode* value = Get(key);
   if (value == nullptr && is_map_) {
-    ctx_.Error(node_.where, "missing required key '" + std::string(key) + "' " + PlaceOf(path_));
+    ctx_.Error(KeyWhere(), "missing required key '" + std::string(key) + "' " + PlaceOf(path_));
   }
   return value;
 }

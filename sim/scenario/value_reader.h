@@ -57,15 +57,25 @@ std::string ItemPath(std::string_view list_path, size_t index);
 std::string Describe(const YamlNode& node);
 // A number as shown in messages: "1.2", "0.35", "28800".
 std::string FormatNumber(double value);
+// A whole number as shown in messages, without an exponent below 1e15: "62899200000".
+std::string FormatCount(double value);
 // "at the top level" for "", else "in <path>".
 std::string PlaceOf(std::string_view map_path);
 // Reports "<path>: expected <expected>; got <Describe(node)>" at the node.
 void ReportExpected(const YamlNode& node, const std::string& path, std::string_view expected,
                     ReadContext& ctx);
 
+// Whether `text` holds a control character (below 0x20, or 0x7F): names appear in tables,
+// CSV and result files, where a newline or a tab would forge rows.
+bool HasControlCharacter(std::string_view text);
+inline constexpr char kNoControlCharacters[] =
+    "a name without control characters (newlines, tabs, ...)";
+
 // Value readers. Each returns the value at `path`, or reports why not and returns nullopt.
+// ReadName: non-empty text without control characters.
 std::optional<std::string> ReadName(const YamlNode& node, const std::string& path,
                                     ReadContext& ctx);
+// Durations are at most kMaxDurationSeconds, rates at most kMaxRatePerSecond (limits.h).
 std::optional<double> ReadDuration(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx);  // >= 0
 std::optional<double> ReadPositiveDuration(const YamlNode& node, const std::string& path,
@@ -85,6 +95,18 @@ std::optional<int> ReadPositiveInt(const YamlNode& node, const std::string& path
                                    ReadContext& ctx);  // >= 1
 std::optional<int64_t> ReadCount64(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx);  // >= 0
+// (0, kMaxFactor]: a multiplier of handle times.
+std::optional<double> ReadFactor(const YamlNode& node, const std::string& path, ReadContext& ctx);
+// [0, kMaxFactor]: agent_variation.handle_time_cv.
+std::optional<double> ReadCoefficientOfVariation(const YamlNode& node, const std::string& path,
+                                                 ReadContext& ctx);
+// [0, kMaxAgents] and [1, kMaxAgents]: agents in a group, shift or call-in.
+std::optional<int> ReadAgents(const YamlNode& node, const std::string& path, ReadContext& ctx);
+std::optional<int> ReadPositiveAgents(const YamlNode& node, const std::string& path,
+                                      ReadContext& ctx);
+// [1, kMaxReplications].
+std::optional<int> ReadReplications(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx);
 std::optional<uint64_t> ReadSeed(const YamlNode& node, const std::string& path, ReadContext& ctx);
 
 // One of `choices`, spelt as ToString(choice) (scenario.h), with a "did you mean".
@@ -119,10 +141,14 @@ std::optional<int> ReadReference(const YamlNode& node, const std::string& path,
 // The durations (>= 0) of the one-value-a-line file named by `file_node` (relative to
 // ctx.base_dir). An unreadable file is reported at `file_node`, a bad value at its line in
 // the data file; nullopt when any of that happened. When `where` is given, it receives the
-// location of each value in the data file.
+// line and column of each value in the data file (compact: a file may hold millions).
+struct LineColumn {
+  int line = 0;
+  int column = 0;
+};
 std::optional<std::vector<double>> ReadDurationFile(const YamlNode& file_node,
                                                     const std::string& path, ReadContext& ctx,
-                                                    std::vector<SourceLocation>* where = nullptr);
+                                                    std::vector<LineColumn>* where = nullptr);
 
 enum class ListSize { kAny, kNonEmpty };
 
@@ -188,12 +214,16 @@ class MapReader {
   bool is_map() const { return is_map_; }
   const std::string& path() const { return path_; }
   const SourceLocation& where() const { return node_.where; }
+  // Where the key of this map is ("billing:" for contact_types.billing), or where() when it
+  // has none (the top level, a list item) or the map came from --set: what a missing key is
+  // reported at.
+  SourceLocation KeyWhere() const;
   // The first occurrence of each allowed key (of every key, for OfNames), in document order.
   const std::vector<const YamlEntry*>& entries() const { return entries_; }
 
   // The value at `key`, or nullptr when absent.
   const YamlNode* Get(std::string_view key) const;
-  // As Get; reports "missing required key" at the map when absent.
+  // As Get; reports "missing required key" at KeyWhere() when absent.
   const YamlNode* Require(std::string_view key) const;
   std::string PathOf(std::string_view key) const { return JoinPath(path_, key); }
 

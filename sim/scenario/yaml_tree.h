@@ -1,9 +1,10 @@
 // A YAML document as a plain tree that keeps every map key in document order (duplicates
 // included) and the 1-based location of every key and value.
 //
-// The loader reads this tree rather than yaml-cpp nodes so that it can report repeated keys,
+// The loader reads this tree rather than parser nodes so that it can report repeated keys,
 // point at values precisely, and splice in --set overrides that carry their own locations.
-// Only yaml_tree.cc includes yaml-cpp.
+// Only yaml_tree.cc includes the YAML parser (libyaml); limits.h bounds the text's size, its
+// nesting and its size once aliases are expanded.
 //
 // Example:
 //   Diagnostics errors;
@@ -54,8 +55,8 @@ struct YamlEntry {
 // Parses `text`, which must hold at most one document. Locations name `file`; `column_offset`
 // is added to the columns of the text's first line (for text cut out of a longer line, like a
 // --set value). On a syntax error or a second document, appends a diagnostic at the parser's
-// location and returns nullopt. An empty text is a kNull node at line 1, column
-// 1 + column_offset.
+// location and returns nullopt: text is refused before it can hang or exhaust the machine.
+// An empty text is a kNull node at line 1, column 1 + column_offset.
 std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
                                   Diagnostics* errors, int column_offset = 0);
 
