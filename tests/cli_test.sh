@@ -186,6 +186,37 @@ status=$?
 compgen -G "$TMP/long.h5.tmp-*" >/dev/null && fail "SIGINT left a temporary file" || pass
 grep -q "interrupted" "$TMP/long.err" && pass || fail "SIGINT: no message: $(cat "$TMP/long.err")"
 
+# expect_interrupted WHAT OUTPUT -- COMMAND...: a SIGINT one second into COMMAND (very many
+# short replications: the stop must not wait for them) ends it within a second, with exit
+# 130, the message on stderr, and neither OUTPUT nor a temporary of it left.
+expect_interrupted() {
+  local what=$1 out=$2
+  shift 3
+  "$@" >"$TMP/int.out" 2>"$TMP/int.err" &
+  local pid=$!
+  sleep 1
+  local t0 t1 status
+  t0=$(date +%s.%N)
+  kill -INT "$pid"
+  wait "$pid"
+  status=$?
+  t1=$(date +%s.%N)
+  [ "$status" -eq 130 ] && pass || fail "$what: SIGINT: exit $status, expected 130"
+  /usr/bin/python3 -c "import sys; sys.exit(float(sys.argv[2]) - float(sys.argv[1]) >= 1)" "$t0" "$t1" \
+    && pass || fail "$what: took $t0 -> $t1 to end after SIGINT"
+  [ -e "$out" ] && fail "$what: SIGINT left $out" || pass
+  compgen -G "$out.tmp-*" >/dev/null && fail "$what: SIGINT left a temporary file" || pass
+  grep -q "interrupted; $out was not written" "$TMP/int.err" && pass \
+    || fail "$what: SIGINT: no message: $(tail -c 300 "$TMP/int.err")"
+}
+expect_interrupted "run -r 200000" "$TMP/many.h5" -- \
+  "$CCSIM" run scenarios/help_desk.yaml -r 200000 -j 2 -o "$TMP/many.h5"
+expect_interrupted "sweep -o" "$TMP/many_sweep.h5" -- \
+  "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=4:8:1 -r 40000 -j 2 \
+  -o "$TMP/many_sweep.h5"
+expect_interrupted "staff" "$TMP/many_staff.csv" -- \
+  "$CCSIM" staff scenarios/help_desk.yaml --target 0.8 -r 200000 -j 2 --csv "$TMP/many_staff.csv"
+
 # --- sweep, compare, staff -----------------------------------------------------------
 "$CCSIM" sweep scenarios/retail_bank.yaml --vary routing.agent_selection=longest_idle,most_skilled \
   --vary agent_groups.tier1.agents=28,30 -r 4 -j 1 --json >"$TMP/sw1"

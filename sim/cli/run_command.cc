@@ -1,6 +1,4 @@
 // `ccsim run` and `ccsim validate`.
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/interrupt.h"
 #include "sim/cli/options.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
@@ -52,15 +51,6 @@ FILE:LINE:COL: error: MESSAGE and the exit status is 2; a valid scenario prints 
 one-line description and exits 0.
 
 Options)";
-
-// Set by SIGINT/SIGTERM; replications check it every few thousand events.
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
-
-extern "C" void OnInterrupt(int sig) {
-  g_interrupted.store(true);
-  std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
-}
 
 // The root attributes of the run's result file.
 trace::RootAttributes RunAttributes(const scenario::Scenario& s,
@@ -202,14 +192,13 @@ std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
 std::vector<model::ReplicationResult> Simulate(const model::Model& model, const RunArgs& a,
                                                trace::ResultFileWriter* writer) {
   const scenario::Scenario& s = model.scenario();
-  std::signal(SIGINT, OnInterrupt);
-  std::signal(SIGTERM, OnInterrupt);
+  CatchInterrupts();
   ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
   return model::SimulateReplications(model, s.replications, a.threads,
                                      {.seed = s.seed,
                                       .trace = writer,
                                       .trace_level = a.level,
-                                      .stop = &g_interrupted,
+                                      .stop = InterruptFlag(),
                                       .progress_seconds = progress.counter()});
 }
 
@@ -220,11 +209,9 @@ std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
                                 const std::vector<model::ReplicationResult>& results) {
   const std::string cmd = "run";
   const std::string& output = a.output;
-  if (g_interrupted.load()) {
+  if (Interrupted()) {
     if (writer) writer->Abort();
-    PrintError(cmd, output.empty() ? "interrupted; nothing printed"
-                                   : "interrupted; " + output + " was not written");
-    return 130;  // the shell's convention for "ended by SIGINT"
+    return ReportInterrupted(cmd, output);
   }
   if (writer) {
     const trace::Status written = writer->Commit(model::ResultRows(model, results));

@@ -12,6 +12,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/design_grid.h"
+#include "sim/cli/interrupt.h"
 #include "sim/cli/json_writer.h"
 #include "sim/cli/mpi_session.h"
 #include "sim/cli/options.h"
@@ -96,11 +97,17 @@ std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& point
 int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::RootAttributes& info,
                int threads, const std::string& output, bool json) {
   std::vector<const Point*> mine;
-  for (long long t; (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
+  // An interrupted rank stops taking points; the others see the signal too (mpirun
+  // forwards it to every rank), and no rank writes its part.
+  for (long long t; !Interrupted() && (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
     Point& p = points[t];
     const scenario::Scenario& s = p.model->scenario();
-    p.results = model::SimulateReplications(*p.model, s.replications, threads, {.seed = s.seed});
+    p.results = model::SimulateReplications(*p.model, s.replications, threads,
+                                            {.seed = s.seed, .stop = InterruptFlag()});
     mine.push_back(&p);
+  }
+  if (mpi.AnyRank(Interrupted())) {
+    return mpi.rank() == 0 ? ReportInterrupted("sweep", output) : kExitInterrupted;
   }
   // Parts go beside the output, or in a temporary folder named after rank 0's process.
   const char* tmp = std::getenv("TMPDIR");
@@ -271,7 +278,7 @@ void SimulatePoints(std::vector<Point>& points, int threads, bool show_progress)
   }
   ProgressBar progress(total_seconds, show_progress);
   std::vector<std::vector<model::ReplicationResult>> results =
-      model::SimulateModels(models, threads, progress.counter());
+      model::SimulateModels(models, threads, progress.counter(), InterruptFlag());
   for (size_t i = 0; i < points.size(); ++i) points[i].results = std::move(results[i]);
 }
 
@@ -327,8 +334,10 @@ int SweepCommand(const std::vector<std::string>& args) {
                                                           std::to_string(a.shard->count)
                                                     : ""};
   quiet.reset();
+  CatchInterrupts();
   if (mpi.active()) return RunOnRanks(mpi, points, info, a.threads, a.output, a.json);
   SimulatePoints(points, a.threads, mpi.rank() == 0);
+  if (Interrupted()) return ReportInterrupted("sweep", a.output);
   if (auto stop = WriteOutput(a.output, info, points)) return *stop;
   PrintPoints(a, *first, points);
   return kExitOk;

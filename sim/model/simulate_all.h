@@ -21,17 +21,20 @@
 
 namespace ccsim::model {
 
-// Replications 0 .. count-1 of `model`, each with `options`.
+// Replications 0 .. count-1 of `model`, each with `options`. Once options.stop is seen,
+// the replications not begun are skipped (empty, with `stopped` set).
 // REQUIRES: count >= 0, threads >= 0; options as Simulate's (its sink and counters shared).
 std::vector<ReplicationResult> SimulateReplications(const Model& model, int count, int threads,
                                                     const SimulateOptions& options);
 
 // Replications 0 .. replications-1 of each model, with its scenario's `replications` and
 // `seed`, all as one pool of tasks, so that small models do not wait for large ones;
-// result [m][r] is replication r of models[m]. `progress_seconds` as SimulateOptions's.
+// result [m][r] is replication r of models[m]. `progress_seconds` and `stop` as
+// SimulateOptions's; once `stop` is seen, the replications not begun are skipped (their
+// results are empty, with `stopped` set).
 std::vector<std::vector<ReplicationResult>> SimulateModels(
     std::span<const Model* const> models, int threads,
-    std::atomic<int64_t>* progress_seconds = nullptr);
+    std::atomic<int64_t>* progress_seconds = nullptr, const std::atomic<bool>* stop = nullptr);
 
 // The engine's parallel loop, for a caller's own independent tasks (a sweep reads its
 // design points with it): the command line reaches the engine only through the model.

@@ -51,9 +51,11 @@ std::vector<Simulated> SimulateStaffing(const scenario::Scenario& s, const Staff
     }
   }
   const Model m(staffed);
-  const std::vector<ReplicationResult> results =
-      SimulateReplications(m, request.replications, request.threads, {.seed = request.seed});
+  const std::vector<ReplicationResult> results = SimulateReplications(
+      m, request.replications, request.threads, {.seed = request.seed, .stop = request.stop});
   std::vector<Simulated> out(n);
+  // Stopped: some replications were skipped (no intervals); the caller drops the round.
+  if (request.stop != nullptr && request.stop->load()) return out;
   const size_t types = s.contact_types.size();
   for (int i = 0; i < n; ++i) {
     std::vector<double> sl(results.size()), offered(results.size());
@@ -84,7 +86,9 @@ class Search {
     const int n = static_cast<int>(plan_.intervals.size());
     int rounds = 0;
     for (; rounds < request_.max_rounds; ++rounds) {
-      if (!SimulatePlan()) {
+      const bool met = SimulatePlan();
+      if (Interrupted()) return plan_;
+      if (!met) {
         RaiseShortIntervals();
         continue;
       }
@@ -115,6 +119,11 @@ class Search {
     std::vector<int> agents;
     for (const IntervalStaffing& iv : plan_.intervals) agents.push_back(iv.agents);
     return agents;
+  }
+
+  bool Interrupted() {
+    plan_.interrupted = request_.stop != nullptr && request_.stop->load();
+    return plan_.interrupted;
   }
 
   bool Meets(const engine::Estimate& e) const {
