@@ -53,42 +53,70 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
 
 namespace {
 
-// Summary::group_names, bands and agents.
-void SummariseAgents(const Model& model, std::span<const ReplicationResult> results, Summary& s) {
-  for (const auto& g : model.scenario().agent_groups) s.group_names.push_back(g.name);
-  const size_t n = results.size();
-  const size_t agents = model.seats().size();
-  std::vector<std::array<BandValues, kBandCount>> bands(n);
-  std::vector<std::vector<AgentFigures>> figures(n);
-  for (size_t r = 0; r < n; ++r) {
-    figures[r] = RankAgents(results[r].agents, model.seats());
-    bands[r] = BandAverages(results[r].agents, figures[r]);
+// AgentFigures' fields in the order of SummaryBuilder::AgentSums.
+constexpr double AgentFigures::*kAgentFields[] = {
+    &AgentFigures::contacts, &AgentFigures::aht, &AgentFigures::occupancy,
+    &AgentFigures::resolved_share, &AgentFigures::resolved_per_hour};
+
+// Each interval's KPIs, all contact types together.
+std::vector<KpiValues> IntervalKpis(const Model& model, const ReplicationResult& r) {
+  const size_t types = model.types().size();
+  std::vector<KpiValues> out(model.interval_count());
+  for (int i = 0; i < model.interval_count(); ++i) {
+    Counters all;
+    for (size_t t = 0; t < types; ++t) all.Add(r.intervals[i * types + t]);
+    out[i] = ComputeKpis(all, r.interval_busy[i], r.interval_staffed[i]);
   }
+  return out;
+}
+
+}  // namespace
+
+SummaryBuilder::SummaryBuilder(const Model& model, uint64_t seed, bool intervals)
+    : model_(&model), seed_(seed), intervals_(intervals), agents_(model.seats().size()) {}
+
+void SummaryBuilder::Add(const ReplicationResult& r) {
+  kpis_.push_back(ReplicationKpis(r));
+  const std::vector<AgentFigures> figures = RankAgents(r.agents, model_->seats());
+  bands_.push_back(BandAverages(r.agents, figures));
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    AgentSums& sums = agents_[a];
+    for (size_t f = 0; f < std::size(kAgentFields); ++f) {
+      const double v = figures[a].*kAgentFields[f];
+      if (std::isnan(v)) continue;  // as EstimateMean: NaN values are skipped
+      sums.sum[f] += v;
+      ++sums.n[f];
+    }
+    const Band band = figures[a].band;
+    ++sums.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
+  }
+  if (intervals_) interval_kpis_.push_back(IntervalKpis(*model_, r));
+}
+
+// Summary::group_names, bands and agents.
+void SummaryBuilder::SummariseAgents(Summary& s) const {
+  for (const auto& g : model_->scenario().agent_groups) s.group_names.push_back(g.name);
+  const size_t n = bands_.size();
   std::vector<double> column(n);
   for (int b = 0; b < kBandCount; ++b) {
     for (int f = 0; f < kBandFigureCount; ++f) {
-      for (size_t r = 0; r < n; ++r) column[r] = bands[r][b][f];
+      for (size_t r = 0; r < n; ++r) column[r] = bands_[r][b][f];
       s.bands[b].values[f] = engine::EstimateMean(column);
     }
   }
-  auto mean = [&](size_t a, double AgentFigures::*field) {
-    for (size_t r = 0; r < n; ++r) column[r] = figures[r][a].*field;
-    return engine::EstimateMean(column).mean;
-  };
-  s.agents.resize(agents);
-  for (size_t a = 0; a < agents; ++a) {
+  s.agents.resize(agents_.size());
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const AgentSums& sums = agents_[a];
+    auto mean = [&](int f) { return sums.n[f] > 0 ? sums.sum[f] / sums.n[f] : kNaN; };
     AgentSummary& out = s.agents[a];
     out.agent = static_cast<int>(a);
-    out.group = model.seats()[a].group;
-    out.contacts = mean(a, &AgentFigures::contacts);
-    out.aht = mean(a, &AgentFigures::aht);
-    out.occupancy = mean(a, &AgentFigures::occupancy);
-    out.resolved_share = mean(a, &AgentFigures::resolved_share);
-    out.resolved_per_hour = mean(a, &AgentFigures::resolved_per_hour);
-    for (size_t r = 0; r < n; ++r) {
-      const Band band = figures[r][a].band;
-      ++out.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
-    }
+    out.group = model_->seats()[a].group;
+    out.contacts = mean(0);
+    out.aht = mean(1);
+    out.occupancy = mean(2);
+    out.resolved_share = mean(3);
+    out.resolved_per_hour = mean(4);
+    out.band_replications = sums.band_replications;
     const auto most = std::max_element(out.band_replications.begin(),
                                        out.band_replications.end());  // the first of equals
     const int index = static_cast<int>(most - out.band_replications.begin());
@@ -96,7 +124,28 @@ void SummariseAgents(const Model& model, std::span<const ReplicationResult> resu
   }
 }
 
-}  // namespace
+Summary SummaryBuilder::Finish() const {
+  std::vector<std::string> type_names;
+  for (const auto& ct : model_->scenario().contact_types) type_names.push_back(ct.name);
+  Summary s = SummariseKpis(model_->scenario().name, seed_, type_names, kpis_);
+  SummariseAgents(s);
+  return s;
+}
+
+std::vector<IntervalSummary> SummaryBuilder::Intervals() const {
+  const double length = model_->scenario().interval;
+  std::vector<IntervalSummary> out(model_->interval_count());
+  std::vector<double> column(interval_kpis_.size());
+  for (int i = 0; i < model_->interval_count(); ++i) {
+    out[i].start = i * length;
+    out[i].end = std::min((i + 1) * length, model_->scenario().horizon);
+    for (int k = 0; k < kKpiCount; ++k) {
+      for (size_t r = 0; r < interval_kpis_.size(); ++r) column[r] = interval_kpis_[r][i][k];
+      out[i].kpis.values[k] = engine::EstimateMean(column);
+    }
+  }
+  return out;
+}
 
 Summary SummariseKpis(const std::string& scenario, uint64_t seed,
                       const std::vector<std::string>& type_names,
@@ -121,37 +170,16 @@ Summary SummariseKpis(const std::string& scenario, uint64_t seed,
 }
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
-  std::vector<std::string> type_names;
-  for (const auto& ct : model.scenario().contact_types) type_names.push_back(ct.name);
-  std::vector<std::vector<KpiValues>> per_rep;
-  per_rep.reserve(results.size());
-  for (const ReplicationResult& r : results) per_rep.push_back(ReplicationKpis(r));
-  Summary s = SummariseKpis(model.scenario().name, seed, type_names, per_rep);
-  SummariseAgents(model, results, s);
-  return s;
+  SummaryBuilder b(model, seed);
+  for (const ReplicationResult& r : results) b.Add(r);
+  return b.Finish();
 }
 
 std::vector<IntervalSummary> SummariseIntervals(const Model& model,
                                                 std::span<const ReplicationResult> results) {
-  const size_t types = model.types().size();
-  const double length = model.scenario().interval;
-  std::vector<IntervalSummary> out(model.interval_count());
-  std::vector<KpiValues> per_rep(results.size());
-  std::vector<double> column(results.size());
-  for (int i = 0; i < model.interval_count(); ++i) {
-    out[i].start = i * length;
-    out[i].end = std::min((i + 1) * length, model.scenario().horizon);
-    for (size_t r = 0; r < results.size(); ++r) {
-      Counters all;
-      for (size_t t = 0; t < types; ++t) all.Add(results[r].intervals[i * types + t]);
-      per_rep[r] = ComputeKpis(all, results[r].interval_busy[i], results[r].interval_staffed[i]);
-    }
-    for (int k = 0; k < kKpiCount; ++k) {
-      for (size_t r = 0; r < results.size(); ++r) column[r] = per_rep[r][k];
-      out[i].kpis.values[k] = engine::EstimateMean(column);
-    }
-  }
-  return out;
+  SummaryBuilder b(model, /*seed=*/0, /*intervals=*/true);
+  for (const ReplicationResult& r : results) b.Add(r);
+  return b.Intervals();
 }
 
 }  // namespace ccsim::model
