@@ -208,26 +208,38 @@ std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
   return std::nullopt;
 }
 
+// What the run keeps of its replications, folded in as they finish: the summary and, for
+// -o, the rows of the result file.
+struct RunTotals {
+  model::SummaryBuilder summary;
+  records::ResultTables rows;
+};
+
 // Simulates every replication into `writer` (if any), with a progress bar, until done or
 // interrupted (SIGINT, SIGTERM).
-std::vector<model::ReplicationResult> Simulate(const model::Model& model, const RunArgs& a,
-                                               trace::ResultFileWriter* writer) {
+RunTotals Simulate(const model::Model& model, const RunArgs& a, trace::ResultFileWriter* writer) {
   const scenario::Scenario& s = model.scenario();
   CatchInterrupts();
   ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
-  return model::SimulateReplications(model, s.replications, a.threads,
+  RunTotals totals{.summary = model::SummaryBuilder(model, s.seed, a.intervals)};
+  if (writer) totals.rows = model::ResultRows(model, {});
+  model::SimulateReplicationsInOrder(model, s.replications, a.threads,
                                      {.seed = s.seed,
                                       .trace = writer,
                                       .trace_level = a.level,
                                       .stop = InterruptFlag(),
-                                      .progress_seconds = progress.counter()});
+                                      .progress_seconds = progress.counter()},
+                                     [&](model::ReplicationResult&& r) {
+                                       totals.summary.Add(r);
+                                       if (writer) model::AppendResultRows(model, r, totals.rows);
+                                     });
+  return totals;
 }
 
 // Finishes the result file, or abandons it when interrupted. Returns the exit status
 // when the command should stop here.
-std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
-                                trace::ResultFileWriter* writer,
-                                const std::vector<model::ReplicationResult>& results) {
+std::optional<int> FinishWriter(const RunArgs& a, trace::ResultFileWriter* writer,
+                                const records::ResultTables& rows) {
   const std::string cmd = "run";
   const std::string& output = a.output;
   if (Interrupted()) {
@@ -235,7 +247,7 @@ std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
     return ReportInterrupted(cmd, output);
   }
   if (writer) {
-    const trace::Status written = writer->Commit(model::ResultRows(model, results));
+    const trace::Status written = writer->Commit(rows);
     if (!written) {
       PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + written.error());
       return kExitFailure;
@@ -244,11 +256,10 @@ std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
   return std::nullopt;
 }
 
-void PrintSummary(const model::Model& model, const RunArgs& a,
-                  const std::vector<model::ReplicationResult>& results) {
-  const model::Summary summary = model::Summarise(model, model.scenario().seed, results);
+void PrintSummary(const RunArgs& a, const model::SummaryBuilder& totals) {
+  const model::Summary summary = totals.Finish();
   std::vector<model::IntervalSummary> intervals;
-  if (a.intervals) intervals = model::SummariseIntervals(model, results);
+  if (a.intervals) intervals = totals.Intervals();
   std::string out;
   if (a.json) {
     out = SummaryJson(summary, intervals, a.agents);
@@ -273,9 +284,10 @@ int RunCommand(const std::vector<std::string>& args) {
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;
   if (auto stop = OpenWriter(model, a, overrides, writer)) return *stop;
-  const std::vector<model::ReplicationResult> results = Simulate(model, a, writer.get());
-  if (auto stop = FinishWriter(model, a, writer.get(), results)) return *stop;
-  PrintSummary(model, a, results);
+  RunTotals totals = Simulate(model, a, writer.get());
+  if (auto stop = FinishWriter(a, writer.get(), totals.rows)) return *stop;
+  totals.rows = {};  // written: the summary needs none of it
+  PrintSummary(a, totals.summary);
   return kExitOk;
 }
 

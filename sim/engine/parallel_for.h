@@ -47,6 +47,12 @@ void ParallelFor(int n, int threads, Fn&& f) {
   });
 }
 
+// The threads that `threads` stands for: itself, or one per core for 0 (at most the cores).
+inline int ThreadsFor(int threads) {
+  const int cores = tbb::info::default_concurrency();
+  return threads > 0 && threads < cores ? threads : cores;
+}
+
 // Calls produce(i) for every i in [0, n) on at most `threads` threads (0 = one per core)
 // and consume(i, produce(i)) for each i in index order, one call at a time: a fold over
 // the results in index order (so its sums do not depend on the thread count) that keeps
@@ -62,16 +68,15 @@ void ParallelFor(int n, int threads, Fn&& f) {
 template <class Produce, class Consume>
 void ParallelForInOrder(int n, int threads, int window, Produce&& produce, Consume&& consume) {
   using Result = std::invoke_result_t<Produce&, int>;
-  const int cores = tbb::info::default_concurrency();
-  const int workers = std::min(n, threads > 0 && threads < cores ? threads : cores);
+  const int workers = std::min(n, ThreadsFor(threads));
   if (workers <= 1) {
     for (int i = 0; i < n; ++i) consume(i, produce(i));
     return;
   }
   std::mutex mu;
   std::condition_variable can_take;
-  int next = 0;       // the next index to hand out
-  int consumed = 0;   // every index below it has been consumed
+  int next = 0;            // the next index to hand out
+  int consumed = 0;        // every index below it has been consumed
   bool consuming = false;  // a thread is in the consume loop: the others leave it theirs
   std::exception_ptr failure;
   std::vector<std::optional<Result>> ready(window);  // index i at i % window

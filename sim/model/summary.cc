@@ -72,11 +72,40 @@ std::vector<KpiValues> IntervalKpis(const Model& model, const ReplicationResult&
 
 }  // namespace
 
+namespace {
+
+// SummariseKpis over `replications` whose KPI k of column c (0 overall, 1 + t type t) in
+// replication r is value(r, c, k).
+template <class Value>
+Summary SummariseKpisOf(const std::string& scenario, uint64_t seed,
+                        const std::vector<std::string>& type_names, size_t replications,
+                        Value&& value) {
+  Summary s;
+  s.scenario = scenario;
+  s.replications = static_cast<int>(replications);
+  s.seed = seed;
+  s.type_names = type_names;
+  const size_t columns = 1 + type_names.size();
+  std::vector<KpiEstimates> est(columns);
+  std::vector<double> column(replications);
+  for (size_t c = 0; c < columns; ++c) {
+    for (int k = 0; k < kKpiCount; ++k) {
+      for (size_t r = 0; r < replications; ++r) column[r] = value(r, c, k);
+      est[c].values[k] = engine::EstimateMean(column);
+    }
+  }
+  s.overall = est[0];
+  s.by_type.assign(est.begin() + 1, est.end());
+  return s;
+}
+
+}  // namespace
+
 SummaryBuilder::SummaryBuilder(const Model& model, uint64_t seed, bool intervals)
     : model_(&model), seed_(seed), intervals_(intervals), agents_(model.seats().size()) {}
 
 void SummaryBuilder::Add(const ReplicationResult& r) {
-  kpis_.push_back(ReplicationKpis(r));
+  for (const KpiValues& column : ReplicationKpis(r)) kpis_.push_back(column);
   const std::vector<AgentFigures> figures = RankAgents(r.agents, model_->seats());
   bands_.push_back(BandAverages(r.agents, figures));
   for (size_t a = 0; a < agents_.size(); ++a) {
@@ -127,7 +156,9 @@ void SummaryBuilder::SummariseAgents(Summary& s) const {
 Summary SummaryBuilder::Finish() const {
   std::vector<std::string> type_names;
   for (const auto& ct : model_->scenario().contact_types) type_names.push_back(ct.name);
-  Summary s = SummariseKpis(model_->scenario().name, seed_, type_names, kpis_);
+  const size_t columns = 1 + type_names.size();
+  Summary s = SummariseKpisOf(model_->scenario().name, seed_, type_names, kpis_.size() / columns,
+                              [&](size_t r, size_t c, int k) { return kpis_[r * columns + c][k]; });
   SummariseAgents(s);
   return s;
 }
@@ -150,23 +181,8 @@ std::vector<IntervalSummary> SummaryBuilder::Intervals() const {
 Summary SummariseKpis(const std::string& scenario, uint64_t seed,
                       const std::vector<std::string>& type_names,
                       const std::vector<std::vector<KpiValues>>& per_rep) {
-  Summary s;
-  s.scenario = scenario;
-  s.replications = static_cast<int>(per_rep.size());
-  s.seed = seed;
-  s.type_names = type_names;
-  const size_t columns = 1 + type_names.size();
-  std::vector<KpiEstimates> est(columns);
-  std::vector<double> column(per_rep.size());
-  for (size_t c = 0; c < columns; ++c) {
-    for (int k = 0; k < kKpiCount; ++k) {
-      for (size_t r = 0; r < per_rep.size(); ++r) column[r] = per_rep[r][c][k];
-      est[c].values[k] = engine::EstimateMean(column);
-    }
-  }
-  s.overall = est[0];
-  s.by_type.assign(est.begin() + 1, est.end());
-  return s;
+  return SummariseKpisOf(scenario, seed, type_names, per_rep.size(),
+                         [&](size_t r, size_t c, int k) { return per_rep[r][c][k]; });
 }
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {

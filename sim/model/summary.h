@@ -10,6 +10,7 @@
 #define CCSIM_MODEL_SUMMARY_H_
 
 #include <array>
+#include <deque>
 #include <span>
 #include <string>
 #include <vector>
@@ -113,10 +114,11 @@ class SummaryBuilder {
   const Model* model_;
   uint64_t seed_;
   bool intervals_;
-  std::vector<std::vector<KpiValues>> kpis_;                // [replication][column]
-  std::vector<std::array<BandValues, kBandCount>> bands_;  // [replication][band]
+  // Deques: they grow without copying, so a long run never holds two copies at once.
+  std::deque<KpiValues> kpis_;                            // [replication * (1 + types) + column]
+  std::deque<std::array<BandValues, kBandCount>> bands_;  // [replication][band]
   std::vector<AgentSums> agents_;
-  std::vector<std::vector<KpiValues>> interval_kpis_;      // [replication][interval]
+  std::deque<std::vector<KpiValues>> interval_kpis_;  // [replication][interval]
 };
 
 // The KPI part of a Summary (no agents) from per-replication KPIs: per_rep[r][c][k] with
