@@ -163,6 +163,7 @@ ReplicationResult Recorder::Finish(const std::vector<Agent>& agents, int64_t wai
     spells_.clear();
     event_log_.clear();
   }
+  if (sink_ != nullptr) sink_->OnReplicationEnd(replication_);
   return std::move(result_);
 }
 
