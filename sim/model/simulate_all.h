@@ -1,7 +1,8 @@
 // Many replications at once, in parallel: all those of one Model (`ccsim run`, `staff`),
 // or every replication of several Models in one pool of tasks (a sweep's design points).
-// Results are kept by replication, so they do not depend on the thread count or on the
-// order the tasks ran in. Threads: at most `threads`, 0 = one per core.
+// Results are kept by replication, or (the *InOrder functions) folded in replication
+// order as they finish, so they do not depend on the thread count or on the order the
+// tasks ran in. Threads: at most `threads`, 0 = one per core.
 //
 // Example:
 //   std::vector<ReplicationResult> r = SimulateReplications(model, 30, /*threads=*/0, {.seed = 7});
