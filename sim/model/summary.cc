@@ -1,6 +1,7 @@
 #include "sim/model/summary.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -102,12 +103,45 @@ Summary SummariseKpisOf(const std::string& scenario, uint64_t seed,
 }  // namespace
 
 SummaryBuilder::SummaryBuilder(const Model& model, uint64_t seed, bool intervals)
-    : model_(&model), seed_(seed), intervals_(intervals), agents_(model.seats().size()) {}
+    : model_(&model),
+      seed_(seed),
+      intervals_(intervals),
+      agents_(model.seats().size()),
+      per_type_slot_(kKpiCount, -1),
+      types_(model.types().size()) {
+  for (const KpiInfo& k : kKpis) {
+    if (k.scope == KpiScope::kPerType) per_type_slot_[static_cast<int>(k.kpi)] = per_type_count_++;
+  }
+  stride_ = kKpiCount + types_ * per_type_count_ + kBandCount * kBandFigureCount;
+}
+
+double SummaryBuilder::KpiOf(size_t replication, size_t column, int k) const {
+  const size_t base = replication * stride_;
+  if (column == 0) return values_[base + k];
+  const int slot = per_type_slot_[k];
+  if (slot < 0) return kNaN;
+  return values_[base + kKpiCount + (column - 1) * per_type_count_ + slot];
+}
+
+double SummaryBuilder::BandFigureOf(size_t replication, int band, int figure) const {
+  return values_[replication * stride_ + kKpiCount + types_ * per_type_count_ +
+                 band * kBandFigureCount + figure];
+}
 
 void SummaryBuilder::Add(const ReplicationResult& r) {
-  for (const KpiValues& column : ReplicationKpis(r)) kpis_.push_back(column);
+  const std::vector<KpiValues> kpis = ReplicationKpis(r);
+  values_.insert(values_.end(), kpis[0].begin(), kpis[0].end());
+  for (size_t c = 1; c < kpis.size(); ++c) {
+    for (int k = 0; k < kKpiCount; ++k) {
+      if (per_type_slot_[k] >= 0) values_.push_back(kpis[c][k]);
+      assert(per_type_slot_[k] >= 0 || std::isnan(kpis[c][k]));  // overall-only: NaN
+    }
+  }
   const std::vector<AgentFigures> figures = RankAgents(r.agents, model_->seats());
-  bands_.push_back(BandAverages(r.agents, figures));
+  for (const BandValues& band : BandAverages(r.agents, figures)) {
+    values_.insert(values_.end(), band.begin(), band.end());
+  }
+  ++replications_;
   for (size_t a = 0; a < agents_.size(); ++a) {
     AgentSums& sums = agents_[a];
     for (size_t f = 0; f < std::size(kAgentFields); ++f) {
@@ -125,11 +159,11 @@ void SummaryBuilder::Add(const ReplicationResult& r) {
 // Summary::group_names, bands and agents.
 void SummaryBuilder::SummariseAgents(Summary& s) const {
   for (const auto& g : model_->scenario().agent_groups) s.group_names.push_back(g.name);
-  const size_t n = bands_.size();
+  const size_t n = replications_;
   std::vector<double> column(n);
   for (int b = 0; b < kBandCount; ++b) {
     for (int f = 0; f < kBandFigureCount; ++f) {
-      for (size_t r = 0; r < n; ++r) column[r] = bands_[r][b][f];
+      for (size_t r = 0; r < n; ++r) column[r] = BandFigureOf(r, b, f);
       s.bands[b].values[f] = engine::EstimateMean(column);
     }
   }
@@ -156,9 +190,8 @@ void SummaryBuilder::SummariseAgents(Summary& s) const {
 Summary SummaryBuilder::Finish() const {
   std::vector<std::string> type_names;
   for (const auto& ct : model_->scenario().contact_types) type_names.push_back(ct.name);
-  const size_t columns = 1 + type_names.size();
-  Summary s = SummariseKpisOf(model_->scenario().name, seed_, type_names, kpis_.size() / columns,
-                              [&](size_t r, size_t c, int k) { return kpis_[r * columns + c][k]; });
+  Summary s = SummariseKpisOf(model_->scenario().name, seed_, type_names, replications_,
+                              [&](size_t r, size_t c, int k) { return KpiOf(r, c, k); });
   SummariseAgents(s);
   return s;
 }

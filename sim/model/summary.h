@@ -110,14 +110,23 @@ class SummaryBuilder {
     std::array<int, kBandCount + 1> band_replications{};
   };
   void SummariseAgents(Summary& s) const;
+  // KPI k of column c (0 overall, 1 + t type t), and a band's figure, of a replication.
+  double KpiOf(size_t replication, size_t column, int k) const;
+  double BandFigureOf(size_t replication, int band, int figure) const;
 
   const Model* model_;
   uint64_t seed_;
   bool intervals_;
-  // Deques: they grow without copying, so a long run never holds two copies at once.
-  std::deque<KpiValues> kpis_;                            // [replication * (1 + types) + column]
-  std::deque<std::array<BandValues, kBandCount>> bands_;  // [replication][band]
   std::vector<AgentSums> agents_;
+  std::vector<int> per_type_slot_;  // by KPI: its place among a type's values, or -1
+  size_t per_type_count_ = 0;
+  size_t types_ = 0;
+  size_t stride_ = 0;
+  size_t replications_ = 0;
+  // Per replication, `stride_` values: every KPI of the whole centre, each contact type's
+  // per-type KPIs (its others are NaN), then the band figures. One flat deque: nothing
+  // per replication but the values, and no copy of them all as it grows.
+  std::deque<double> values_;
   std::deque<std::vector<KpiValues>> interval_kpis_;  // [replication][interval]
 };
 
