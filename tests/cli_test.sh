@@ -186,6 +186,60 @@ status=$?
 compgen -G "$TMP/long.h5.tmp-*" >/dev/null && fail "SIGINT left a temporary file" || pass
 grep -q "interrupted" "$TMP/long.err" && pass || fail "SIGINT: no message: $(cat "$TMP/long.err")"
 
+# expect_interrupted WHAT OUTPUT -- COMMAND...: a SIGINT one second into COMMAND (very many
+# short replications: the stop must not wait for them) ends it within a second, with exit
+# 130, the message on stderr, and neither OUTPUT nor a temporary of it left.
+expect_interrupted() {
+  local what=$1 out=$2
+  shift 3
+  "$@" >"$TMP/int.out" 2>"$TMP/int.err" &
+  local pid=$!
+  sleep 1
+  local t0 t1 status
+  t0=$(date +%s.%N)
+  kill -INT "$pid"
+  wait "$pid"
+  status=$?
+  t1=$(date +%s.%N)
+  [ "$status" -eq 130 ] && pass || fail "$what: SIGINT: exit $status, expected 130"
+  /usr/bin/python3 -c "import sys; sys.exit(float(sys.argv[2]) - float(sys.argv[1]) >= 1)" "$t0" "$t1" \
+    && pass || fail "$what: took $t0 -> $t1 to end after SIGINT"
+  [ -e "$out" ] && fail "$what: SIGINT left $out" || pass
+  compgen -G "$out.tmp-*" >/dev/null && fail "$what: SIGINT left a temporary file" || pass
+  grep -q "interrupted; $out was not written" "$TMP/int.err" && pass \
+    || fail "$what: SIGINT: no message: $(tail -c 300 "$TMP/int.err")"
+}
+expect_interrupted "run -r 200000" "$TMP/many.h5" -- \
+  "$CCSIM" run scenarios/help_desk.yaml -r 200000 -j 2 -o "$TMP/many.h5"
+expect_interrupted "sweep -o" "$TMP/many_sweep.h5" -- \
+  "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=4:8:1 -r 40000 -j 2 \
+  -o "$TMP/many_sweep.h5"
+expect_interrupted "staff" "$TMP/many_staff.csv" -- \
+  "$CCSIM" staff scenarios/help_desk.yaml --target 0.8 -r 200000 -j 2 --csv "$TMP/many_staff.csv"
+
+# --- every contact ends somewhere ----------------------------------------------------
+# Every shift ends at 4h, callers keep coming until 8h and never hang up: validate warns
+# (exit 0), and the run counts them unserved, conserving the flow, with FCR below 100%.
+early=tests/scenarios/shifts_end_early.yaml
+expect_status 0 "validate $early" -- "$CCSIM" validate "$early"
+grep -q "warning: contact type 'call' has arrivals until 8:00 but nobody who serves it is on duty after 4:00" \
+  "$TMP/err" && pass || fail "validate $early: no warning: $(cat "$TMP/err")"
+expect_status 0 "validate help_desk warns of nothing" -- "$CCSIM" validate scenarios/help_desk.yaml
+[ -s "$TMP/err" ] && fail "validate help_desk.yaml warned: $(cat "$TMP/err")" || pass
+"$CCSIM" run "$early" -r 3 --json --intervals >"$TMP/early.json" 2>/dev/null
+if /usr/bin/python3 - "$TMP/early.json" <<'EOF'; then pass; else fail "$early: unserved contacts not counted"; fi
+import json, sys
+d = json.load(open(sys.argv[1]))
+o = d["kpis"]["overall"]
+assert o["unserved"]["mean"] > 50, o["unserved"]
+# (means of integers: equal up to the rounding of the division by the replications)
+assert abs(o["offered"]["mean"] - o["answered"]["mean"] - o["abandoned"]["mean"] - o["unserved"]["mean"]) < 1e-9, o
+assert o["fcr"]["mean"] < 0.7, o["fcr"]
+late = [i for i in d["intervals"] if i["start"] >= 4 * 3600]
+assert all(i["kpis"]["answered"]["mean"] == 0 for i in late), late
+assert all(i["kpis"]["unserved"]["mean"] == i["kpis"]["offered"]["mean"] > 0 for i in late), late
+EOF
+
 # --- sweep, compare, staff -----------------------------------------------------------
 "$CCSIM" sweep scenarios/retail_bank.yaml --vary routing.agent_selection=longest_idle,most_skilled \
   --vary agent_groups.tier1.agents=28,30 -r 4 -j 1 --json >"$TMP/sw1"

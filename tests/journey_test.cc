@@ -398,7 +398,8 @@ void CheckFlowIdentities(int max_contacts, bool expect_cap_hit) {
     EXPECT_EQ(j.given_up, sink.events(rep, EventKind::kGiveUp));
     // Contacts.
     EXPECT_EQ(r.waiting_at_end, 0);
-    EXPECT_EQ(all.offered, all.answered + all.abandoned + r.waiting_at_end);
+    EXPECT_EQ(all.offered, all.answered + all.abandoned + all.unserved);
+    EXPECT_EQ(all.unserved, r.waiting_at_end);
     EXPECT_EQ(all.offered + all.blocked, r.arrivals_total);
     const int64_t repeats = sink.events(rep, EventKind::kRepeat);
     const int64_t retrials = sink.events(rep, EventKind::kRetrial);

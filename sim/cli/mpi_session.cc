@@ -56,6 +56,12 @@ long long MpiSession::NextTask() {
 
 void MpiSession::Barrier() { MPI_Barrier(MPI_COMM_WORLD); }
 
+bool MpiSession::AnyRank(bool value) {
+  int mine = value ? 1 : 0, any = 0;
+  MPI_Allreduce(&mine, &any, 1, MPI_INT, MPI_LOR, MPI_COMM_WORLD);
+  return any != 0;
+}
+
 uint64_t MpiSession::Broadcast(uint64_t value) {
   MPI_Bcast(&value, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
   return value;
@@ -67,6 +73,7 @@ MpiSession::MpiSession() = default;
 MpiSession::~MpiSession() = default;
 long long MpiSession::NextTask() { return 0; }
 void MpiSession::Barrier() {}
+bool MpiSession::AnyRank(bool value) { return value; }
 uint64_t MpiSession::Broadcast(uint64_t value) { return value; }
 
 #endif

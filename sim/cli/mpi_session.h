@@ -28,6 +28,8 @@ class MpiSession {
   // load balancing: a fast rank takes more). REQUIRES: active().
   long long NextTask();
   void Barrier();
+  // Whether `value` is true on any rank, on every rank (a collective: all ranks call it).
+  bool AnyRank(bool value);
   // Rank 0's value, on every rank.
   uint64_t Broadcast(uint64_t value);
 

@@ -1,6 +1,4 @@
 // `ccsim run` and `ccsim validate`.
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -9,10 +7,12 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/interrupt.h"
 #include "sim/cli/options.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
+#include "sim/model/coverage.h"
 #include "sim/model/model.h"
 #include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
@@ -53,13 +53,24 @@ one-line description and exits 0.
 
 Options)";
 
-// Set by SIGINT/SIGTERM; replications check it every few thousand events.
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
+// h:mm from the start of the run.
+std::string ClockTime(double seconds) {
+  const auto minutes = static_cast<long long>(seconds / 60 + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%lld:%02lld", minutes / 60, minutes % 60);
+  return buf;
+}
 
-extern "C" void OnInterrupt(int sig) {
-  g_interrupted.store(true);
-  std::signal(sig, SIG_DFL);  // a second Ctrl-C ends the process at once
+// Warns on stderr of every contact type whose arrivals go on after everyone who serves
+// it has gone off duty: without it, such a run only shows long waits and a perfect FCR.
+void WarnUncoveredArrivals(const std::string& cmd, const scenario::Scenario& s) {
+  for (const model::UncoveredArrivals& u : model::FindUncoveredArrivals(s)) {
+    std::fprintf(stderr,
+                 "ccsim %s: warning: contact type '%s' has arrivals until %s but nobody who "
+                 "serves it is on duty after %s: those contacts will end unserved\n",
+                 cmd.c_str(), s.contact_types[u.contact_type].name.c_str(),
+                 ClockTime(u.last_arrival).c_str(), ClockTime(u.last_on_duty).c_str());
+  }
 }
 
 // The root attributes of the run's result file.
@@ -201,37 +212,46 @@ std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
   return std::nullopt;
 }
 
+// What the run keeps of its replications, folded in as they finish: the summary and, for
+// -o, the rows of the result file.
+struct RunTotals {
+  model::SummaryBuilder summary;
+  records::ResultTables rows;
+};
+
 // Simulates every replication into `writer` (if any), with a progress bar, until done or
 // interrupted (SIGINT, SIGTERM).
-std::vector<model::ReplicationResult> Simulate(const model::Model& model, const RunArgs& a,
-                                               trace::ResultFileWriter* writer) {
+RunTotals Simulate(const model::Model& model, const RunArgs& a, trace::ResultFileWriter* writer) {
   const scenario::Scenario& s = model.scenario();
-  std::signal(SIGINT, OnInterrupt);
-  std::signal(SIGTERM, OnInterrupt);
+  CatchInterrupts();
   ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
-  return model::SimulateReplications(model, s.replications, a.threads,
+  RunTotals totals{.summary = model::SummaryBuilder(model, s.seed, a.intervals)};
+  if (writer) totals.rows = model::ResultRows(model, {});
+  model::SimulateReplicationsInOrder(model, s.replications, a.threads,
                                      {.seed = s.seed,
                                       .trace = writer,
                                       .trace_level = a.level,
-                                      .stop = &g_interrupted,
-                                      .progress_seconds = progress.counter()});
+                                      .stop = InterruptFlag(),
+                                      .progress_seconds = progress.counter()},
+                                     [&](model::ReplicationResult&& r) {
+                                       totals.summary.Add(r);
+                                       if (writer) model::AppendResultRows(model, r, totals.rows);
+                                     });
+  return totals;
 }
 
 // Finishes the result file, or abandons it when interrupted. Returns the exit status
 // when the command should stop here.
-std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
-                                trace::ResultFileWriter* writer,
-                                const std::vector<model::ReplicationResult>& results) {
+std::optional<int> FinishWriter(const RunArgs& a, trace::ResultFileWriter* writer,
+                                const records::ResultTables& rows) {
   const std::string cmd = "run";
   const std::string& output = a.output;
-  if (g_interrupted.load()) {
+  if (Interrupted()) {
     if (writer) writer->Abort();
-    PrintError(cmd, output.empty() ? "interrupted; nothing printed"
-                                   : "interrupted; " + output + " was not written");
-    return 130;  // the shell's convention for "ended by SIGINT"
+    return ReportInterrupted(cmd, output);
   }
   if (writer) {
-    const trace::Status written = writer->Commit(model::ResultRows(model, results));
+    const trace::Status written = writer->Commit(rows);
     if (!written) {
       PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + written.error());
       return kExitFailure;
@@ -240,11 +260,10 @@ std::optional<int> FinishWriter(const model::Model& model, const RunArgs& a,
   return std::nullopt;
 }
 
-void PrintSummary(const model::Model& model, const RunArgs& a,
-                  const std::vector<model::ReplicationResult>& results) {
-  const model::Summary summary = model::Summarise(model, model.scenario().seed, results);
+void PrintSummary(const RunArgs& a, const model::SummaryBuilder& totals) {
+  const model::Summary summary = totals.Finish();
   std::vector<model::IntervalSummary> intervals;
-  if (a.intervals) intervals = model::SummariseIntervals(model, results);
+  if (a.intervals) intervals = totals.Intervals();
   std::string out;
   if (a.json) {
     out = SummaryJson(summary, intervals, a.agents);
@@ -265,12 +284,14 @@ int RunCommand(const std::vector<std::string>& args) {
   scenario::Scenario s;
   std::vector<std::string> overrides;
   if (auto stop = LoadRunScenario(vm, s, overrides)) return *stop;
+  WarnUncoveredArrivals("run", s);
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;
   if (auto stop = OpenWriter(model, a, overrides, writer)) return *stop;
-  const std::vector<model::ReplicationResult> results = Simulate(model, a, writer.get());
-  if (auto stop = FinishWriter(model, a, writer.get(), results)) return *stop;
-  PrintSummary(model, a, results);
+  RunTotals totals = Simulate(model, a, writer.get());
+  if (auto stop = FinishWriter(a, writer.get(), totals.rows)) return *stop;
+  totals.rows = {};  // written: the summary needs none of it
+  PrintSummary(a, totals.summary);
   return kExitOk;
 }
 
@@ -296,6 +317,7 @@ int ValidateCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const scenario::Scenario& s = *loaded.scenario;
+  WarnUncoveredArrivals(cmd, s);
   int agents = 0;  // seats: the constant headcount, or every shift's agents
   for (const auto& g : s.agent_groups) {
     agents += g.agents;

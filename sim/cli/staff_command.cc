@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/interrupt.h"
 #include "sim/cli/json_writer.h"
 #include "sim/cli/options.h"
 #include "sim/cli/summary_output.h"
@@ -193,7 +194,10 @@ void WarnAtRoundLimit(const StaffArgs& a, const model::StaffingPlan& plan) {
 int StaffCommand(const std::vector<std::string>& args) {
   StaffArgs a;
   if (auto stop = ParseStaffArgs(args, a)) return *stop;
+  CatchInterrupts();
+  a.request.stop = InterruptFlag();
   const model::StaffingPlan plan = model::PlanStaffing(a.scenario, a.request);
+  if (Interrupted()) return ReportInterrupted("staff", a.csv);
   if (!a.csv.empty() && !WriteCsv(a.csv, plan)) {
     PrintError("staff", "--csv: cannot write " + a.csv);
     return kExitFailure;

@@ -2,16 +2,20 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/cli/commands.h"
 #include "sim/cli/design_grid.h"
+#include "sim/cli/interrupt.h"
 #include "sim/cli/json_writer.h"
 #include "sim/cli/mpi_session.h"
 #include "sim/cli/options.h"
@@ -53,9 +57,46 @@ Options)";
 struct Point {
   int index = 0;                       // in the whole sweep
   std::vector<std::string> values;     // the values alone
+  std::vector<std::string> overrides;  // --set, then the point's --vary KEY=VALUE
+  int64_t seconds = 0;                 // horizon × replications, for the progress bar
+  // Built when the point's turn comes (BuildModels) and freed once it is summarised, so
+  // that a sweep of many points never holds them all.
   std::unique_ptr<model::Model> model;
-  std::vector<model::ReplicationResult> results;
+  // While its replications are folded in; then the summary and, for -o, the file's rows.
+  // Behind pointers: a sweep of many points keeps a small Point for each.
+  std::unique_ptr<model::SummaryBuilder> builder;
+  std::unique_ptr<model::Summary> summary;
+  std::unique_ptr<records::ResultTables> rows;
 };
+
+// Folds replication `r` of `p` (in replication order). At the last one the point is
+// summarised and its model and builder freed: a sweep keeps the summaries and rows of
+// its points, never their replications.
+void FoldReplication(Point& p, model::ReplicationResult&& r, bool rows) {
+  const scenario::Scenario& s = p.model->scenario();
+  if (!p.builder) {
+    p.builder = std::make_unique<model::SummaryBuilder>(*p.model, s.seed);
+    if (rows) p.rows = std::make_unique<records::ResultTables>(model::ResultRows(*p.model, {}));
+  }
+  p.builder->Add(r);
+  if (rows) model::AppendResultRows(*p.model, r, *p.rows);
+  if (r.replication + 1 < s.replications) return;
+  p.summary = std::make_unique<model::Summary>(p.builder->Finish());
+  p.summary->agents = {};  // a sweep prints KPIs only, as `ccsim merge` does from the file
+  p.summary->group_names = {};
+  p.builder.reset();
+  p.model.reset();
+}
+
+// The points' scenarios, loaded again (LoadPoints has checked them) and built, in parallel.
+void BuildModels(const po::variables_map& vm, std::span<Point* const> points, int threads) {
+  const std::string path = vm["scenario"].as<std::string>();
+  model::ParallelFor(static_cast<int>(points.size()), threads, [&](int i) {
+    scenario::LoadResult loaded = scenario::LoadScenarioFile(path, points[i]->overrides);
+    ApplyReplicationOptions(vm, *loaded.scenario);
+    points[i]->model = std::make_unique<model::Model>(*loaded.scenario);
+  });
+}
 
 // Sends stderr to /dev/null while it lives: under mpirun every rank checks the input, but
 // only rank 0 reports the mistakes.
@@ -83,9 +124,7 @@ class QuietStderr {
 std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& points) {
   std::vector<trace::SweepPoint> out;
   for (const Point* p : points) {
-    out.push_back({.index = p->index,
-                   .values = p->values,
-                   .tables = model::ResultRows(*p->model, p->results)});
+    out.push_back({.index = p->index, .values = p->values, .tables = *p->rows});
   }
   return out;
 }
@@ -94,14 +133,24 @@ std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& point
 // shared counter (a fast rank takes more), runs their replications on its own threads and
 // writes its points to a part file; rank 0 then joins the parts (`ccsim merge`'s
 // copying) and prints what a one-process sweep prints. The other ranks print nothing.
-int RunOnRanks(MpiSession& mpi, std::vector<Point>& points, const trace::RootAttributes& info,
-               int threads, const std::string& output, bool json) {
+int RunOnRanks(MpiSession& mpi, const po::variables_map& vm, std::vector<Point>& points,
+               const trace::RootAttributes& info, int threads, const std::string& output,
+               bool json) {
   std::vector<const Point*> mine;
-  for (long long t; (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
+  // An interrupted rank stops taking points; the others see the signal too (mpirun
+  // forwards it to every rank), and no rank writes its part.
+  for (long long t; !Interrupted() && (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
     Point& p = points[t];
+    Point* const one[] = {&p};
+    BuildModels(vm, one, 1);
     const scenario::Scenario& s = p.model->scenario();
-    p.results = model::SimulateReplications(*p.model, s.replications, threads, {.seed = s.seed});
+    model::SimulateReplicationsInOrder(
+        *p.model, s.replications, threads, {.seed = s.seed, .stop = InterruptFlag()},
+        [&](model::ReplicationResult&& r) { FoldReplication(p, std::move(r), /*rows=*/true); });
     mine.push_back(&p);
+  }
+  if (mpi.AnyRank(Interrupted())) {
+    return mpi.rank() == 0 ? ReportInterrupted("sweep", output) : kExitInterrupted;
   }
   // Parts go beside the output, or in a temporary folder named after rank 0's process.
   const char* tmp = std::getenv("TMPDIR");
@@ -236,38 +285,50 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
   return std::nullopt;
 }
 
-// Loads and checks every point before simulating anything (in parallel: a large sweep
-// has many points to read; the results are kept by index, so the order is the same).
-// Reports every bad point; returns kExitBadInput when there is one.
+// Points loaded and checked at a time: enough to keep every thread busy, few enough that
+// a sweep of many points never holds all their scenarios.
+constexpr int kPointsAtOnce = 256;
+
+// Loads and checks every point before simulating anything (in parallel, a batch at a
+// time: a large sweep has many points to read; the results are kept by index, so the
+// order is the same), keeping what each point needs and `first`'s scenario. Reports
+// every bad point; returns kExitBadInput when there is one.
 std::optional<int> LoadPoints(const po::variables_map& vm, const SweepArgs& a,
                               std::vector<Point>& points, std::optional<scenario::Scenario>& first) {
   const std::string cmd = "sweep";
   const std::string path = vm["scenario"].as<std::string>();
   const std::vector<std::vector<std::string>> grid = DesignPoints(a.vary);
-  std::vector<scenario::LoadResult> loaded(grid.size());
-  model::ParallelFor(static_cast<int>(grid.size()), a.threads, [&](int i) {
-    std::vector<std::string> overrides = a.base;
-    overrides.insert(overrides.end(), grid[i].begin(), grid[i].end());
-    loaded[i] = scenario::LoadScenarioFile(path, overrides);
-  });
+  const int n = static_cast<int>(grid.size());
+  points.reserve(grid.size());  // no reallocation: never two copies of a long list
   bool ok = true;
-  for (size_t i = 0; i < grid.size(); ++i) {
-    if (!loaded[i].ok()) {
-      std::string label;
-      for (const std::string& o : grid[i]) label += (label.empty() ? "" : " ") + o;
-      PrintError(cmd, "design point " + std::to_string(i) + " (" + label + "):");
-      PrintDiagnostics(loaded[i].errors);
-      ok = false;
-      points.emplace_back();
-      continue;
+  for (int begin = 0; begin < n; begin += kPointsAtOnce) {
+    const int count = std::min(kPointsAtOnce, n - begin);
+    std::vector<scenario::LoadResult> loaded(count);
+    model::ParallelFor(count, a.threads, [&](int k) {
+      std::vector<std::string> overrides = a.base;
+      overrides.insert(overrides.end(), grid[begin + k].begin(), grid[begin + k].end());
+      loaded[k] = scenario::LoadScenarioFile(path, overrides);
+    });
+    for (int k = 0; k < count; ++k) {
+      const std::vector<std::string>& row = grid[begin + k];
+      if (!loaded[k].ok()) {
+        std::string label;
+        for (const std::string& o : row) label += (label.empty() ? "" : " ") + o;
+        PrintError(cmd, "design point " + std::to_string(begin + k) + " (" + label + "):");
+        PrintDiagnostics(loaded[k].errors);
+        ok = false;
+        points.emplace_back();
+        continue;
+      }
+      scenario::Scenario& s = *loaded[k].scenario;
+      ApplyReplicationOptions(vm, s);
+      if (!first) first = s;
+      Point p{.index = begin + k, .overrides = a.base,
+              .seconds = static_cast<int64_t>(s.horizon) * s.replications};
+      p.overrides.insert(p.overrides.end(), row.begin(), row.end());
+      for (const std::string& o : row) p.values.push_back(o.substr(o.find('=') + 1));
+      points.push_back(std::move(p));
     }
-    scenario::Scenario& s = *loaded[i].scenario;
-    ApplyReplicationOptions(vm, s);
-    if (!first) first = s;
-    Point p{.index = static_cast<int>(i)};
-    for (const std::string& o : grid[i]) p.values.push_back(o.substr(o.find('=') + 1));
-    p.model = std::make_unique<model::Model>(s);
-    points.push_back(std::move(p));
   }
   if (!ok) return kExitBadInput;
   return std::nullopt;
@@ -279,19 +340,26 @@ std::vector<std::string> VaryPaths(const std::vector<Vary>& vary) {
   return paths;
 }
 
-// Every (point, replication) of this process's points in one pool of tasks.
-void SimulatePoints(std::vector<Point>& points, int threads, bool show_progress) {
-  std::vector<const model::Model*> models;
+// Every (point, replication) of this process's points in one pool of tasks, a batch of
+// points at a time (their models built first); each point summarised (and its -o rows
+// made when `rows`) as soon as its last replication ends.
+void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int threads,
+                    bool show_progress, bool rows) {
   int64_t total_seconds = 0;
-  for (const Point& p : points) {
-    const scenario::Scenario& s = p.model->scenario();
-    models.push_back(p.model.get());
-    total_seconds += static_cast<int64_t>(s.horizon) * s.replications;
-  }
+  for (const Point& p : points) total_seconds += p.seconds;
   ProgressBar progress(total_seconds, show_progress);
-  std::vector<std::vector<model::ReplicationResult>> results =
-      model::SimulateModels(models, threads, progress.counter());
-  for (size_t i = 0; i < points.size(); ++i) points[i].results = std::move(results[i]);
+  const int n = static_cast<int>(points.size());
+  for (int begin = 0; begin < n && !Interrupted(); begin += kPointsAtOnce) {
+    std::vector<Point*> batch;
+    for (int i = begin; i < std::min(n, begin + kPointsAtOnce); ++i) batch.push_back(&points[i]);
+    BuildModels(vm, batch, threads);
+    std::vector<const model::Model*> models;
+    for (const Point* p : batch) models.push_back(p->model.get());
+    model::SimulateModelsInOrder(models, threads, progress.counter(), InterruptFlag(),
+                                 [&](int m, model::ReplicationResult&& r) {
+                                   FoldReplication(*batch[m], std::move(r), rows);
+                                 });
+  }
 }
 
 // Writes -o (when given). Returns the exit status when it cannot.
@@ -311,8 +379,10 @@ std::optional<int> WriteOutput(const std::string& output, const trace::RootAttri
 
 void PrintPoints(const SweepArgs& a, const scenario::Scenario& first, std::vector<Point>& points) {
   std::vector<SweepRow> rows;
-  for (const Point& p : points) {
-    rows.push_back({p.index, p.values, model::Summarise(*p.model, p.model->scenario().seed, p.results)});
+  rows.reserve(points.size());
+  for (Point& p : points) {  // moved: a sweep of many points holds one copy of each summary
+    rows.push_back({p.index, std::move(p.values), std::move(*p.summary)});
+    p.summary.reset();
   }
   std::fputs(SweepOutput(a.json, first.name, first.seed, VaryPaths(a.vary), rows).c_str(), stdout);
 }
@@ -346,8 +416,10 @@ int SweepCommand(const std::vector<std::string>& args) {
                                                           std::to_string(a.shard->count)
                                                     : ""};
   quiet.reset();
-  if (mpi.active()) return RunOnRanks(mpi, points, info, a.threads, a.output, a.json);
-  SimulatePoints(points, a.threads, mpi.rank() == 0);
+  CatchInterrupts();
+  if (mpi.active()) return RunOnRanks(mpi, vm, points, info, a.threads, a.output, a.json);
+  SimulatePoints(vm, points, a.threads, mpi.rank() == 0, !a.output.empty());
+  if (Interrupted()) return ReportInterrupted("sweep", a.output);
   if (auto stop = WriteOutput(a.output, info, points)) return *stop;
   PrintPoints(a, *first, points);
   return kExitOk;

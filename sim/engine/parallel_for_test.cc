@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <stdexcept>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -61,6 +63,49 @@ TEST(ParallelForTest, ResultsWrittenByIndexDoNotDependOnThreads) {
   };
   EXPECT_EQ(squares(1), squares(2));
   EXPECT_EQ(squares(1), squares(0));
+}
+
+TEST(ParallelForInOrderTest, ConsumesEveryIndexInOrderWithABoundedWindow) {
+  constexpr int kTasks = 2000;
+  constexpr int kWindow = 6;
+  for (int threads : {1, 2, 4, 0}) {
+    SCOPED_TRACE(threads);
+    std::atomic<int> started{0}, done{0}, most_ahead{0};
+    std::vector<int> order;
+    ParallelForInOrder(
+        kTasks, threads, kWindow,
+        [&](int i) {
+          // Indices not yet consumed when this one starts (itself included).
+          const int ahead = started.fetch_add(1) + 1 - done.load();
+          int seen = most_ahead.load();
+          while (ahead > seen && !most_ahead.compare_exchange_weak(seen, ahead)) {
+          }
+          if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(50));
+          return i * 3;
+        },
+        [&](int i, int v) {
+          EXPECT_EQ(v, i * 3);
+          order.push_back(i);
+          done.fetch_add(1);
+        });
+    ASSERT_EQ(order.size(), static_cast<size_t>(kTasks));
+    for (int i = 0; i < kTasks; ++i) ASSERT_EQ(order[i], i);
+    EXPECT_LE(most_ahead.load(), kWindow);
+  }
+}
+
+TEST(ParallelForInOrderTest, RethrowsTheFirstFailureAndStops) {
+  std::atomic<int> produced{0};
+  EXPECT_THROW(ParallelForInOrder(
+                   100000, 2, 4,
+                   [&](int i) {
+                     produced.fetch_add(1);
+                     if (i == 10) throw std::runtime_error("boom");
+                     return i;
+                   },
+                   [](int, int) {}),
+               std::runtime_error);
+  EXPECT_LT(produced.load(), 1000);
 }
 
 }  // namespace

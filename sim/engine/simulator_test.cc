@@ -72,7 +72,7 @@ TEST(SimulatorTest, StopFlagEndsTheRunAtTheNextCheck) {
 TEST(SimulatorTest, ProgressCountsSimulatedSecondsUpToTheLimit) {
   std::atomic<int64_t> progress{0};
   Simulator sim({.progress_seconds = &progress, .progress_until = 10000});
-  for (int i = 0; i < 3 * static_cast<int>(Simulator::kCheckEvery); ++i) {
+  for (int i = 0; i < 3 * static_cast<int>(Simulator::kProgressEvery); ++i) {
     sim.Schedule(i, 0, i, 0);
   }
   struct Watcher {
@@ -80,12 +80,12 @@ TEST(SimulatorTest, ProgressCountsSimulatedSecondsUpToTheLimit) {
     int64_t at_check = -1;
     void OnTimeAdvance(double, double) {}
     void OnEvent(const Event& e) {
-      // Just after the first check, the first kCheckEvery events' seconds are reported.
-      if (e.time == Simulator::kCheckEvery) at_check = progress->load();
+      // Just after the first report, the first kProgressEvery events' seconds are reported.
+      if (e.time == Simulator::kProgressEvery) at_check = progress->load();
     }
   } w{&progress};
   sim.Run(w);
-  EXPECT_EQ(w.at_check, 10000);  // kCheckEvery - 1 = 16383 s done, counted up to 10000
+  EXPECT_EQ(w.at_check, 10000);  // kProgressEvery - 1 = 16383 s done, counted up to 10000
   EXPECT_EQ(progress.load(), 10000);
 }
 

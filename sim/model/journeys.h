@@ -68,6 +68,8 @@ class Journeys {
   void Abandoned(uint32_t j, int type);
   // A contact found no agent and no room to wait: the customer gives up.
   void Blocked(uint32_t j) { End(j, JourneyEnd::kGivenUp, sim_.now()); }
+  // Its contact was left unserved: the customer gets no answer, so the journey is given up.
+  void Unserved(uint32_t j) { End(j, JourneyEnd::kGivenUp, sim_.now()); }
 
  private:
   void ScheduleArrival(int type, double after);

@@ -5,6 +5,19 @@
 
 namespace ccsim::model::internal {
 
+namespace {
+
+// The trace buffers of the replications a thread runs one after another, handed from one
+// Recorder to the next: a traced run allocates them once per thread, not per replication.
+struct TraceBuffers {
+  std::vector<ContactRecord> contacts;
+  std::vector<AgentSpellRecord> spells;
+  std::vector<EventRecord> events;
+};
+thread_local TraceBuffers t_spare;
+
+}  // namespace
+
 Recorder::Recorder(const Model& model, int replication, const engine::Simulator& sim,
                    const Pool<Journey>& journeys, TraceSink* sink, TraceLevel level)
     : model_(model),
@@ -23,7 +36,16 @@ Recorder::Recorder(const Model& model, int replication, const engine::Simulator&
   result_.interval_staffed.assign(model.interval_count(), 0.0);
   result_.interval_on_break.assign(model.interval_count(), 0.0);
   result_.agents.resize(model.agent_count());
-  if (contacts_on_) contacts_.reserve(kTraceChunk);
+  if (contacts_on_) {
+    contacts_.swap(t_spare.contacts);
+    contacts_.reserve(kTraceChunk);
+  }
+  if (events_on_) {
+    spells_.swap(t_spare.spells);
+    event_log_.swap(t_spare.events);
+    spells_.reserve(kTraceChunk);
+    event_log_.reserve(kTraceChunk);
+  }
 }
 
 void Recorder::AddQueueArea(double from, double to, int64_t waiting) {
@@ -162,7 +184,9 @@ ReplicationResult Recorder::Finish(const std::vector<Agent>& agents, int64_t wai
     contacts_.clear();
     spells_.clear();
     event_log_.clear();
+    t_spare = {std::move(contacts_), std::move(spells_), std::move(event_log_)};
   }
+  if (sink_ != nullptr) sink_->OnReplicationEnd(replication_);
   return std::move(result_);
 }
 

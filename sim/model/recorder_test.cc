@@ -15,7 +15,9 @@ class CountingSink : public TraceSink {
   void OnContacts(int, std::span<const ContactRecord> chunk) override {
     chunks.push_back(chunk.size());
   }
+  void OnReplicationEnd(int replication) override { ended.push_back(replication); }
   std::vector<size_t> chunks;
+  std::vector<int> ended;
 };
 
 scenario::Scenario Desk() {
@@ -90,6 +92,15 @@ TEST(RecorderTest, FinishClosesTheStaffedSpanAtTheHorizon) {
   EXPECT_DOUBLE_EQ(r.end_time, 100);
   EXPECT_EQ(r.waiting_at_end, 2);
   EXPECT_TRUE(r.stopped);
+}
+
+TEST(RecorderTest, FinishTellsTheSinkTheReplicationHasEnded) {
+  CountingSink sink;
+  CentreForTest c(Desk(), &sink, TraceLevel::kContacts);
+  c.recorder.Trace(c.Contact(0, 0), 0, 10, 10, 0, ContactOutcome::kResolved);
+  c.recorder.Finish(c.agents, 0, false);
+  EXPECT_EQ(sink.chunks, std::vector<size_t>{1});  // its last chunk first
+  EXPECT_EQ(sink.ended, std::vector<int>{0});
 }
 
 }  // namespace

@@ -58,6 +58,9 @@ class Replication {
   // A chatting agent with room takes waiting chats until it is full.
   void TakeMoreChats(int agent);
 
+  // Ends the contacts still queued when no event is left (unserved); returns how many.
+  int64_t EndUnserved();
+
   const Model& model_;
   const Streams streams_;
   engine::Simulator sim_;
@@ -98,7 +101,8 @@ ReplicationResult Replication::Run() {
   control_.Start();
   journeys_.ScheduleFirstArrivals();
   const bool stopped = sim_.Run(*this);
-  return recorder_.Finish(agents_, router_.waiting_total(), stopped);
+  const int64_t unserved = stopped ? router_.waiting_total() : EndUnserved();
+  return recorder_.Finish(agents_, unserved, stopped);
 }
 
 void Replication::OnEvent(const engine::Event& e) {
@@ -304,6 +308,24 @@ void Replication::TakeMoreChats(int agent) {
     if (pick.slot == Router::kNone) return;
     Answer(agent, *pick.terms, router_.Unqueue(pick.slot));
   }
+}
+
+int64_t Replication::EndUnserved() {
+  const int64_t waiting = router_.waiting_total();
+  // The Router's slots are a dense pool: every waiting contact sits below the last one
+  // found, so the scan ends inside it.
+  int64_t left = waiting;
+  for (uint32_t slot = 0; left > 0; ++slot) {
+    if (!router_.contact(slot).waiting) continue;
+    --left;
+    const Work w = router_.Unqueue(slot);
+    const double wait = sim_.now() - w.arrival;
+    recorder_.Tally(w, [](Counters& k) { k.unserved++; });
+    recorder_.result().wait_total += wait;  // it waited until the end: Little's law holds
+    recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kUnserved);
+    journeys_.Unserved(w.journey);
+  }
+  return waiting;
 }
 
 }  // namespace

@@ -368,11 +368,45 @@ TEST(ReplicationTest, ContactsAfterTheHorizonAreStillServed) {
   EXPECT_DOUBLE_EQ(run.result.busy_time, 20);
 }
 
-TEST(ReplicationTest, NoAgentsLeavesContactsWaiting) {
+TEST(ReplicationTest, NoAgentsLeavesContactsUnserved) {
   const Outcome run = Simulate(OneQueue({0, 10}, 15, 0));
   EXPECT_EQ(run.result.waiting_at_end, 2);
   EXPECT_EQ(run.result.Overall().offered, 2);
   EXPECT_EQ(run.result.Overall().answered, 0);
+  EXPECT_EQ(run.result.Overall().unserved, 2);
+  ASSERT_EQ(run.rows.size(), 2u);
+  for (const ContactRecord& r : run.rows) EXPECT_EQ(r.outcome, ContactOutcome::kUnserved);
+}
+
+TEST(ReplicationTest, ContactsAfterTheLastShiftEndAreUnservedAndTheirJourneysGivenUp) {
+  // One agent on duty [0, 50); calls at 0, 20 (15 s each) and 60, 70 with no patience.
+  // #0 answered 0-15, #1 answered 20-35; #2 and #3 wait with nobody left: when the last
+  // event (the arrival at 70) has run, they are unserved, having waited 10 and 0 s.
+  scenario::Scenario s = OneQueue({0, 20, 60, 70}, 15, 0);
+  s.agent_groups[0].shifts.push_back({.start = 0, .end = 50, .agents = 1});
+  const Outcome run = Simulate(s);
+  const Counters all = run.result.Overall();
+  EXPECT_EQ(all.offered, 4);
+  EXPECT_EQ(all.answered, 2);
+  EXPECT_EQ(all.unserved, 2);
+  EXPECT_EQ(all.offered, all.answered + all.abandoned + all.unserved);  // flow conservation
+  EXPECT_EQ(run.result.intervals[1].unserved, 2);  // both arrived in [50, 100)
+  EXPECT_EQ(run.result.waiting_at_end, 2);
+  EXPECT_DOUBLE_EQ(run.result.wait_total, 10);
+  EXPECT_DOUBLE_EQ(run.result.queue_area, run.result.wait_total);  // Little's law
+  ASSERT_EQ(run.rows.size(), 4u);
+  EXPECT_EQ(run.rows[2].outcome, ContactOutcome::kUnserved);
+  EXPECT_DOUBLE_EQ(run.rows[2].end, 70);
+  EXPECT_DOUBLE_EQ(run.rows[2].wait, 10);
+  EXPECT_EQ(run.rows[3].outcome, ContactOutcome::kUnserved);
+  const JourneyCounters& j = run.result.journeys;
+  EXPECT_EQ(j.resolved, 2);
+  EXPECT_EQ(j.given_up, 2);
+  EXPECT_EQ(j.started, j.resolved + j.given_up + j.open_at_end);
+  // FCR counts them as ended without resolution: 2 of 4, not 100%.
+  const KpiValues k = ReplicationKpis(run.result)[0];
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kFcr)], 0.5);
+  EXPECT_DOUBLE_EQ(k[static_cast<int>(Kpi::kUnserved)], 2);
 }
 
 TEST(ReplicationTest, SameSeedSameRunDifferentSeedDifferentRun) {

@@ -1,6 +1,7 @@
 #include "sim/model/result_rows.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -129,6 +130,17 @@ records::ResultTables ResultRows(const Model& model, std::span<const Replication
           .summary = SummaryRows(results),
           .intervals = IntervalRows(model, results),
           .agent_results = AgentResultRows(model, results)};
+}
+
+void AppendResultRows(const Model& model, const ReplicationResult& result,
+                      records::ResultTables& tables) {
+  const std::span<const ReplicationResult> one(&result, 1);
+  auto append = [](auto& to, auto&& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  append(tables.summary.rows, SummaryRows(one).rows);
+  append(tables.intervals.rows, IntervalRows(model, one).rows);
+  append(tables.agent_results, AgentResultRows(model, one));
 }
 
 std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& rows,

@@ -34,6 +34,11 @@ std::vector<records::AgentResultRow> AgentResultRows(const Model& model,
 // All of the above.
 records::ResultTables ResultRows(const Model& model, std::span<const ReplicationResult> results);
 
+// Adds one replication's rows to `tables` (begun as ResultRows(model, {}): the names and
+// columns, no rows), so that rows can be made as replications finish, in order.
+void AppendResultRows(const Model& model, const ReplicationResult& result,
+                      records::ResultTables& tables);
+
 // Per-replication KPIs of /summary rows: per_rep[r][c][k], c = 0 overall, 1 + t contact
 // type t, as SummariseKpis takes them. KPIs without a column, and rows the file lacks,
 // are NaN.

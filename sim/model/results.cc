@@ -8,6 +8,7 @@ void Counters::Add(const Counters& o) {
   answered_within += o.answered_within;
   abandoned += o.abandoned;
   blocked += o.blocked;
+  unserved += o.unserved;
   wait_answered += o.wait_answered;
   wait_abandoned += o.wait_abandoned;
   handle += o.handle;

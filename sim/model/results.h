@@ -17,6 +17,7 @@ struct Counters {
   int64_t answered_within = 0;  // answered with wait <= the type's service-level threshold
   int64_t abandoned = 0;
   int64_t blocked = 0;
+  int64_t unserved = 0;         // still waiting when no event was left (nobody to serve it)
   double wait_answered = 0;     // sum of waits of answered contacts
   double wait_abandoned = 0;    // sum of waits of abandoned contacts
   double handle = 0;            // sum of talk + wrap-up of answered contacts
@@ -34,7 +35,7 @@ struct JourneyCounters {
   int64_t started = 0;
   int64_t resolved = 0;
   int64_t resolved_first = 0;  // resolved by their first contact
-  int64_t given_up = 0;        // abandoned/blocked/unresolved/disconnected for good, or too many contacts
+  int64_t given_up = 0;        // abandoned/blocked/unresolved/disconnected for good, unserved, or too many contacts
   int64_t open_at_end = 0;     // due back after the horizon: neither resolved nor given up
   int64_t contacts = 0;        // contacts of ended (resolved or given-up) journeys
   int64_t transfers = 0;       // transfers of ended journeys
@@ -69,12 +70,12 @@ struct ReplicationResult {
 
   // Bookkeeping over the whole run (warmup included).
   int64_t arrivals_total = 0;       // contacts offered or blocked, retrials included
-  int64_t waiting_at_end = 0;       // contacts still queued when no event was left
+  int64_t waiting_at_end = 0;       // contacts still queued when no event was left: unserved
   int64_t retrials = 0;             // retrial contacts that arrived
   JourneyCounters journeys;
   double journey_area_window = 0;   // integral over [warmup, horizon]
   double queue_area = 0;            // integral of the number waiting over the run
-  double wait_total = 0;            // sum of waits of every answered or abandoned contact
+  double wait_total = 0;            // sum of waits of every contact that left a queue
   double queue_area_window = 0;     // integral of the number waiting over [warmup, horizon]
   double end_time = 0;              // max(horizon, time of the last event)
   uint64_t events = 0;              // events processed

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cmath>
+#include <utility>
 #include <vector>
+
+#include "sim/model/summary.h"
 
 namespace ccsim::model {
 namespace {
@@ -55,6 +60,51 @@ TEST(SimulateAllTest, SimulateModelsUsesEachScenariosSeedAndReplications) {
     for (int rep = 0; rep < 3; ++rep) ExpectSame(r[0][rep], Simulate(a, rep, {.seed = 7}));
     for (int rep = 0; rep < 5; ++rep) ExpectSame(r[1][rep], Simulate(b, rep, {.seed = 11}));
   }
+}
+
+TEST(SimulateAllTest, InOrderFoldsEveryReplicationInOrder) {
+  const Model model(Desk(2, 7, 40));
+  const std::vector<ReplicationResult> all = SimulateReplications(model, 40, 1, {.seed = 7});
+  const Summary expected = Summarise(model, 7, all);
+  for (int threads : {1, 2, 0}) {
+    std::vector<int> order;
+    SummaryBuilder b(model, 7);
+    SimulateReplicationsInOrder(model, 40, threads, {.seed = 7}, [&](ReplicationResult&& r) {
+      ExpectSame(r, all[r.replication]);
+      order.push_back(r.replication);
+      b.Add(r);
+    });
+    ASSERT_EQ(order.size(), 40u);
+    for (int i = 0; i < 40; ++i) EXPECT_EQ(order[i], i);
+    const Summary got = b.Finish();
+    for (int k = 0; k < kKpiCount; ++k) {  // bit for bit, NaN where both are NaN
+      const engine::Estimate &x = got.overall.values[k], &y = expected.overall.values[k];
+      EXPECT_TRUE(x.mean == y.mean || (std::isnan(x.mean) && std::isnan(y.mean))) << k;
+      EXPECT_TRUE(x.ci95 == y.ci95 || (std::isnan(x.ci95) && std::isnan(y.ci95))) << k;
+    }
+  }
+}
+
+TEST(SimulateAllTest, InOrderSkipsEverythingOnceStopped) {
+  const Model model(Desk(2, 7, 40));
+  const std::atomic<bool> stop{true};
+  int folded = 0;
+  SimulateReplicationsInOrder(model, 1000, 2, {.seed = 7, .stop = &stop},
+                              [&](ReplicationResult&&) { ++folded; });
+  EXPECT_EQ(folded, 0);
+}
+
+TEST(SimulateAllTest, ModelsInOrderFoldsPointByPoint) {
+  const Model a(Desk(2, 7, 3)), b(Desk(3, 11, 5));
+  const std::vector<const Model*> models = {&a, &b};
+  std::vector<std::pair<int, int>> order;
+  SimulateModelsInOrder(models, 2, nullptr, nullptr, [&](int m, ReplicationResult&& r) {
+    ExpectSame(r, Simulate(*models[m], r.replication, {.seed = m == 0 ? 7u : 11u}));
+    order.emplace_back(m, r.replication);
+  });
+  const std::vector<std::pair<int, int>> expected = {{0, 0}, {0, 1}, {0, 2}, {1, 0},
+                                                     {1, 1}, {1, 2}, {1, 3}, {1, 4}};
+  EXPECT_EQ(order, expected);
 }
 
 }  // namespace

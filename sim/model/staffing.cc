@@ -51,19 +51,25 @@ std::vector<Simulated> SimulateStaffing(const scenario::Scenario& s, const Staff
     }
   }
   const Model m(staffed);
-  const std::vector<ReplicationResult> results =
-      SimulateReplications(m, request.replications, request.threads, {.seed = request.seed});
-  std::vector<Simulated> out(n);
   const size_t types = s.contact_types.size();
+  // Each interval's service level and offered contacts, by replication: folded as the
+  // replications finish, so memory does not grow with -r.
+  std::vector<std::vector<double>> sl(n), offered(n);
+  SimulateReplicationsInOrder(
+      m, request.replications, request.threads, {.seed = request.seed, .stop = request.stop},
+      [&](ReplicationResult&& r) {
+        for (int i = 0; i < n; ++i) {
+          Counters c;
+          for (size_t t = 0; t < types; ++t) c.Add(r.intervals[i * types + t]);
+          sl[i].push_back(c.offered > 0 ? static_cast<double>(c.answered_within) / c.offered : NAN);
+          offered[i].push_back(static_cast<double>(c.offered));
+        }
+      });
+  std::vector<Simulated> out(n);
+  // Stopped: some replications were skipped; the caller drops the round.
+  if (request.stop != nullptr && request.stop->load()) return out;
   for (int i = 0; i < n; ++i) {
-    std::vector<double> sl(results.size()), offered(results.size());
-    for (size_t r = 0; r < results.size(); ++r) {
-      Counters c;
-      for (size_t t = 0; t < types; ++t) c.Add(results[r].intervals[i * types + t]);
-      sl[r] = c.offered > 0 ? static_cast<double>(c.answered_within) / c.offered : NAN;
-      offered[r] = static_cast<double>(c.offered);
-    }
-    out[i] = {engine::EstimateMean(sl), engine::EstimateMean(offered).mean};
+    out[i] = {engine::EstimateMean(sl[i]), engine::EstimateMean(offered[i]).mean};
   }
   return out;
 }
@@ -84,7 +90,9 @@ class Search {
     const int n = static_cast<int>(plan_.intervals.size());
     int rounds = 0;
     for (; rounds < request_.max_rounds; ++rounds) {
-      if (!SimulatePlan()) {
+      const bool met = SimulatePlan();
+      if (Interrupted()) return plan_;
+      if (!met) {
         RaiseShortIntervals();
         continue;
       }
@@ -115,6 +123,11 @@ class Search {
     std::vector<int> agents;
     for (const IntervalStaffing& iv : plan_.intervals) agents.push_back(iv.agents);
     return agents;
+  }
+
+  bool Interrupted() {
+    plan_.interrupted = request_.stop != nullptr && request_.stop->load();
+    return plan_.interrupted;
   }
 
   bool Meets(const engine::Estimate& e) const {

@@ -13,6 +13,7 @@
 #ifndef CCSIM_MODEL_STAFFING_H_
 #define CCSIM_MODEL_STAFFING_H_
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct StaffingRequest {
   uint64_t seed = 1;     // every round: the same customers, so rounds compare like with like
   int threads = 0;       // 0 = one per core
   int max_rounds = 50;   // the search stops after about this many rounds of simulation
+  // When set and true, the search ends at once (SimulateOptions::stop) with `interrupted`
+  // set; its plan then means nothing. May be null.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct IntervalStaffing {
@@ -49,6 +53,7 @@ struct StaffingPlan {
   // The search hit max_rounds before it settled: the plan was simulated once more to
   // report its service levels honestly, and fewer agents may still do in some intervals.
   bool stopped_at_round_limit = false;
+  bool interrupted = false;  // StaffingRequest::stop was seen
 };
 
 // The analytical start alone: each interval's load and Erlang agents (agents = those),

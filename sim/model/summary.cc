@@ -1,6 +1,7 @@
 #include "sim/model/summary.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -20,6 +21,7 @@ KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
   v[static_cast<int>(Kpi::kAnswered)] = static_cast<double>(c.answered);
   v[static_cast<int>(Kpi::kAbandoned)] = static_cast<double>(c.abandoned);
   v[static_cast<int>(Kpi::kBlocked)] = static_cast<double>(c.blocked);
+  v[static_cast<int>(Kpi::kUnserved)] = static_cast<double>(c.unserved);
   v[static_cast<int>(Kpi::kServiceLevel)] = Ratio(c.answered_within, c.offered);
   v[static_cast<int>(Kpi::kAsa)] = Ratio(c.wait_answered, c.answered);
   v[static_cast<int>(Kpi::kAbandonRate)] = Ratio(c.abandoned, c.offered);
@@ -52,65 +54,44 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
 
 namespace {
 
-// Summary::group_names, bands and agents.
-void SummariseAgents(const Model& model, std::span<const ReplicationResult> results, Summary& s) {
-  for (const auto& g : model.scenario().agent_groups) s.group_names.push_back(g.name);
-  const size_t n = results.size();
-  const size_t agents = model.seats().size();
-  std::vector<std::array<BandValues, kBandCount>> bands(n);
-  std::vector<std::vector<AgentFigures>> figures(n);
-  for (size_t r = 0; r < n; ++r) {
-    figures[r] = RankAgents(results[r].agents, model.seats());
-    bands[r] = BandAverages(results[r].agents, figures[r]);
+// AgentFigures' fields in the order of SummaryBuilder::AgentSums.
+constexpr double AgentFigures::*kAgentFields[] = {
+    &AgentFigures::contacts, &AgentFigures::aht, &AgentFigures::occupancy,
+    &AgentFigures::resolved_share, &AgentFigures::resolved_per_hour};
+
+// Each interval's KPIs, all contact types together.
+std::vector<KpiValues> IntervalKpis(const Model& model, const ReplicationResult& r) {
+  const size_t types = model.types().size();
+  std::vector<KpiValues> out(model.interval_count());
+  for (int i = 0; i < model.interval_count(); ++i) {
+    Counters all;
+    for (size_t t = 0; t < types; ++t) all.Add(r.intervals[i * types + t]);
+    out[i] = ComputeKpis(all, r.interval_busy[i], r.interval_staffed[i]);
   }
-  std::vector<double> column(n);
-  for (int b = 0; b < kBandCount; ++b) {
-    for (int f = 0; f < kBandFigureCount; ++f) {
-      for (size_t r = 0; r < n; ++r) column[r] = bands[r][b][f];
-      s.bands[b].values[f] = engine::EstimateMean(column);
-    }
-  }
-  auto mean = [&](size_t a, double AgentFigures::*field) {
-    for (size_t r = 0; r < n; ++r) column[r] = figures[r][a].*field;
-    return engine::EstimateMean(column).mean;
-  };
-  s.agents.resize(agents);
-  for (size_t a = 0; a < agents; ++a) {
-    AgentSummary& out = s.agents[a];
-    out.agent = static_cast<int>(a);
-    out.group = model.seats()[a].group;
-    out.contacts = mean(a, &AgentFigures::contacts);
-    out.aht = mean(a, &AgentFigures::aht);
-    out.occupancy = mean(a, &AgentFigures::occupancy);
-    out.resolved_share = mean(a, &AgentFigures::resolved_share);
-    out.resolved_per_hour = mean(a, &AgentFigures::resolved_per_hour);
-    for (size_t r = 0; r < n; ++r) {
-      const Band band = figures[r][a].band;
-      ++out.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
-    }
-    const auto most = std::max_element(out.band_replications.begin(),
-                                       out.band_replications.end());  // the first of equals
-    const int index = static_cast<int>(most - out.band_replications.begin());
-    out.band = index == kBandCount || *most == 0 ? Band::kNone : static_cast<Band>(index);
-  }
+  return out;
 }
 
 }  // namespace
 
-Summary SummariseKpis(const std::string& scenario, uint64_t seed,
-                      const std::vector<std::string>& type_names,
-                      const std::vector<std::vector<KpiValues>>& per_rep) {
+namespace {
+
+// SummariseKpis over `replications` whose KPI k of column c (0 overall, 1 + t type t) in
+// replication r is value(r, c, k).
+template <class Value>
+Summary SummariseKpisOf(const std::string& scenario, uint64_t seed,
+                        const std::vector<std::string>& type_names, size_t replications,
+                        Value&& value) {
   Summary s;
   s.scenario = scenario;
-  s.replications = static_cast<int>(per_rep.size());
+  s.replications = static_cast<int>(replications);
   s.seed = seed;
   s.type_names = type_names;
   const size_t columns = 1 + type_names.size();
   std::vector<KpiEstimates> est(columns);
-  std::vector<double> column(per_rep.size());
+  std::vector<double> column(replications);
   for (size_t c = 0; c < columns; ++c) {
     for (int k = 0; k < kKpiCount; ++k) {
-      for (size_t r = 0; r < per_rep.size(); ++r) column[r] = per_rep[r][c][k];
+      for (size_t r = 0; r < replications; ++r) column[r] = value(r, c, k);
       est[c].values[k] = engine::EstimateMean(column);
     }
   }
@@ -119,38 +100,135 @@ Summary SummariseKpis(const std::string& scenario, uint64_t seed,
   return s;
 }
 
-Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
+}  // namespace
+
+SummaryBuilder::SummaryBuilder(const Model& model, uint64_t seed, bool intervals)
+    : model_(&model),
+      seed_(seed),
+      intervals_(intervals),
+      agents_(model.seats().size()),
+      per_type_slot_(kKpiCount, -1),
+      types_(model.types().size()) {
+  for (const KpiInfo& k : kKpis) {
+    if (k.scope == KpiScope::kPerType) per_type_slot_[static_cast<int>(k.kpi)] = per_type_count_++;
+  }
+  stride_ = kKpiCount + types_ * per_type_count_ + kBandCount * kBandFigureCount;
+}
+
+double SummaryBuilder::KpiOf(size_t replication, size_t column, int k) const {
+  const size_t base = replication * stride_;
+  if (column == 0) return values_[base + k];
+  const int slot = per_type_slot_[k];
+  if (slot < 0) return kNaN;
+  return values_[base + kKpiCount + (column - 1) * per_type_count_ + slot];
+}
+
+double SummaryBuilder::BandFigureOf(size_t replication, int band, int figure) const {
+  return values_[replication * stride_ + kKpiCount + types_ * per_type_count_ +
+                 band * kBandFigureCount + figure];
+}
+
+void SummaryBuilder::Add(const ReplicationResult& r) {
+  const std::vector<KpiValues> kpis = ReplicationKpis(r);
+  values_.insert(values_.end(), kpis[0].begin(), kpis[0].end());
+  for (size_t c = 1; c < kpis.size(); ++c) {
+    for (int k = 0; k < kKpiCount; ++k) {
+      if (per_type_slot_[k] >= 0) values_.push_back(kpis[c][k]);
+      assert(per_type_slot_[k] >= 0 || std::isnan(kpis[c][k]));  // overall-only: NaN
+    }
+  }
+  const std::vector<AgentFigures> figures = RankAgents(r.agents, model_->seats());
+  for (const BandValues& band : BandAverages(r.agents, figures)) {
+    values_.insert(values_.end(), band.begin(), band.end());
+  }
+  ++replications_;
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    AgentSums& sums = agents_[a];
+    for (size_t f = 0; f < std::size(kAgentFields); ++f) {
+      const double v = figures[a].*kAgentFields[f];
+      if (std::isnan(v)) continue;  // as EstimateMean: NaN values are skipped
+      sums.sum[f] += v;
+      ++sums.n[f];
+    }
+    const Band band = figures[a].band;
+    ++sums.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
+  }
+  if (intervals_) interval_kpis_.push_back(IntervalKpis(*model_, r));
+}
+
+// Summary::group_names, bands and agents.
+void SummaryBuilder::SummariseAgents(Summary& s) const {
+  for (const auto& g : model_->scenario().agent_groups) s.group_names.push_back(g.name);
+  const size_t n = replications_;
+  std::vector<double> column(n);
+  for (int b = 0; b < kBandCount; ++b) {
+    for (int f = 0; f < kBandFigureCount; ++f) {
+      for (size_t r = 0; r < n; ++r) column[r] = BandFigureOf(r, b, f);
+      s.bands[b].values[f] = engine::EstimateMean(column);
+    }
+  }
+  s.agents.resize(agents_.size());
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const AgentSums& sums = agents_[a];
+    auto mean = [&](int f) { return sums.n[f] > 0 ? sums.sum[f] / sums.n[f] : kNaN; };
+    AgentSummary& out = s.agents[a];
+    out.agent = static_cast<int>(a);
+    out.group = model_->seats()[a].group;
+    out.contacts = mean(0);
+    out.aht = mean(1);
+    out.occupancy = mean(2);
+    out.resolved_share = mean(3);
+    out.resolved_per_hour = mean(4);
+    out.band_replications = sums.band_replications;
+    const auto most = std::max_element(out.band_replications.begin(),
+                                       out.band_replications.end());  // the first of equals
+    const int index = static_cast<int>(most - out.band_replications.begin());
+    out.band = index == kBandCount || *most == 0 ? Band::kNone : static_cast<Band>(index);
+  }
+}
+
+Summary SummaryBuilder::Finish() const {
   std::vector<std::string> type_names;
-  for (const auto& ct : model.scenario().contact_types) type_names.push_back(ct.name);
-  std::vector<std::vector<KpiValues>> per_rep;
-  per_rep.reserve(results.size());
-  for (const ReplicationResult& r : results) per_rep.push_back(ReplicationKpis(r));
-  Summary s = SummariseKpis(model.scenario().name, seed, type_names, per_rep);
-  SummariseAgents(model, results, s);
+  for (const auto& ct : model_->scenario().contact_types) type_names.push_back(ct.name);
+  Summary s = SummariseKpisOf(model_->scenario().name, seed_, type_names, replications_,
+                              [&](size_t r, size_t c, int k) { return KpiOf(r, c, k); });
+  SummariseAgents(s);
   return s;
 }
 
-std::vector<IntervalSummary> SummariseIntervals(const Model& model,
-                                                std::span<const ReplicationResult> results) {
-  const size_t types = model.types().size();
-  const double length = model.scenario().interval;
-  std::vector<IntervalSummary> out(model.interval_count());
-  std::vector<KpiValues> per_rep(results.size());
-  std::vector<double> column(results.size());
-  for (int i = 0; i < model.interval_count(); ++i) {
+std::vector<IntervalSummary> SummaryBuilder::Intervals() const {
+  const double length = model_->scenario().interval;
+  std::vector<IntervalSummary> out(model_->interval_count());
+  std::vector<double> column(interval_kpis_.size());
+  for (int i = 0; i < model_->interval_count(); ++i) {
     out[i].start = i * length;
-    out[i].end = std::min((i + 1) * length, model.scenario().horizon);
-    for (size_t r = 0; r < results.size(); ++r) {
-      Counters all;
-      for (size_t t = 0; t < types; ++t) all.Add(results[r].intervals[i * types + t]);
-      per_rep[r] = ComputeKpis(all, results[r].interval_busy[i], results[r].interval_staffed[i]);
-    }
+    out[i].end = std::min((i + 1) * length, model_->scenario().horizon);
     for (int k = 0; k < kKpiCount; ++k) {
-      for (size_t r = 0; r < results.size(); ++r) column[r] = per_rep[r][k];
+      for (size_t r = 0; r < interval_kpis_.size(); ++r) column[r] = interval_kpis_[r][i][k];
       out[i].kpis.values[k] = engine::EstimateMean(column);
     }
   }
   return out;
+}
+
+Summary SummariseKpis(const std::string& scenario, uint64_t seed,
+                      const std::vector<std::string>& type_names,
+                      const std::vector<std::vector<KpiValues>>& per_rep) {
+  return SummariseKpisOf(scenario, seed, type_names, per_rep.size(),
+                         [&](size_t r, size_t c, int k) { return per_rep[r][c][k]; });
+}
+
+Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {
+  SummaryBuilder b(model, seed);
+  for (const ReplicationResult& r : results) b.Add(r);
+  return b.Finish();
+}
+
+std::vector<IntervalSummary> SummariseIntervals(const Model& model,
+                                                std::span<const ReplicationResult> results) {
+  SummaryBuilder b(model, /*seed=*/0, /*intervals=*/true);
+  for (const ReplicationResult& r : results) b.Add(r);
+  return b.Intervals();
 }
 
 }  // namespace ccsim::model

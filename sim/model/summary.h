@@ -10,6 +10,7 @@
 #define CCSIM_MODEL_SUMMARY_H_
 
 #include <array>
+#include <deque>
 #include <span>
 #include <string>
 #include <vector>
@@ -74,13 +75,6 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r);
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results);
 
-// The KPI part of a Summary (no agents) from per-replication KPIs: per_rep[r][c][k] with
-// column c = 0 overall, 1 + t contact type t. Summarise's numbers, to the bit, when given
-// the same values (as read back from a result file).
-Summary SummariseKpis(const std::string& scenario, uint64_t seed,
-                      const std::vector<std::string>& type_names,
-                      const std::vector<std::vector<KpiValues>>& per_rep);
-
 // KPIs of one reporting interval, all contact types together, by arrival interval
 // (occupancy: busy / staffed agent time inside the interval). Warmup intervals included.
 struct IntervalSummary {
@@ -88,6 +82,61 @@ struct IntervalSummary {
   double end = 0;
   KpiEstimates kpis;
 };
+
+// Summarise and SummariseIntervals for replications handed over one at a time, in
+// replication order, without keeping them: memory grows by a few hundred bytes a
+// replication (its KPIs and band figures, which the confidence intervals need; each
+// interval's KPIs too when `intervals` is set) instead of the whole result. Agents' means
+// are summed as they come, in the same order: the numbers are Summarise's, to the bit.
+//
+// Example:
+//   SummaryBuilder b(model, seed);
+//   for (const ReplicationResult& r : results) b.Add(r);
+//   Summary s = b.Finish();
+class SummaryBuilder {
+ public:
+  SummaryBuilder(const Model& model, uint64_t seed, bool intervals = false);
+  // REQUIRES: replications in order, each once.
+  void Add(const ReplicationResult& r);
+  Summary Finish() const;
+  // REQUIRES: built with `intervals`.
+  std::vector<IntervalSummary> Intervals() const;
+
+ private:
+  // One agent's figures summed over the replications that define them.
+  struct AgentSums {
+    std::array<double, 5> sum{};  // contacts, aht, occupancy, resolved_share, resolved_per_hour
+    std::array<int, 5> n{};
+    std::array<int, kBandCount + 1> band_replications{};
+  };
+  void SummariseAgents(Summary& s) const;
+  // KPI k of column c (0 overall, 1 + t type t), and a band's figure, of a replication.
+  double KpiOf(size_t replication, size_t column, int k) const;
+  double BandFigureOf(size_t replication, int band, int figure) const;
+
+  const Model* model_;
+  uint64_t seed_;
+  bool intervals_;
+  std::vector<AgentSums> agents_;
+  std::vector<int> per_type_slot_;  // by KPI: its place among a type's values, or -1
+  size_t per_type_count_ = 0;
+  size_t types_ = 0;
+  size_t stride_ = 0;
+  size_t replications_ = 0;
+  // Per replication, `stride_` values: every KPI of the whole centre, each contact type's
+  // per-type KPIs (its others are NaN), then the band figures. One flat deque: nothing
+  // per replication but the values, and no copy of them all as it grows.
+  std::deque<double> values_;
+  std::deque<std::vector<KpiValues>> interval_kpis_;  // [replication][interval]
+};
+
+// The KPI part of a Summary (no agents) from per-replication KPIs: per_rep[r][c][k] with
+// column c = 0 overall, 1 + t contact type t. Summarise's numbers, to the bit, when given
+// the same values (as read back from a result file).
+Summary SummariseKpis(const std::string& scenario, uint64_t seed,
+                      const std::vector<std::string>& type_names,
+                      const std::vector<std::vector<KpiValues>>& per_rep);
+
 std::vector<IntervalSummary> SummariseIntervals(const Model& model,
                                                 std::span<const ReplicationResult> results);
 

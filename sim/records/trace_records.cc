@@ -18,6 +18,8 @@ const char* ToString(ContactOutcome o) {
       return "blocked";
     case ContactOutcome::kDisconnected:
       return "disconnected";
+    case ContactOutcome::kUnserved:
+      return "unserved";
   }
   return "?";
 }

@@ -21,8 +21,10 @@ enum class ContactOutcome : uint8_t {
   kAbandoned,
   kBlocked,
   kDisconnected,
+  // Still waiting when no event was left: nobody on duty could serve it any more.
+  kUnserved,
 };
-inline constexpr int kContactOutcomeCount = 7;
+inline constexpr int kContactOutcomeCount = 8;
 const char* ToString(ContactOutcome o);
 
 enum class AgentState : uint8_t { kIdle, kBusy, kWrapUp, kBreak, kCoaching, kOffline };

@@ -34,6 +34,10 @@ class TraceSink {
   virtual void OnAgentSpells(int replication, std::span<const AgentSpellRecord> chunk) {}
   // Consecutive chunks of the event log, in the order events ran (kEvents only).
   virtual void OnEvents(int replication, std::span<const EventRecord> chunk) {}
+  // Once per replication, after its last chunk: a sink that keeps something open per
+  // replication (a file's datasets and their chunk caches) can let it go, so that its
+  // memory follows the replications running, not those run.
+  virtual void OnReplicationEnd(int replication) {}
 };
 
 }  // namespace ccsim::records
