@@ -103,8 +103,8 @@ void Model::BuildGroups(const scenario::Scenario& s) {
                                                 .contact_type = sk.contact_type,
                                                 .after = 0,
                                                 .level = sk.level,
-                                                .handle_time_factor = sk.handle_time_factor,
-                                                .outcome_set = outcome_set});
+                                                .outcome_set = outcome_set,
+                                                .handle_time_factor = sk.handle_time_factor});
     }
   }
 }
