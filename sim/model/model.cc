@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ccsim::model {
 
@@ -38,6 +39,9 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
 void Model::BuildTypes(const scenario::Scenario& s) {
   const int n_types = static_cast<int>(s.contact_types.size());
   types_.resize(n_types);
+  // Types without outcomes share one empty set: a handling reads its set's header to see
+  // that it is empty, and one header stays in the cache where one a type would not.
+  int empty_set = -1;
   for (int t = 0; t < n_types; ++t) {
     const scenario::ContactType& ct = s.contact_types[t];
     ContactTypeModel& m = types_[t];
@@ -52,8 +56,14 @@ void Model::BuildTypes(const scenario::Scenario& s) {
       m.retrial_delay = Sampler(ct.retrial->delay);
     }
     m.queue_capacity = ct.queue_capacity.value_or(-1);
-    m.outcome_set = static_cast<int>(outcome_sets_.size());
-    outcome_sets_.push_back(MakeOutcomes(ct.outcomes));
+    OutcomeSet outcomes = MakeOutcomes(ct.outcomes);
+    if (!outcomes.empty() || empty_set < 0) {
+      m.outcome_set = static_cast<int>(outcome_sets_.size());
+      outcome_sets_.push_back(std::move(outcomes));
+      if (outcome_sets_.back().empty()) empty_set = m.outcome_set;
+    } else {
+      m.outcome_set = empty_set;
+    }
     if (ct.repeat) {
       m.repeat_probability = ct.repeat->probability;
       m.repeat_delay = Sampler(ct.repeat->delay);
