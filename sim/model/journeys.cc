@@ -54,7 +54,7 @@ Work Journeys::NewContact(int type, uint32_t j, EventKind how) {
          .journey = j,
          .arrival = now,
          .base_handle = 0,
-         .wrap_up = tm.wrap_up.mean(),
+         .wrap_up = tm.fixed_wrap_up,
          .type = type,
          .attempt = journey.contacts,
          .interval = model_.IntervalOf(now),
@@ -63,7 +63,7 @@ Work Journeys::NewContact(int type, uint32_t j, EventKind how) {
     engine::RandomStream g = streams_.Get(kHandleStream, journey.customer_key, w.attempt);
     w.base_handle = tm.handle_time(g);
   }
-  if (!tm.wrap_up.is_constant()) {
+  if (std::isnan(w.wrap_up)) {
     engine::RandomStream g = streams_.Get(kWrapUpStream, journey.customer_key, w.attempt);
     w.wrap_up = tm.wrap_up(g);
   }

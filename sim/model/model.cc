@@ -48,6 +48,7 @@ void Model::BuildTypes(const scenario::Scenario& s) {
     m.arrivals = ArrivalProcess(ct.arrivals, s.horizon);
     m.handle_time = Sampler(ct.handle_time);
     m.wrap_up = Sampler(ct.wrap_up);
+    m.fixed_wrap_up = m.wrap_up.is_constant() ? m.wrap_up.mean() : std::nan("");
     m.channel = ct.channel;
     // Email never abandons: it waits in the backlog until answered.
     if (ct.patience && ct.channel != scenario::Channel::kEmail) m.patience = Sampler(*ct.patience);

@@ -70,10 +70,10 @@ struct Eligibility {
   double handle_time_factor = 1.0;
 };
 
-// What every contact reads comes first, in the first three cache lines (the scalars, the
-// handle and wrap-up samplers, the arrival process's rate): with tens of types, each
-// type's record is out of the L1 cache by the time its next contact comes, so every line
-// it spans costs a miss.
+// What every contact reads comes first, in the first two cache lines (the scalars, the
+// handle-time sampler, the arrival process's rate): with tens of types, each type's record
+// is out of the L1 cache by the time its next contact comes, so every line it spans costs
+// a miss.
 struct alignas(64) ContactTypeModel {
   scenario::Channel channel = scenario::Channel::kVoice;
   int priority = 0;
@@ -81,10 +81,11 @@ struct alignas(64) ContactTypeModel {
   int outcome_set = 0;     // Model::outcome_sets index (possibly empty: always resolved)
   double sl_threshold = 20;
   double escalation_after = 0;
-  int64_t queue_capacity = -1;  // -1: unlimited
+  double fixed_wrap_up = 0;  // wrap_up's value when it is constant, else NaN (it is drawn)
   Sampler handle_time;
-  Sampler wrap_up;
   ArrivalProcess arrivals;
+  Sampler wrap_up;
+  int64_t queue_capacity = -1;  // -1: unlimited
   std::optional<Sampler> patience;
   double retrial_probability = 0;
   Sampler retrial_delay;
