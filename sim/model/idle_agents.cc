@@ -30,7 +30,7 @@ IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
         by_group[e.group].push_back(
             {static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(rank)});
         keys_.push_back(kEmpty);
-        entries_.push_back({.terms = &e, .group = e.group});
+        terms_.push_back(e);
       }
     }
     row.end = static_cast<uint32_t>(keys_.size());
@@ -67,7 +67,7 @@ bool IdleAgents::Erase(int group, int agent) {
 uint32_t IdleAgents::BestOverflow(int type, double arrival, double now) const {
   uint32_t best = kNone;
   for (uint32_t i = rows_[type].overflow; i < rows_[type].end; ++i) {
-    if (keys_[i] == kEmpty || arrival + entries_[i].terms->after > now) continue;
+    if (keys_[i] == kEmpty || arrival + terms_[i].after > now) continue;
     if (Before(i, best)) best = i;
   }
   return best;

@@ -59,11 +59,11 @@ class IdleAgents {
     if (ring.size() == 1) Refresh(group);
   }
   // Takes the agent of the row entry at `at` off its group's ring (it is that group's
-  // front). The agent comes from the key and the group from entries_, so choosing reads
+  // front). The agent comes from the key and the group from terms_, so choosing reads
   // neither the ring's front nor the terms. REQUIRES: key(at) != kEmpty.
   int PopAt(uint32_t at) {
     const int agent = static_cast<int>(static_cast<uint32_t>(keys_[at]));
-    const int group = entries_[at].group;
+    const int group = terms_[at].group;
     groups_[group].ring.pop_front();
     Refresh(group);
     return agent;
@@ -84,7 +84,7 @@ class IdleAgents {
   bool has_overflow(int type) const { return rows_[type].overflow != rows_[type].end; }
 
   const Key& key(uint32_t at) const { return keys_[at]; }
-  const Eligibility& terms(uint32_t at) const { return *entries_[at].terms; }
+  const Eligibility& terms(uint32_t at) const { return terms_[at]; }
   // Whether the entry at `a` goes before the one at `b` (kNone goes last).
   bool Before(uint32_t a, uint32_t b) const {
     return b == kNone || (a != kNone && keys_[a] < keys_[b]);
@@ -133,12 +133,9 @@ class IdleAgents {
 
   std::vector<Group> groups_;              // by group
   std::vector<Key> keys_;                  // the rows, type after type
-  // Beside keys_, read for the winner only: its terms and group, in one line.
-  struct Entry {
-    const Eligibility* terms;
-    int32_t group;
-  };
-  std::vector<Entry> entries_;
+  // Beside keys_, read for the winner only: a copy of its terms (group included), so that
+  // choosing and answering read one line here rather than the type's list in the Model.
+  std::vector<Eligibility> terms_;
   std::vector<Row> rows_;                  // by type
   std::vector<Place> places_;              // group after group
 };
