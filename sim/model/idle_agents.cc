@@ -19,7 +19,9 @@ int AgentRank(AgentSelection selection, const Eligibility& e, const AgentGroupMo
 
 IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
   std::vector<std::vector<Place>> by_group(model.groups().size());
-  for (const AgentGroupModel& g : model.groups()) groups_.push_back({.ring = RingQueue<Idle>(g.agents)});
+  for (const AgentGroupModel& g : model.groups()) {
+    groups_.push_back({.ring = RingQueue<Idle>(g.agents)});
+  }
   for (const ContactTypeModel& tm : model.types()) {
     Row row{.begin = static_cast<uint32_t>(keys_.size())};
     for (bool overflow : {false, true}) {

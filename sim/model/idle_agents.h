@@ -59,8 +59,8 @@ class IdleAgents {
     if (ring.size() == 1) Refresh(group);
   }
   // Takes the agent of the row entry at `at` off its group's ring (it is that group's
-  // front). The agent comes from the key and the group from terms_, so choosing reads
-  // neither the ring's front nor the terms. REQUIRES: key(at) != kEmpty.
+  // front). The agent comes from the key and the group from the copy of its terms, so
+  // choosing reads neither the ring's front nor the Model. REQUIRES: key(at) != kEmpty.
   int PopAt(uint32_t at) {
     const int agent = static_cast<int>(static_cast<uint32_t>(keys_[at]));
     const int group = terms_[at].group;
@@ -131,13 +131,13 @@ class IdleAgents {
     uint32_t place_begin = 0, place_end = 0;  // into places_
   };
 
-  std::vector<Group> groups_;              // by group
-  std::vector<Key> keys_;                  // the rows, type after type
+  std::vector<Group> groups_;  // by group
+  std::vector<Key> keys_;      // the rows, type after type
   // Beside keys_, read for the winner only: a copy of its terms (group included), so that
   // choosing and answering read one line here rather than the type's list in the Model.
   std::vector<Eligibility> terms_;
-  std::vector<Row> rows_;                  // by type
-  std::vector<Place> places_;              // group after group
+  std::vector<Row> rows_;      // by type
+  std::vector<Place> places_;  // group after group
 };
 
 }  // namespace ccsim::model::internal
