@@ -19,7 +19,9 @@ int AgentRank(AgentSelection selection, const Eligibility& e, const AgentGroupMo
 
 IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
   std::vector<std::vector<Place>> by_group(model.groups().size());
-  for (const AgentGroupModel& g : model.groups()) rings_.emplace_back(g.agents);
+  for (const AgentGroupModel& g : model.groups()) {
+    groups_.push_back({.ring = RingQueue<Idle>(g.agents)});
+  }
   for (const ContactTypeModel& tm : model.types()) {
     Row row{.begin = static_cast<uint32_t>(keys_.size())};
     for (bool overflow : {false, true}) {
@@ -30,21 +32,21 @@ IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
         by_group[e.group].push_back(
             {static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(rank)});
         keys_.push_back(kEmpty);
-        terms_.push_back(&e);
+        terms_.push_back(e);
       }
     }
     row.end = static_cast<uint32_t>(keys_.size());
     rows_.push_back(row);
   }
-  for (const std::vector<Place>& places : by_group) {
-    place_begin_.push_back(static_cast<uint32_t>(places_.size()));
-    places_.insert(places_.end(), places.begin(), places.end());
+  for (size_t g = 0; g < by_group.size(); ++g) {
+    groups_[g].place_begin = static_cast<uint32_t>(places_.size());
+    places_.insert(places_.end(), by_group[g].begin(), by_group[g].end());
+    groups_[g].place_end = static_cast<uint32_t>(places_.size());
   }
-  place_begin_.push_back(static_cast<uint32_t>(places_.size()));
 }
 
 int IdleAgents::EraseAt(int group, size_t i) {
-  RingQueue<Idle>& ring = rings_[group];
+  RingQueue<Idle>& ring = groups_[group].ring;
   const int agent = ring[i].agent;
   ring.erase_at(i);
   if (i == 0) Refresh(group);
@@ -52,7 +54,7 @@ int IdleAgents::EraseAt(int group, size_t i) {
 }
 
 bool IdleAgents::Erase(int group, int agent) {
-  const RingQueue<Idle>& ring = rings_[group];
+  const RingQueue<Idle>& ring = groups_[group].ring;
   for (size_t i = 0; i < ring.size(); ++i) {
     if (ring[i].agent == agent) {
       EraseAt(group, i);
@@ -67,7 +69,7 @@ bool IdleAgents::Erase(int group, int agent) {
 uint32_t IdleAgents::BestOverflow(int type, double arrival, double now) const {
   uint32_t best = kNone;
   for (uint32_t i = rows_[type].overflow; i < rows_[type].end; ++i) {
-    if (keys_[i] == kEmpty || arrival + terms_[i]->after > now) continue;
+    if (keys_[i] == kEmpty || arrival + terms_[i].after > now) continue;
     if (Before(i, best)) best = i;
   }
   return best;

@@ -10,7 +10,7 @@
 //   IdleAgents idle(model, scenario::AgentSelection::kLongestIdle);
 //   idle.PushBack(/*group=*/3, /*agent=*/301, /*idle_since=*/now);
 //   const uint32_t at = idle.BestDirect(type);  // kNone when no eligible group has one
-//   const int agent = idle.PopFront(idle.terms(at).group);
+//   const int agent = idle.PopAt(at);  // on idle.terms(at)
 //
 // Invariants: (1) every row entry equals its group's ring front ranked by the policy, or
 // the empty entry when the ring is empty; (2) a row lists its type's groups in
@@ -54,14 +54,17 @@ class IdleAgents {
 
   // The agent became idle at `idle_since` (not before any other of its group's).
   void PushBack(int group, int agent, double idle_since) {
-    RingQueue<Idle>& ring = rings_[group];
+    RingQueue<Idle>& ring = groups_[group].ring;
     ring.push_back({idle_since, agent});
     if (ring.size() == 1) Refresh(group);
   }
-  // Takes the group's longest-idle agent off its ring. REQUIRES: size(group) > 0.
-  int PopFront(int group) {
-    const int agent = rings_[group].front().agent;
-    rings_[group].pop_front();
+  // Takes the agent of the row entry at `at` off its group's ring (it is that group's
+  // front). The agent comes from the key and the group from the copy of its terms, so
+  // choosing reads neither the ring's front nor the Model. REQUIRES: key(at) != kEmpty.
+  int PopAt(uint32_t at) {
+    const int agent = static_cast<int>(static_cast<uint32_t>(keys_[at]));
+    const int group = terms_[at].group;
+    groups_[group].ring.pop_front();
     Refresh(group);
     return agent;
   }
@@ -70,7 +73,7 @@ class IdleAgents {
   // Takes `agent` off its group's ring; false when it is not there.
   bool Erase(int group, int agent);
 
-  size_t size(int group) const { return rings_[group].size(); }
+  size_t size(int group) const { return groups_[group].ring.size(); }
 
   // Where in the rows the best entry of type's direct part is (its front agent by the
   // policy), or kNone when none of those groups has an idle agent.
@@ -81,7 +84,7 @@ class IdleAgents {
   bool has_overflow(int type) const { return rows_[type].overflow != rows_[type].end; }
 
   const Key& key(uint32_t at) const { return keys_[at]; }
-  const Eligibility& terms(uint32_t at) const { return *terms_[at]; }
+  const Eligibility& terms(uint32_t at) const { return terms_[at]; }
   // Whether the entry at `a` goes before the one at `b` (kNone goes last).
   bool Before(uint32_t a, uint32_t b) const {
     return b == kNone || (a != kNone && keys_[a] < keys_[b]);
@@ -112,20 +115,29 @@ class IdleAgents {
   }
   // Rewrites the group's entries in every row from its ring's front.
   void Refresh(int group) {
-    const RingQueue<Idle>& ring = rings_[group];
+    const Group& g = groups_[group];
+    const RingQueue<Idle>& ring = g.ring;
     const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since, ring.front().agent);
-    for (uint32_t p = place_begin_[group]; p < place_begin_[group + 1]; ++p) {
+    for (uint32_t p = g.place_begin; p < g.place_end; ++p) {
       const Place& place = places_[p];
       keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
     }
   }
 
-  std::vector<RingQueue<Idle>> rings_;     // by group, longest idle first
-  std::vector<Key> keys_;                  // the rows, type after type
-  std::vector<const Eligibility*> terms_;  // beside keys_: read for the winner only
-  std::vector<Row> rows_;                  // by type
-  std::vector<Place> places_;              // group after group
-  std::vector<uint32_t> place_begin_;      // by group, and one past the last
+  // A group's ring (longest idle first) and the range of its places, together so that a
+  // change of front reads one line for both.
+  struct alignas(64) Group {
+    RingQueue<Idle> ring;
+    uint32_t place_begin = 0, place_end = 0;  // into places_
+  };
+
+  std::vector<Group> groups_;  // by group
+  std::vector<Key> keys_;      // the rows, type after type
+  // Beside keys_, read for the winner only: a copy of its terms (group included), so that
+  // choosing and answering read one line here rather than the type's list in the Model.
+  std::vector<Eligibility> terms_;
+  std::vector<Row> rows_;      // by type
+  std::vector<Place> places_;  // group after group
 };
 
 }  // namespace ccsim::model::internal

@@ -14,13 +14,12 @@ Journeys::Journeys(const Model& model, engine::Simulator& sim, const Streams& st
       sim_(sim),
       streams_(streams),
       pool_(pool),
-      recorder_(recorder) {
+      recorder_(recorder),
+      preferred_agent_(s_.routing.preferred_agent_wait.has_value()) {
   const size_t n_types = model.types().size();
-  next_seq_.assign(n_types, 0);
-  cursors_.resize(n_types);
-  arrival_streams_.reserve(n_types);
+  arrivals_.reserve(n_types);
   for (size_t t = 0; t < n_types; ++t) {
-    arrival_streams_.push_back(streams.Get(kArrivalStream, t));
+    arrivals_.push_back({.stream = streams.Get(kArrivalStream, t)});
   }
 }
 
@@ -29,15 +28,15 @@ void Journeys::ScheduleFirstArrivals() {
 }
 
 void Journeys::ScheduleArrival(int type, double after) {
-  const double t =
-      model_.types()[type].arrivals.Next(after, cursors_[type], arrival_streams_[type]);
+  Arrivals& a = arrivals_[type];
+  const double t = model_.types()[type].arrivals.Next(after, a.cursor, a.stream);
   if (std::isfinite(t)) sim_.Schedule(t, kArrival, type, static_cast<uint32_t>(type));
 }
 
 uint32_t Journeys::OnArrival(int type) {
   recorder_.CountEvent();
   const double now = sim_.now();
-  const uint32_t j = pool_.Add({.customer_key = CustomerKey(type, next_seq_[type]++),
+  const uint32_t j = pool_.Add({.customer_key = CustomerKey(type, arrivals_[type].next_seq++),
                                 .customer_id = next_customer_id_++,
                                 .start = now,
                                 .counted = now >= s_.warmup});
@@ -55,7 +54,7 @@ Work Journeys::NewContact(int type, uint32_t j, EventKind how) {
          .journey = j,
          .arrival = now,
          .base_handle = 0,
-         .wrap_up = tm.wrap_up.mean(),
+         .wrap_up = tm.fixed_wrap_up,
          .type = type,
          .attempt = journey.contacts,
          .interval = model_.IntervalOf(now),
@@ -64,7 +63,7 @@ Work Journeys::NewContact(int type, uint32_t j, EventKind how) {
     engine::RandomStream g = streams_.Get(kHandleStream, journey.customer_key, w.attempt);
     w.base_handle = tm.handle_time(g);
   }
-  if (!tm.wrap_up.is_constant()) {
+  if (std::isnan(w.wrap_up)) {
     engine::RandomStream g = streams_.Get(kWrapUpStream, journey.customer_key, w.attempt);
     w.wrap_up = tm.wrap_up(g);
   }
@@ -78,7 +77,7 @@ Work Journeys::NewContact(int type, uint32_t j, EventKind how) {
 }
 
 int Journeys::PreferredAgent(uint32_t j, int type, EventKind how) const {
-  if (!s_.routing.preferred_agent_wait || how != EventKind::kRepeat) return -1;
+  if (!preferred_agent_ || how != EventKind::kRepeat) return -1;
   const int last = pool_[j].last_agent;
   if (last < 0 || !HasSkill(model_, model_.seats()[last].group, type)) return -1;
   return last;

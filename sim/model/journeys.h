@@ -90,9 +90,15 @@ class Journeys {
   Pool<Journey>& pool_;
   Recorder& recorder_;
 
-  std::vector<engine::RandomStream> arrival_streams_;  // by contact type
-  std::vector<ArrivalProcess::Cursor> cursors_;
-  std::vector<uint64_t> next_seq_;  // by contact type: for customer keys
+  // A type's arrival state, in one aligned record (two cache lines) rather than three
+  // arrays: with tens of types, each arrival finds its type's state out of the L1 cache.
+  struct alignas(64) Arrivals {
+    engine::RandomStream stream;
+    ArrivalProcess::Cursor cursor;
+    uint64_t next_seq = 0;  // for customer keys
+  };
+  std::vector<Arrivals> arrivals_;  // by contact type
+  const bool preferred_agent_;      // routing.preferred_agent is on
   uint64_t next_customer_id_ = 0;
   uint64_t next_contact_id_ = 0;
 };

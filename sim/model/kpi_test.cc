@@ -35,9 +35,9 @@ TEST(KpiTable, EveryKpiIsDescribed) {
 }
 
 Counters Busy() {
-  return {.offered = 90, .answered = 80, .answered_within = 70, .abandoned = 10, .blocked = 5,
-          .wait_answered = 800, .wait_abandoned = 300, .handle = 24000, .transfers_in = 3,
-          .transfers_out = 4};
+  return {.offered = 90, .answered = 80, .answered_within = 70, .wait_answered = 800,
+          .handle = 24000, .transfers_out = 4, .abandoned = 10, .blocked = 5,
+          .wait_abandoned = 300, .transfers_in = 3};
 }
 
 // A contact type's KPIs are those ComputeKpis defines without agents' time or journeys.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ccsim::model {
 
@@ -38,12 +39,16 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
 void Model::BuildTypes(const scenario::Scenario& s) {
   const int n_types = static_cast<int>(s.contact_types.size());
   types_.resize(n_types);
+  // Types without outcomes share one empty set: a handling reads its set's header to see
+  // that it is empty, and one header stays in the cache where one a type would not.
+  int empty_set = -1;
   for (int t = 0; t < n_types; ++t) {
     const scenario::ContactType& ct = s.contact_types[t];
     ContactTypeModel& m = types_[t];
     m.arrivals = ArrivalProcess(ct.arrivals, s.horizon);
     m.handle_time = Sampler(ct.handle_time);
     m.wrap_up = Sampler(ct.wrap_up);
+    m.fixed_wrap_up = m.wrap_up.is_constant() ? m.wrap_up.mean() : std::nan("");
     m.channel = ct.channel;
     // Email never abandons: it waits in the backlog until answered.
     if (ct.patience && ct.channel != scenario::Channel::kEmail) m.patience = Sampler(*ct.patience);
@@ -52,8 +57,14 @@ void Model::BuildTypes(const scenario::Scenario& s) {
       m.retrial_delay = Sampler(ct.retrial->delay);
     }
     m.queue_capacity = ct.queue_capacity.value_or(-1);
-    m.outcome_set = static_cast<int>(outcome_sets_.size());
-    outcome_sets_.push_back(MakeOutcomes(ct.outcomes));
+    OutcomeSet outcomes = MakeOutcomes(ct.outcomes);
+    if (!outcomes.empty() || empty_set < 0) {
+      m.outcome_set = static_cast<int>(outcome_sets_.size());
+      outcome_sets_.push_back(std::move(outcomes));
+      if (outcome_sets_.back().empty()) empty_set = m.outcome_set;
+    } else {
+      m.outcome_set = empty_set;
+    }
     if (ct.repeat) {
       m.repeat_probability = ct.repeat->probability;
       m.repeat_delay = Sampler(ct.repeat->delay);
@@ -103,8 +114,8 @@ void Model::BuildGroups(const scenario::Scenario& s) {
                                                 .contact_type = sk.contact_type,
                                                 .after = 0,
                                                 .level = sk.level,
-                                                .handle_time_factor = sk.handle_time_factor,
-                                                .outcome_set = outcome_set});
+                                                .outcome_set = outcome_set,
+                                                .handle_time_factor = sk.handle_time_factor});
     }
   }
 }

@@ -62,7 +62,7 @@ int Router::FindIdleAgent(int type, double arrival, const Eligibility** terms) {
   }
   if (best == IdleAgents::kNone) return -1;
   *terms = &idle_.terms(best);
-  return idle_.PopFront((*terms)->group);
+  return idle_.PopAt(best);
 }
 
 int Router::PickAtRandom(int type, double arrival, const Eligibility** terms) {
