@@ -14,30 +14,16 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import tempfile
-import time
+
+from process_measure import measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def measure(argv):
-    """Runs argv; returns (wall seconds, peak RSS in MiB, stdout)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err.decode()}")
-    return wall, usage.ru_maxrss / 1024.0, out.decode()
-
-
 def best_of(repeat, argv):
-    runs = [measure(argv) for _ in range(repeat)]
+    runs = [(wall, rss, out) for wall, _, rss, out in (measure(argv) for _ in range(repeat))]
     wall = min(r[0] for r in runs)
     rss = max(r[1] for r in runs)
     return wall, rss, runs[0][2]

@@ -29,9 +29,8 @@ Usage: /usr/bin/python3 bench/routing_benchmark.py [--ccsim build/ccsim ...] [--
 import argparse
 import json
 import os
-import subprocess
-import sys
-import time
+
+from process_measure import measure
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -47,21 +46,6 @@ RATIOS = [
     ("multiskill", "mmc_110", 0.60),
     ("multiskill", "mmc_10000", 0.85),
 ]
-
-
-def measure(argv):
-    """Runs argv; returns (wall seconds, CPU seconds, peak RSS in MiB, stdout)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"{' '.join(argv)} failed ({code}):\n{err.decode()}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return wall, cpu, usage.ru_maxrss / 1024.0, out.decode()
 
 
 def main():
