@@ -10,6 +10,7 @@
 
 #include "sim/trace/file_checks.h"
 #include "sim/trace/hdf5_handle.h"
+#include "sim/trace/heap_scan.h"
 #include "sim/trace/result_tables.h"
 
 namespace ccsim::trace {
@@ -41,6 +42,7 @@ Hid Open(const std::string& path) {
     throw std::runtime_error("cannot read " + path);
   }
   if (!S_ISREG(st.st_mode)) throw std::runtime_error(path + " is not a regular file");
+  CheckGlobalHeaps(path);  // before HDF5 sees the file: its bug would hang it
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) {
     H5Eclear2(H5E_DEFAULT);

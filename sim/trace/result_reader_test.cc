@@ -8,12 +8,17 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <optional>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "sim/trace/hdf5_handle.h"
+#include "sim/trace/heap_scan.h"
 #include "sim/trace/result_tables.h"
 #include "sim/trace/sweep_file.h"
 
@@ -221,6 +226,44 @@ TEST(HostileFileTest, ADirectoryOrAFifoIsNotOpened) {
   const std::string fifo = dir.File("fifo");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
   EXPECT_EQ(ReadSummary(fifo).error(), fifo + " is not a regular file");  // would block in open
+}
+
+// A global heap collection: header, then objects of (index, size); the rest free space.
+std::vector<uint8_t> Collection(std::vector<std::pair<uint16_t, uint64_t>> objects, uint64_t size) {
+  std::vector<uint8_t> b(size, 0);
+  std::memcpy(b.data(), "GCOL\1\0\0\0", 8);
+  std::memcpy(b.data() + 8, &size, 8);
+  size_t at = 16;
+  for (const auto& [index, bytes] : objects) {
+    std::memcpy(b.data() + at, &index, 2);
+    std::memcpy(b.data() + at + 8, &bytes, 8);
+    at += index == 0 ? bytes : 16 + (bytes + 7) / 8 * 8;
+    if (index == 0 || at >= size) break;
+  }
+  return b;
+}
+
+TEST(GlobalHeapScanTest, RefusesWhatWouldHangOrOverrunHdf5) {
+  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 5}, {2, 12}, {0, 4096 - 16 - 24 - 32}}, 4096)), std::nullopt);
+  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 5}, {0, 0}}, 4096)), "its free space has size 0");
+  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 1u << 20}}, 4096)), "object 1 is larger than the collection");
+  EXPECT_EQ(CheckGlobalHeap(Collection({{0, ~uint64_t{0}}}, 4096)), "object 0 is larger than the collection");
+}
+
+TEST(GlobalHeapScanTest, TheReadersRefuseAFileWithSuchAHeap) {
+  ScratchDir dir;
+  const std::string path = WriteRun(dir, Tables());
+  {  // spoil the first collection's first object into free space of size 0
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const size_t at = bytes.find(std::string("GCOL\1", 5));
+    ASSERT_NE(at, std::string::npos);
+    f.seekp(static_cast<std::streamoff>(at + 16));
+    f.write(std::string(16, '\0').data(), 16);
+  }
+  const Expected<RootAttributes> read = ReadRootAttributes(path);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.error().find("is corrupt (its free space has size 0)"), std::string::npos) << read.error();
 }
 
 }  // namespace
