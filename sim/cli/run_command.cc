@@ -10,6 +10,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/options.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
@@ -132,9 +133,8 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
     PrintError(cmd, "--trace " + out.trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;
   }
-  if (!out.output.empty() && FileExists(out.output) && !vm.count("force")) {
-    PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
-    return kExitBadInput;
+  if (!out.output.empty()) {
+    if (auto stop = CheckOutput(cmd, "-o", out.output, vm.count("force") > 0)) return *stop;
   }
   if (auto stop = CheckReplicationOptions(cmd, vm)) return *stop;
   out.threads = Threads(vm);

@@ -15,6 +15,7 @@
 #include "sim/cli/json_writer.h"
 #include "sim/cli/mpi_session.h"
 #include "sim/cli/options.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/sweep_output.h"
@@ -199,9 +200,8 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
   out.threads = Threads(vm);
   out.json = vm.count("json") > 0;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (!out.output.empty() && !vm.count("force") && FileExists(out.output)) {
-    PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
-    return kExitBadInput;
+  if (!out.output.empty()) {
+    if (auto stop = CheckOutput(cmd, "-o", out.output, vm.count("force") > 0)) return *stop;
   }
   if (auto stop = ParseShardArgs(vm, mpi, out)) return *stop;
   for (const std::string& text : vm["vary"].as<std::vector<std::string>>()) {
