@@ -65,5 +65,23 @@ expect_refusal "$B/sweep_schema_2.h5: schema_version 2 is not one" \
   "$CCSIM" compare "$B/sweep_schema_2.h5" --points 0 1
 [ -e "$TMP/merged.h5" ] && fail "a refused merge left $TMP/merged.h5" || pass
 
+# Every input the fuzzer found (docs/fuzzing.md), through every command that reads files:
+# an answer or exit 2, never a crash or a hang.
+for f in tests/fuzz/result_crashes/*.h5; do
+  for args in "compare $f $f" "compare $f --points 0 1" "run --from $f -r 1 --set horizon=1h" \
+              "merge $f -o $TMP/m.h5"; do
+    timeout 60 "$CCSIM" $args >/dev/null 2>"$TMP/err"
+    got=$?
+    if [ "$got" -eq 0 ] || [ "$got" -eq 2 ]; then pass; else
+      fail "ccsim $args: exit $got; stderr: $(head -c 300 "$TMP/err")"
+    fi
+    rm -f "$TMP/m.h5"
+  done
+done
+expect_refusal "attribute transfers_in.definition holds 15 bytes; its type needs 16" \
+  "$CCSIM" compare tests/fuzz/result_crashes/asan-heap-overflow-attribute-shorter-than-type.h5 --points 0 1
+expect_refusal "is corrupt (its free space has size 0)" \
+  "$CCSIM" compare tests/fuzz/result_crashes/timeout-global-heap-free-space-size-0.h5 --points 0 1
+
 echo "hostile_files_test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -38,6 +38,16 @@ Hid OpenScalar(hid_t object, const char* name, H5T_class_t expected, Hid& type) 
     throw BadFile(std::string("attribute ") + name + " is " + ClassName(actual) + "; expected " +
                   ClassName(expected));
   }
+  // HDF5 1.10 copies a whole value of the type out of the attribute's stored bytes
+  // without checking that they are as many (an overflow found by fuzzing). A
+  // variable-length string is stored as a 16-byte reference (8-byte file addresses, as
+  // ccsim and h5py write).
+  const hsize_t needed = H5Tis_variable_str(type.get()) > 0 ? 16 : H5Tget_size(type.get());
+  const hsize_t stored = H5Aget_storage_size(attr.get());
+  if (stored < needed) {
+    throw BadFile(std::string("attribute ") + name + " holds " + std::to_string(stored) +
+                  " bytes; its type needs " + std::to_string(needed));
+  }
   return attr;
 }
 
