@@ -23,13 +23,15 @@ TEST(JsonWriterTest, EscapesQuotesBackslashesAndControlCharacters) {
 
 TEST(JsonWriterTest, ReplacesEachInvalidByteByTheReplacementCharacter) {
   const std::string fffd = "\xEF\xBF\xBD";
-  EXPECT_EQ(Quoted("a\xFF" "b"), "\"a" + fffd + "b\"");               // never valid
-  EXPECT_EQ(Quoted("\xC3"), "\"" + fffd + "\"");                      // truncated at the end
-  EXPECT_EQ(Quoted("\xC3(x"), "\"" + fffd + "(x\"");                  // bad continuation
-  EXPECT_EQ(Quoted("\xC0\xAF"), "\"" + fffd + fffd + "\"");           // overlong '/'
+  EXPECT_EQ(Quoted("a\xFF"
+                   "b"),
+            "\"a" + fffd + "b\"");                                      // never valid
+  EXPECT_EQ(Quoted("\xC3"), "\"" + fffd + "\"");                        // truncated at the end
+  EXPECT_EQ(Quoted("\xC3(x"), "\"" + fffd + "(x\"");                    // bad continuation
+  EXPECT_EQ(Quoted("\xC0\xAF"), "\"" + fffd + fffd + "\"");             // overlong '/'
   EXPECT_EQ(Quoted("\xED\xA0\x80"), "\"" + fffd + fffd + fffd + "\"");  // a surrogate
   EXPECT_EQ(Quoted("\xF4\x90\x80\x80"), "\"" + fffd + fffd + fffd + fffd + "\"");  // > U+10FFFF
-  EXPECT_EQ(Quoted("\x80"), "\"" + fffd + "\"");                      // a lone continuation
+  EXPECT_EQ(Quoted("\x80"), "\"" + fffd + "\"");  // a lone continuation
 }
 
 TEST(JsonWriterTest, KeysAreQuotedTheSameWay) {

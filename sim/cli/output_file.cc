@@ -10,7 +10,8 @@ std::optional<int> CheckOutput(const std::string& command, const std::string& fl
                                const std::string& path, bool force, trace::Env& env) {
   const trace::Status ok = trace::CheckOutputPath(env, path, force);
   if (ok) return std::nullopt;
-  std::fprintf(stderr, "ccsim %s: error: %s: %s\n", command.c_str(), flag.c_str(), ok.error().c_str());
+  std::fprintf(stderr, "ccsim %s: error: %s: %s\n", command.c_str(), flag.c_str(),
+               ok.error().c_str());
   return kExitBadInput;
 }
 

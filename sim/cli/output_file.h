@@ -19,8 +19,7 @@ std::optional<int> CheckOutput(const std::string& command, const std::string& fl
 // Flushes stdout at the end of a command. When what was printed did not all arrive (a
 // full disk, a closed pipe) says so and returns kExitFailure, or `status` when that was
 // already a failure; else `status`.
-int FinishStdout(const std::string& command, int status,
-                 trace::Env& env = *trace::Env::Default());
+int FinishStdout(const std::string& command, int status, trace::Env& env = *trace::Env::Default());
 
 }  // namespace ccsim::cli
 

@@ -45,7 +45,8 @@ TEST(FinishStdoutTest, AWorkingStdoutKeepsTheStatus) {
 TEST(CheckOutputTest, NamesTheFlagAndRefusesADevice) {
   ::testing::internal::CaptureStderr();
   EXPECT_EQ(CheckOutput("sweep", "-o", "/dev/full", true), kExitBadInput);
-  EXPECT_NE(::testing::internal::GetCapturedStderr().find("ccsim sweep: error: -o: /dev/full is not a regular file"),
+  EXPECT_NE(::testing::internal::GetCapturedStderr().find(
+                "ccsim sweep: error: -o: /dev/full is not a regular file"),
             std::string::npos);
   EXPECT_EQ(CheckOutput("sweep", "-o", "/nonexistent-dir-ccsim/x.h5", false), std::nullopt);
 }

@@ -47,7 +47,8 @@ class PosixEnv final : public Env {
   }
 
   Status Rename(const std::string& from, const std::string& to) override {
-    if (std::rename(from.c_str(), to.c_str()) != 0) return Errno("cannot rename " + from + " to " + to);
+    if (std::rename(from.c_str(), to.c_str()) != 0)
+      return Errno("cannot rename " + from + " to " + to);
     return Done{};
   }
 
@@ -80,13 +81,16 @@ Status CheckOutputPath(Env& env, const std::string& path, bool force) {
       if (force) return Done{};
       return FileError{path + " exists; use --force to overwrite it"};
     case PathKind::kSymlink:
-      return FileError{path + " is a symbolic link; ccsim does not write through links (give the path of a regular file)"};
+      return FileError{path +
+                       " is a symbolic link; ccsim does not write through links (give the path of "
+                       "a regular file)"};
     case PathKind::kDirectory:
       return FileError{path + " is a directory"};
     case PathKind::kSpecial:
       break;
   }
-  return FileError{path + " is not a regular file (a device, FIFO or socket); ccsim writes only regular files"};
+  return FileError{
+      path + " is not a regular file (a device, FIFO or socket); ccsim writes only regular files"};
 }
 
 std::string TemporaryPathFor(const std::string& path) {

@@ -21,7 +21,13 @@
 namespace ccsim::trace {
 
 // What is at a path, without following a symbolic link at its end.
-enum class PathKind { kMissing, kRegular, kSymlink, kDirectory, kSpecial /* device, FIFO, socket */ };
+enum class PathKind {
+  kMissing,
+  kRegular,
+  kSymlink,
+  kDirectory,
+  kSpecial /* device, FIFO, socket */
+};
 
 class Env {
  public:

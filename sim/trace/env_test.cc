@@ -53,7 +53,8 @@ class FaultyEnv final : public Env {
     return real_.WriteFile(path, contents);
   }
   Status Rename(const std::string& from, const std::string& to) override {
-    if (fail_rename) return FileError{"cannot rename " + from + " to " + to + ": Permission denied"};
+    if (fail_rename)
+      return FileError{"cannot rename " + from + " to " + to + ": Permission denied"};
     return real_.Rename(from, to);
   }
   Status Remove(const std::string& path) override { return real_.Remove(path); }
@@ -153,7 +154,8 @@ TEST(SweepFileTest, AFailedRenameGivesAnErrorValueAndNoFile) {
   ScratchDir dir;
   FaultyEnv env;
   env.fail_rename = true;
-  const RootAttributes info{.kind = FileKind::kSweep, .scenario_text = "name: x", .total_points = 1};
+  const RootAttributes info{
+      .kind = FileKind::kSweep, .scenario_text = "name: x", .total_points = 1};
   records::ResultTables tables;
   tables.names = {.contact_types = {"voice"}, .agent_groups = {"desk"}, .bands = {{"top", 0}}};
   const std::vector<SweepPoint> points = {{.index = 0, .tables = tables}};

@@ -123,8 +123,8 @@ void CheckColumn(hid_t row_type, int member, H5T_class_t expected, size_t bytes,
   char* raw = H5Tget_member_name(row_type, member);
   const std::string name = raw ? raw : "?";
   H5free_memory(raw);
-  const Hid type = Hid::Check(H5Tget_member_type(row_type, member), H5Tclose,
-                              "get the type of column " + name);
+  const Hid type =
+      Hid::Check(H5Tget_member_type(row_type, member), H5Tclose, "get the type of column " + name);
   const H5T_class_t actual = H5Tget_class(type.get());
   const size_t size = H5Tget_size(type.get());
   if (actual != expected || size != bytes) {

@@ -53,7 +53,8 @@ void CheckGlobalHeaps(const std::string& path) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return;  // the open that follows says why
   struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < static_cast<off_t>(kHeaderBytes)) {
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_size < static_cast<off_t>(kHeaderBytes)) {
     close(fd);
     return;
   }
@@ -75,7 +76,8 @@ void CheckGlobalHeaps(const std::string& path) {
   }
   munmap(mapped, length);
   if (wrong) {
-    throw BadFile("the global heap at byte " + std::to_string(at - 1) + " is corrupt (" + *wrong + ")");
+    throw BadFile("the global heap at byte " + std::to_string(at - 1) + " is corrupt (" + *wrong +
+                  ")");
   }
 }
 

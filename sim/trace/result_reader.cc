@@ -67,12 +67,14 @@ int IntegerOr(hid_t object, const char* name, int64_t min, int64_t max, int miss
 // schema_version comes first: a file of another version may lay out anything differently.
 void CheckSchema(const std::string& path, hid_t root) {
   if (H5Aexists(root, "schema_version") <= 0 || H5Aexists(root, "scenario") <= 0) {
-    throw std::runtime_error(path + " is not a ccsim result file (no schema_version/scenario attributes)");
+    throw std::runtime_error(path +
+                             " is not a ccsim result file (no schema_version/scenario attributes)");
   }
   const int64_t schema = CheckedInteger(root, "schema_version", INT32_MIN, INT32_MAX);
   if (schema != kSchemaVersion) {
     throw std::runtime_error(path + ": schema_version " + std::to_string(schema) +
-                             " is not one this ccsim reads (" + std::to_string(kSchemaVersion) + ")");
+                             " is not one this ccsim reads (" + std::to_string(kSchemaVersion) +
+                             ")");
   }
 }
 
@@ -136,7 +138,8 @@ SummaryLayout CheckSummaryType(hid_t dataset, hid_t native, const std::string& t
       l.replication = static_cast<long>(offset);
     } else if (name == "contact_type") {
       CheckColumn(native, m, H5T_ENUM, sizeof(int32_t), table);
-      const Hid e = Hid::Check(H5Tget_member_type(native, m), H5Tclose, "get the contact_type enum");
+      const Hid e =
+          Hid::Check(H5Tget_member_type(native, m), H5Tclose, "get the contact_type enum");
       l.contact_types = ContactTypeNames(e.get(), table);
       l.contact_type = static_cast<long>(offset);
     } else {
@@ -238,8 +241,8 @@ namespace {
 // the file's columns by name; a column of another kind fails the read).
 std::vector<SweepPointContents> ReadPointsTable(hid_t root, const RootAttributes& info) {
   const std::vector<std::string>& vary = info.vary_paths;
-  const Hid set = Hid::Check(H5Dopen2(root, "points/table", H5P_DEFAULT), H5Dclose,
-                             "open /points/table");
+  const Hid set =
+      Hid::Check(H5Dopen2(root, "points/table", H5P_DEFAULT), H5Dclose, "open /points/table");
   const Hid type = PointsRowType(vary);
   const size_t row_size = H5Tget_size(type.get());
   const hsize_t n = CheckedRowCount(set.get(), row_size, "/points/table");
@@ -269,8 +272,9 @@ std::vector<SweepPointContents> ReadPointsTable(hid_t root, const RootAttributes
 
 // Each point once, numbered within the sweep.
 void CheckPointIndices(std::vector<SweepPointContents>& points, int total) {
-  std::sort(points.begin(), points.end(),
-            [](const SweepPointContents& a, const SweepPointContents& b) { return a.index < b.index; });
+  std::sort(
+      points.begin(), points.end(),
+      [](const SweepPointContents& a, const SweepPointContents& b) { return a.index < b.index; });
   for (size_t i = 0; i < points.size(); ++i) {
     const int p = points[i].index;
     if (p < 0 || p >= total) {

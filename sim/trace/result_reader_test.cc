@@ -9,11 +9,11 @@
 
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <optional>
-#include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -73,8 +73,8 @@ void Replace(hid_t object, const char* name, hid_t type, const void* values, hsi
   if (H5Aexists(object, name) > 0) CheckStatus(H5Adelete(object, name), "delete");
   const Hid space = Hid::Check(count ? H5Screate_simple(1, &count, nullptr) : H5Screate(H5S_SCALAR),
                                H5Sclose, "space");
-  const Hid attr =
-      Hid::Check(H5Acreate2(object, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "attr");
+  const Hid attr = Hid::Check(H5Acreate2(object, name, type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                              H5Aclose, "attr");
   CheckStatus(H5Awrite(attr.get(), type, values), "write");
 }
 
@@ -114,22 +114,25 @@ TEST(HostileFileTest, AnArraySeedIsRefusedNotReadPastTheStack) {
 TEST(HostileFileTest, AnArrayOrTextSchemaVersionIsRefused) {
   ScratchDir dir;
   const std::vector<int32_t> versions(4000, 1);
-  ExpectRefused(WriteRun(dir, Tables(), [&](hid_t f) {
-                  Replace(f, "schema_version", H5T_NATIVE_INT32, versions.data(), versions.size());
-                }),
+  ExpectRefused(WriteRun(dir, Tables(),
+                         [&](hid_t f) {
+                           Replace(f, "schema_version", H5T_NATIVE_INT32, versions.data(),
+                                   versions.size());
+                         }),
                 "attribute schema_version is not a single value");
-  ExpectRefused(WriteRun(dir, Tables(), [&](hid_t f) {
-                  H5Adelete(f, "schema_version");
-                  WriteAttribute(f, "schema_version", std::string("1"));
-                }),
+  ExpectRefused(WriteRun(dir, Tables(),
+                         [&](hid_t f) {
+                           H5Adelete(f, "schema_version");
+                           WriteAttribute(f, "schema_version", std::string("1"));
+                         }),
                 "attribute schema_version is a string; expected an integer");
 }
 
 TEST(HostileFileTest, AnotherSchemaVersionIsRefusedByEveryReader) {
   ScratchDir dir;
   const int32_t two = 2;
-  const std::string path =
-      WriteRun(dir, Tables(), [&](hid_t f) { Replace(f, "schema_version", H5T_NATIVE_INT32, &two); });
+  const std::string path = WriteRun(
+      dir, Tables(), [&](hid_t f) { Replace(f, "schema_version", H5T_NATIVE_INT32, &two); });
   ExpectRefused(path, "schema_version 2 is not one this ccsim reads (1)");
   EXPECT_FALSE(ReadRootAttributes(path).ok());
 }
@@ -140,8 +143,9 @@ TEST(HostileFileTest, AFixedLengthOrNumericStringAttributeIsRefused) {
   H5Tset_size(fixed.get(), 4);
   const std::string path =
       WriteRun(dir, Tables(), [&](hid_t f) { Replace(f, "scenario_name", fixed.get(), "abcd"); });
-  EXPECT_EQ(ReadRootAttributes(path).error(),
-            path + ": attribute scenario_name is a fixed-length string; expected a variable-length one");
+  EXPECT_EQ(
+      ReadRootAttributes(path).error(),
+      path + ": attribute scenario_name is a fixed-length string; expected a variable-length one");
   const double pi = 3.14;
   const std::string numeric =
       WriteRun(dir, Tables(), [&](hid_t f) { Replace(f, "trace", H5T_NATIVE_DOUBLE, &pi); });
@@ -154,8 +158,8 @@ TEST(HostileFileTest, ReplicationIndicesOutsideTheRunAreRefused) {
   for (int32_t bad : {-1, kReps, 1'000'000'000}) {
     records::ResultTables t = Tables();
     t.summary.rows[1].replication = bad;
-    ExpectRefused(WriteRun(dir, t), "/summary row 1: replication " + std::to_string(bad) +
-                                        " is outside 0..1");
+    ExpectRefused(WriteRun(dir, t),
+                  "/summary row 1: replication " + std::to_string(bad) + " is outside 0..1");
   }
 }
 
@@ -163,21 +167,20 @@ TEST(HostileFileTest, ContactTypesOutsideTheEnumAreRefused) {
   ScratchDir dir;
   records::ResultTables t = Tables();
   t.summary.rows[2].contact_type = 7;
-  ExpectRefused(WriteRun(dir, t), "/summary row 2: contact_type 7 is not a type of the file's enum");
+  ExpectRefused(WriteRun(dir, t),
+                "/summary row 2: contact_type 7 is not a type of the file's enum");
 }
 
 TEST(HostileFileTest, ReplicationCountsOutOfBoundsAreRefused) {
   ScratchDir dir;
   for (int32_t reps : {0, -5, 2'000'000'000}) {
-    ExpectRefused(WriteRun(dir, Tables(), [&](hid_t f) {
-                    Replace(f, "replications", H5T_NATIVE_INT32, &reps);
-                  }),
+    ExpectRefused(WriteRun(dir, Tables(),
+                           [&](hid_t f) { Replace(f, "replications", H5T_NATIVE_INT32, &reps); }),
                   "attribute replications is " + std::to_string(reps) + "; expected 1..1000000");
   }
   const int32_t many = 1000;  // within bounds, but the table cannot hold them
-  ExpectRefused(WriteRun(dir, Tables(), [&](hid_t f) {
-                  Replace(f, "replications", H5T_NATIVE_INT32, &many);
-                }),
+  ExpectRefused(WriteRun(dir, Tables(),
+                         [&](hid_t f) { Replace(f, "replications", H5T_NATIVE_INT32, &many); }),
                 "/summary has 4 rows, too few for 1000 replications");
 }
 
@@ -186,9 +189,9 @@ void ReplaceSummary(hid_t f, hid_t type, int rank) {
   CheckStatus(H5Ldelete(f, "summary", H5P_DEFAULT), "delete");
   const hsize_t dims[2] = {4, 4};
   const Hid space = Hid::Check(H5Screate_simple(rank, dims, nullptr), H5Sclose, "space");
-  const Hid set = Hid::Check(H5Dcreate2(f, "summary", type, space.get(), H5P_DEFAULT, H5P_DEFAULT,
-                                        H5P_DEFAULT),
-                             H5Dclose, "create");
+  const Hid set =
+      Hid::Check(H5Dcreate2(f, "summary", type, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                 H5Dclose, "create");
 }
 
 TEST(HostileFileTest, ASummaryOfTheWrongShapeOrColumnsIsRefused) {
@@ -211,8 +214,8 @@ TEST(HostileFileTest, ASummaryOfTheWrongShapeOrColumnsIsRefused) {
 TEST(HostileFileTest, SweepPointsOutsideTheSweepAreRefused) {
   ScratchDir dir;
   const std::string path = dir.File("sweep.h5");
-  RootAttributes info{.kind = FileKind::kSweep, .scenario_text = "name: x", .vary_paths = {"k"},
-                      .total_points = 2};
+  RootAttributes info{
+      .kind = FileKind::kSweep, .scenario_text = "name: x", .vary_paths = {"k"}, .total_points = 2};
   std::vector<SweepPoint> points = {{.index = 5, .values = {"v"}, .tables = Tables()}};
   ASSERT_TRUE(WriteSweepFile(path, info, points).ok());
   const Expected<SweepContents> read = ReadSweep(path);
@@ -244,10 +247,13 @@ std::vector<uint8_t> Collection(std::vector<std::pair<uint16_t, uint64_t>> objec
 }
 
 TEST(GlobalHeapScanTest, RefusesWhatWouldHangOrOverrunHdf5) {
-  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 5}, {2, 12}, {0, 4096 - 16 - 24 - 32}}, 4096)), std::nullopt);
+  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 5}, {2, 12}, {0, 4096 - 16 - 24 - 32}}, 4096)),
+            std::nullopt);
   EXPECT_EQ(CheckGlobalHeap(Collection({{1, 5}, {0, 0}}, 4096)), "its free space has size 0");
-  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 1u << 20}}, 4096)), "object 1 is larger than the collection");
-  EXPECT_EQ(CheckGlobalHeap(Collection({{0, ~uint64_t{0}}}, 4096)), "object 0 is larger than the collection");
+  EXPECT_EQ(CheckGlobalHeap(Collection({{1, 1u << 20}}, 4096)),
+            "object 1 is larger than the collection");
+  EXPECT_EQ(CheckGlobalHeap(Collection({{0, ~uint64_t{0}}}, 4096)),
+            "object 0 is larger than the collection");
 }
 
 TEST(GlobalHeapScanTest, TheReadersRefuseAFileWithSuchAHeap) {
@@ -263,7 +269,8 @@ TEST(GlobalHeapScanTest, TheReadersRefuseAFileWithSuchAHeap) {
   }
   const Expected<RootAttributes> read = ReadRootAttributes(path);
   ASSERT_FALSE(read.ok());
-  EXPECT_NE(read.error().find("is corrupt (its free space has size 0)"), std::string::npos) << read.error();
+  EXPECT_NE(read.error().find("is corrupt (its free space has size 0)"), std::string::npos)
+      << read.error();
 }
 
 }  // namespace
