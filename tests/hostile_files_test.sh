@@ -82,6 +82,8 @@ expect_refusal "attribute transfers_in.definition holds 15 bytes; its type needs
   "$CCSIM" compare tests/fuzz/result_crashes/asan-heap-overflow-attribute-shorter-than-type.h5 --points 0 1
 expect_refusal "is corrupt (its free space has size 0)" \
   "$CCSIM" compare tests/fuzz/result_crashes/timeout-global-heap-free-space-size-0.h5 --points 0 1
+expect_refusal "HDF5 fails on it (Segmentation fault while reading): the file is malformed" \
+  "$CCSIM" merge tests/fuzz/result_crashes/segv-global-heap-reference-out-of-range.h5 -o "$TMP/m.h5"
 
 echo "hostile_files_test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

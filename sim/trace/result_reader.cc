@@ -11,6 +11,7 @@
 #include "sim/trace/file_checks.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/heap_scan.h"
+#include "sim/trace/isolated_read.h"
 #include "sim/trace/result_tables.h"
 
 namespace ccsim::trace {
@@ -24,6 +25,7 @@ namespace {
 template <class F>
 auto Catching(const std::string& path, F&& read) -> Expected<decltype(read())> {
   try {
+    ProbeInChild([&] { read(); });
     return read();
   } catch (const BadFile& e) {
     return FileError{path + ": " + e.what()};

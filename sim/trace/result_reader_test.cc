@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -17,8 +18,10 @@
 #include <string>
 #include <vector>
 
+#include "sim/trace/file_checks.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/heap_scan.h"
+#include "sim/trace/isolated_read.h"
 #include "sim/trace/result_tables.h"
 #include "sim/trace/sweep_file.h"
 
@@ -271,6 +274,18 @@ TEST(GlobalHeapScanTest, TheReadersRefuseAFileWithSuchAHeap) {
   ASSERT_FALSE(read.ok());
   EXPECT_NE(read.error().find("is corrupt (its free space has size 0)"), std::string::npos)
       << read.error();
+}
+
+TEST(ProbeInChildTest, ACrashInTheChildIsAnErrorHereAndAnErrorThereIsNot) {
+  EXPECT_NO_THROW(ProbeInChild([] {}));
+  EXPECT_NO_THROW(ProbeInChild([] { throw BadFile("met again by the parent"); }));
+  try {
+    ProbeInChild([] { std::raise(SIGSEGV); });
+    FAIL() << "no error";
+  } catch (const BadFile& e) {
+    EXPECT_STREQ(e.what(),
+                 "HDF5 fails on it (Segmentation fault while reading): the file is malformed");
+  }
 }
 
 }  // namespace
