@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -12,7 +13,16 @@
 
 namespace ccsim::trace::internal {
 
+namespace {
+
+std::atomic<bool> g_probe{true};
+
+}  // namespace
+
+void SetProbeInChild(bool on) { g_probe.store(on); }
+
 void ProbeInChild(const std::function<void()>& read) {
+  if (!g_probe.load()) return;
   std::fflush(nullptr);  // what is buffered is printed once, by this process
   const pid_t pid = fork();
   if (pid < 0) return;

@@ -19,6 +19,11 @@ inline constexpr unsigned kProbeSeconds = 120;
 // Without fork (it fails), does nothing.
 void ProbeInChild(const std::function<void()>& read);
 
+// Turns the probe off (on by default) for the fuzz target: there each input is read in
+// this process, so that libFuzzer sees what HDF5 does, at full speed (a fork of a process
+// under AddressSanitizer takes a while).
+void SetProbeInChild(bool on);
+
 }  // namespace ccsim::trace::internal
 
 #endif  // CCSIM_TRACE_ISOLATED_READ_H_
