@@ -4,6 +4,9 @@ tables as 1-D compound datasets with their key columns, replication and contact-
 indices in range. Every fault is one CcsimFileError naming the file and what is wrong,
 which report.py turns into "report.py: error: FILE: ..." and exit 2.
 """
+import os
+import signal
+
 import h5py
 import numpy as np
 
@@ -164,3 +167,22 @@ def replication_numbers(f, path, replications):
                                  f"(0..{replications - 1})")
         numbers.append(int(key))
     return sorted(numbers)
+
+
+def isolated(load, path):
+    """load(path), after running it once in a child process: HDF5 (the library h5py uses)
+    crashes on some malformed files, and such a file is then a CcsimFileError rather than
+    the end of the program (the simulator does the same, docs/trace_format.md)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            load(path)
+        except BaseException:  # the parent meets the same error and reports it
+            pass
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        raise CcsimFileError(f"{path}: HDF5 fails on it ({name} while reading): the file "
+                             f"is malformed")
+    return load(path)

@@ -142,5 +142,19 @@ class BadFileTest(unittest.TestCase):
                    "/replications/x is not a replication")
 
 
+class IsolatedLoadTest(unittest.TestCase):
+    def test_a_crash_while_reading_is_a_file_error(self):
+        import result_checks  # analysis/result_checks.py, as report.py uses it
+
+        def crash(path):
+            os.kill(os.getpid(), 11)  # as HDF5 does on some malformed files
+
+        with self.assertRaises(cr.CcsimFileError) as raised:
+            result_checks.isolated(crash, GOOD)
+        self.assertEqual(str(raised.exception),
+                         f"{GOOD}: HDF5 fails on it (SIGSEGV while reading): the file is malformed")
+        self.assertEqual(result_checks.isolated(cr.load, GOOD).replications, [0, 1])
+
+
 if __name__ == "__main__":
     unittest.main()
