@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "sim/trace/file_checks.h"
@@ -21,19 +22,32 @@ using namespace internal;  // the shared helpers of result_tables.h and file_che
 namespace {
 
 // The readers below throw (the HDF5 layer and the checks do); the public functions turn
-// that into an error value at the boundary, naming the file.
+// that into an error value at the boundary, naming the file. The read runs first in a
+// child process (isolated_read.h): its error, if any, is the answer.
 template <class F>
 auto Catching(const std::string& path, F&& read) -> Expected<decltype(read())> {
+  std::optional<decltype(read())> value;
+  auto attempt = [&]() -> std::string {  // "" on success
+    try {
+      value = read();
+      return "";
+    } catch (const BadFile& e) {
+      return path + ": " + e.what();
+    } catch (const Hdf5Error& e) {
+      return path + ": " + e.what();
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  };
+  std::string error;
   try {
-    ProbeInChild([&] { read(); });
-    return read();
+    error = ProbeInChild(attempt);
   } catch (const BadFile& e) {
     return FileError{path + ": " + e.what()};
-  } catch (const Hdf5Error& e) {
-    return FileError{path + ": " + e.what()};
-  } catch (const std::exception& e) {
-    return FileError{e.what()};
   }
+  if (error.empty()) error = attempt();
+  if (!error.empty()) return FileError{error};
+  return std::move(*value);
 }
 
 // A FIFO or a device would block or stream forever in H5Fopen: only regular files.
