@@ -107,7 +107,10 @@ class Results:
         except OSError as e:
             raise CcsimFileError(f"{self.path}: cannot open as HDF5: {e}") from e
         with f:
-            self._read(f)
+            try:
+                self._read(f)
+            except (OSError, RuntimeError) as e:  # what h5py raises on broken structures
+                raise CcsimFileError(f"{self.path}: HDF5 cannot read it: {e}") from e
 
     def _read(self, f):
         """Root attributes and the result tables, each checked (result_checks.py)."""

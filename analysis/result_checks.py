@@ -5,6 +5,7 @@ indices in range. Every fault is one CcsimFileError naming the file and what is 
 which report.py turns into "report.py: error: FILE: ..." and exit 2.
 """
 import os
+import resource
 import signal
 
 import h5py
@@ -12,6 +13,8 @@ import numpy as np
 
 SCHEMA_VERSION = 1
 MAX_REPLICATIONS = 1_000_000  # as the simulator's readers (sim/trace/file_checks.h)
+PROBE_SECONDS = 120
+PROBE_MEMORY_BYTES = 4 << 30
 
 STRING_ATTRIBUTES = ("ccsim_version", "scenario", "scenario_name", "scenario_file",
                      "overrides", "trace", "kind")
@@ -170,19 +173,45 @@ def replication_numbers(f, path, replications):
 
 
 def isolated(load, path):
-    """load(path), after running it once in a child process: HDF5 (the library h5py uses)
-    crashes on some malformed files, and such a file is then a CcsimFileError rather than
-    the end of the program (the simulator does the same, docs/trace_format.md)."""
+    """load(path), after running it once in a child process with bounded time and memory
+    (as the simulator's readers, sim/trace/isolated_read.h): HDF5 (the library h5py uses)
+    crashes on some malformed files, or allocates what a string claims. Such a file is a
+    CcsimFileError rather than the end of the program; when the child's load fails, its
+    error is the answer and this process never reads the file."""
+    read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
-        try:
-            load(path)
-        except BaseException:  # the parent meets the same error and reports it
-            pass
-        os._exit(0)
+        os.close(read_end)
+        _child(load, path, write_end)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as answer:
+        error = answer.read().decode("utf-8", "replace")
     _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM:
+        raise CcsimFileError(f"{path}: HDF5 did not finish reading it in {PROBE_SECONDS} s: "
+                             f"the file is malformed")
     if os.WIFSIGNALED(status):
         name = signal.Signals(os.WTERMSIG(status)).name
         raise CcsimFileError(f"{path}: HDF5 fails on it ({name} while reading): the file "
                              f"is malformed")
+    if error:
+        raise CcsimFileError(error)
     return load(path)
+
+
+def _child(load, path, fd):
+    """In the child: load within bounds, send the error (if any) through fd, and end."""
+    error = ""
+    try:
+        signal.alarm(PROBE_SECONDS)
+        with open("/proc/self/statm") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = size + PROBE_MEMORY_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        load(path)
+    except CcsimFileError as e:
+        error = str(e)
+    except BaseException as e:  # noqa: B036 (a MemoryError too: the file claims too much)
+        error = f"{path}: cannot be read: {type(e).__name__}: {e}"
+    os.write(fd, error.encode("utf-8"))
+    os._exit(0)

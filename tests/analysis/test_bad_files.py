@@ -155,6 +155,26 @@ class IsolatedLoadTest(unittest.TestCase):
                          f"{GOOD}: HDF5 fails on it (SIGSEGV while reading): the file is malformed")
         self.assertEqual(result_checks.isolated(cr.load, GOOD).replications, [0, 1])
 
+    def test_an_absurd_allocation_fails_in_the_child_and_is_the_answer(self):
+        import result_checks
+
+        def greedy(path):
+            bytearray(64 << 30)  # as HDF5 allocates what a malformed string claims
+
+        with self.assertRaises(cr.CcsimFileError) as raised:
+            result_checks.isolated(greedy, GOOD)
+        self.assertIn("cannot be read: MemoryError", str(raised.exception))
+
+
+    def test_every_input_the_fuzzer_found_is_a_file_error(self):
+        import result_checks
+        crashes = os.path.join(ccsim_run.ROOT, "tests", "fuzz", "result_crashes")
+        for name in sorted(os.listdir(crashes)):
+            if name.endswith(".h5"):
+                with self.subTest(name=name):
+                    with self.assertRaises(cr.CcsimFileError):
+                        result_checks.isolated(cr.load, os.path.join(crashes, name))
+
 
 if __name__ == "__main__":
     unittest.main()
