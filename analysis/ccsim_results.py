@@ -31,7 +31,10 @@ import h5py
 import numpy as np
 import pandas as pd
 
-SCHEMA_VERSION = 1
+import result_checks as checks
+from result_checks import CcsimFileError  # noqa: F401 (the error this module raises)
+
+SCHEMA_VERSION = checks.SCHEMA_VERSION
 
 # What a column is, unit and all, comes from the file (docs/trace_format.md, the
 # attributes "<column>.label", ".unit", ".definition", ".scope" of /summary and
@@ -79,10 +82,6 @@ class Column:
         return f"Column({self.name!r}, {self.label!r}, unit={self.unit!r}, scope={self.scope!r})"
 
 
-class CcsimFileError(ValueError):
-    """The path is missing, is not HDF5, or is not a ccsim result file this module reads."""
-
-
 def load(path):
     """Opens a ccsim result file and returns its Results. Raises CcsimFileError."""
     return Results(path)
@@ -108,33 +107,41 @@ class Results:
         except OSError as e:
             raise CcsimFileError(f"{self.path}: cannot open as HDF5: {e}") from e
         with f:
-            self.attrs = {k: _plain(v) for k, v in f.attrs.items()}
-            version = self.attrs.get("schema_version")
-            if version is None or "summary" not in f:
-                raise CcsimFileError(
-                    f"{self.path}: an HDF5 file, but not a ccsim result file (no "
-                    f"`schema_version` root attribute or no /summary table)")
-            if int(version) != SCHEMA_VERSION:
-                raise CcsimFileError(
-                    f"{self.path}: schema_version {version}; this module reads "
-                    f"schema_version {SCHEMA_VERSION}")
-            self.summary = _table(f["summary"])
-            self.columns = _columns(f["summary"])
-            if "intervals" in f:
-                for name, c in _columns(f["intervals"]).items():
-                    self.columns.setdefault(name, c)
-            self.intervals = _table(f["intervals"]) if "intervals" in f else None
-            self.agent_results = (_table(f["agent_results"]) if "agent_results" in f
-                                  else None)
-            if "replications" in f:
-                reps = sorted(int(k) for k in f["replications"].keys())
-            else:
-                reps = sorted(int(r) for r in self.summary["replication"].unique())
-            self.replications = reps
-            ct = f["summary"].dtype.fields["contact_type"][0]
-            mapping = h5py.check_enum_dtype(ct) or {}
-            self.contact_types = [n for n, v in sorted(mapping.items(), key=lambda kv: kv[1])
-                                  if v >= 0]
+            try:
+                self._read(f)
+            except (OSError, RuntimeError) as e:  # what h5py raises on broken structures
+                raise CcsimFileError(f"{self.path}: HDF5 cannot read it: {e}") from e
+
+    def _read(self, f):
+        """Root attributes and the result tables, each checked (result_checks.py)."""
+        path = self.path
+        self.attrs = checks.root_attributes(f, path)
+        summary = checks.table(f, path, "summary")
+        ct = summary.dtype.fields["contact_type"][0]
+        mapping = h5py.check_enum_dtype(ct)
+        replications = self.attrs.get("replications")
+        if replications is None:  # files from before the attribute: what the rows say
+            replications = int(summary["replication"].max()) + 1 if summary.size else 1
+        checks.check_keys(path, "summary", summary, replications, mapping)
+        intervals = checks.table(f, path, "intervals", required=False)
+        if intervals is not None:
+            checks.check_keys(path, "intervals", intervals, replications,
+                              h5py.check_enum_dtype(intervals.dtype.fields["contact_type"][0]))
+        agent_results = checks.table(f, path, "agent_results", required=False)
+        if agent_results is not None:
+            checks.check_keys(path, "agent_results", agent_results, replications, {})
+        self.summary = _table(summary)
+        self.columns = _columns(f["summary"], path)
+        if intervals is not None:
+            for name, c in _columns(f["intervals"], path).items():
+                self.columns.setdefault(name, c)
+        self.intervals = _table(intervals) if intervals is not None else None
+        self.agent_results = _table(agent_results) if agent_results is not None else None
+        reps = checks.replication_numbers(f, path, replications)
+        self.replications = reps if reps is not None else sorted(
+            int(r) for r in self.summary["replication"].unique())
+        self.contact_types = [n for n, v in sorted(mapping.items(), key=lambda kv: kv[1])
+                              if v >= 0]
 
     # -- root attributes, with the names people look for ---------------------------
     @property
@@ -435,34 +442,32 @@ def _set_path(d, keys, value):
                 d = d.setdefault(k, {})
 
 
-def _plain(v):
-    """An attribute value as a plain Python str / int / float."""
-    if isinstance(v, bytes):
-        return v.decode("utf-8")
-    if isinstance(v, np.ndarray) and v.shape == ():
-        v = v[()]
-    if isinstance(v, np.bytes_):
-        return bytes(v).decode("utf-8")
-    if isinstance(v, np.generic):
-        return v.item()
-    return v
-
-
-def _columns(dataset):
+def _columns(dataset, path):
     """The float64 columns of a table and what the file says of them, by name."""
+    def attr(name, key):
+        try:
+            v = checks.plain(dataset.attrs.get(f"{name}.{key}", ""))
+        except (OSError, TypeError, ValueError) as e:  # UnicodeDecodeError too
+            raise CcsimFileError(f"{path}: attribute {name}.{key} of {dataset.name} cannot "
+                                 f"be read: {e}") from e
+        if not isinstance(v, str):
+            raise CcsimFileError(f"{path}: attribute {name}.{key} of {dataset.name} is not "
+                                 f"text")
+        return v
+
     out = {}
     for name in dataset.dtype.names:
         if dataset.dtype.fields[name][0].kind != "f":
             continue
-        attr = lambda key: _plain(dataset.attrs.get(f"{name}.{key}", ""))  # noqa: E731
-        out[name] = Column(name, attr("label"), attr("unit"), attr("definition"),
-                           attr("scope"))
+        out[name] = Column(name, attr(name, "label"), attr(name, "unit"),
+                           attr(name, "definition"), attr(name, "scope"))
     return out
 
 
 def _table(dataset):
-    """A compound dataset as a DataFrame, enum fields as Categoricals of their names."""
-    data = dataset[()]
+    """A compound dataset (or its rows, read) as a DataFrame, enum fields as Categoricals
+    of their names."""
+    data = dataset[()] if isinstance(dataset, h5py.Dataset) else dataset
     df = pd.DataFrame(data)
     for name in data.dtype.names:
         mapping = h5py.check_enum_dtype(data.dtype.fields[name][0])

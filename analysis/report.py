@@ -28,6 +28,7 @@ from matplotlib.ticker import MultipleLocator, PercentFormatter  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ccsim_results as cr  # noqa: E402
+import result_checks as checks  # noqa: E402
 
 # Which KPIs the comparison figures plot (a choice of this report); how any column is
 # labelled and in what unit comes from the file (style()).
@@ -523,7 +524,7 @@ def main(argv=None):
     results = []
     for path in a.files:  # check every input before writing anything
         try:
-            results.append(cr.load(path))
+            results.append(checks.isolated(cr.load, path))
         except cr.CcsimFileError as e:
             print(f"report.py: error: {e}", file=sys.stderr)
             return 2

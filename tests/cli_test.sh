@@ -166,7 +166,7 @@ expect_status 0 "--force" -- "$CCSIM" run scenarios/help_desk.yaml -r 1 -o "$TMP
 expect_status 2 "--trace contacts without -o" -- "$CCSIM" run scenarios/help_desk.yaml --trace contacts
 expect_status 2 "--from a file that is not HDF5" -- "$CCSIM" run --from "$TMP/r.json"
 expect_status 2 "both SCENARIO and --from" -- "$CCSIM" run scenarios/help_desk.yaml --from "$TMP/r.h5"
-expect_status 1 "-o in a missing folder" -- "$CCSIM" run scenarios/help_desk.yaml -o "$TMP/no/such/dir/x.h5"
+expect_status 2 "-o in a missing folder (checked before simulating)" -- "$CCSIM" run scenarios/help_desk.yaml -o "$TMP/no/such/dir/x.h5"
 # Ctrl-C during a long traced run: exit 130, nothing under the final name, no temporary.
 "$CCSIM" run bench/mmc_110.yaml --set horizon=1e8s -o "$TMP/long.h5" --trace contacts \
   >"$TMP/long.out" 2>"$TMP/long.err" &

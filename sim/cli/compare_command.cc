@@ -43,6 +43,9 @@ struct Side {
 
 trace::Expected<Side> Read(const std::string& path, const std::string& group,
                            const std::string& label) {
+  // The root attributes too: a file whose seed cannot be read is refused, not unpaired.
+  const trace::Expected<trace::RootAttributes> info = trace::ReadRootAttributes(path);
+  if (!info) return trace::FileError{info.error()};
   const trace::Expected<trace::SummaryContents> read = trace::ReadSummary(path, group);
   if (!read) return trace::FileError{read.error()};
   Side side{.label = label};

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/version.h"
 
 namespace {
@@ -52,6 +53,34 @@ Exit status: 0 success, 2 bad input (scenario or arguments), 1 any other failure
 
 }  // namespace
 
+namespace ccsim::cli {
+namespace {
+
+// Runs `ccsim COMMAND ARGS...`; returns its exit status.
+int Dispatch(const std::string& command, const std::vector<std::string>& args) {
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::printf("ccsim %s\n", kVersion);
+    return kExitOk;
+  }
+  if (command == "run") return RunCommand(args);
+  if (command == "validate") return ValidateCommand(args);
+  if (command == "erlang") return ErlangCommand(args);
+  if (command == "sweep") return SweepCommand(args);
+  if (command == "compare") return CompareCommand(args);
+  if (command == "staff") return StaffCommand(args);
+  if (command == "merge") return MergeCommand(args);
+  std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, merge, compare, staff or erlang; see ccsim --help)\n",
+               command.c_str());
+  return kExitBadInput;
+}
+
+}  // namespace
+}  // namespace ccsim::cli
+
 int main(int argc, char** argv) {
   using namespace ccsim::cli;
   if (argc < 2) {
@@ -60,27 +89,13 @@ int main(int argc, char** argv) {
   }
   const std::string command = argv[1];
   const std::vector<std::string> args(argv + 2, argv + argc);
+  int status;
   try {
-    if (command == "-h" || command == "--help" || command == "help") {
-      std::fputs(kUsage, stdout);
-      return kExitOk;
-    }
-    if (command == "--version") {
-      std::printf("ccsim %s\n", kVersion);
-      return kExitOk;
-    }
-    if (command == "run") return RunCommand(args);
-    if (command == "validate") return ValidateCommand(args);
-    if (command == "erlang") return ErlangCommand(args);
-    if (command == "sweep") return SweepCommand(args);
-    if (command == "compare") return CompareCommand(args);
-    if (command == "staff") return StaffCommand(args);
-    if (command == "merge") return MergeCommand(args);
-    std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, merge, compare, staff or erlang; see ccsim --help)\n",
-                 command.c_str());
-    return kExitBadInput;
+    status = Dispatch(command, args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ccsim: error: %s\n", e.what());
-    return kExitFailure;
+    status = kExitFailure;
   }
+  // Every command's printed output must have arrived: `ccsim run --json > /dev/full` fails.
+  return FinishStdout(command, status);
 }

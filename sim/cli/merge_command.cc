@@ -6,6 +6,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/options.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/sweep_output.h"
 #include "sim/model/summary.h"
 #include "sim/trace/sweep_file.h"
@@ -44,10 +45,7 @@ int MergeCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const std::string output = vm["output"].as<std::string>();
-  if (FileExists(output) && !vm.count("force")) {
-    PrintError(cmd, "-o: " + output + " exists; use --force to overwrite it");
-    return kExitBadInput;
-  }
+  if (auto stop = CheckOutput(cmd, "-o", output, vm.count("force") > 0)) return *stop;
   const trace::Expected<trace::SweepContents> merged =
       trace::MergeSweepFiles(vm["parts"].as<std::vector<std::string>>(), output);
   if (!merged) {

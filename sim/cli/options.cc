@@ -102,23 +102,6 @@ bool FileExists(const std::string& path) {
   return stat(path.c_str(), &st) == 0;
 }
 
-std::optional<std::string> OutputPathProblem(const std::string& flag, const std::string& path) {
-  if (path.empty()) return flag + ": expected a file name; got ''";
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    return flag + ": " + path + " is a folder; expected a file name";
-  }
-  std::string folder = std::filesystem::path(path).parent_path().string();
-  if (folder.empty()) folder = ".";
-  if (stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-    return flag + ": the folder " + folder + " does not exist";
-  }
-  if (access(folder.c_str(), W_OK | X_OK) != 0) {
-    return flag + ": cannot write in the folder " + folder + ": " + std::strerror(errno);
-  }
-  return std::nullopt;
-}
-
 void PrintError(const std::string& command, const std::string& message) {
   std::fprintf(stderr, "ccsim %s: error: %s\n", command.c_str(),
                scenario::EscapeControlCharacters(message).c_str());

@@ -60,11 +60,6 @@ std::vector<std::string> StringList(const po::variables_map& vm, const char* nam
 
 bool FileExists(const std::string& path);
 
-// Why a result cannot be written to `path` (given to `flag`, like "-o"), checked before
-// anything is simulated: an empty path, a folder that does not exist or cannot be written
-// to, a path that is a folder. nullopt when it looks writable.
-std::optional<std::string> OutputPathProblem(const std::string& flag, const std::string& path);
-
 // Prints "ccsim COMMAND: error: MESSAGE" to stderr.
 void PrintError(const std::string& command, const std::string& message);
 

@@ -9,6 +9,7 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/interrupt.h"
 #include "sim/cli/options.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
@@ -139,17 +140,12 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& args, po::variab
   }
   out.level = *level;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
-  if (vm.count("output") && out.output.empty()) {
-    PrintError(cmd, "-o: expected a file name; got ''");
-    return kExitBadInput;
-  }
   if (out.output.empty() && out.level != records::TraceLevel::kSummary) {
     PrintError(cmd, "--trace " + out.trace + " records into a result file: add -o OUT.h5");
     return kExitBadInput;
   }
-  if (!out.output.empty() && FileExists(out.output) && !vm.count("force")) {
-    PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
-    return kExitBadInput;
+  if (vm.count("output")) {
+    if (auto stop = CheckOutput(cmd, "-o", out.output, vm.count("force") > 0)) return *stop;
   }
   if (auto stop = CheckReplicationOptions(cmd, vm)) return *stop;
   out.threads = Threads(vm);

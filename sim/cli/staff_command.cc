@@ -1,8 +1,8 @@
 // `ccsim staff`: the fewest agents per interval that meet the service-level target.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -10,6 +10,7 @@
 #include "sim/cli/interrupt.h"
 #include "sim/cli/json_writer.h"
 #include "sim/cli/options.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/summary_output.h"
 #include "sim/model/staffing.h"
 #include "sim/model/summary.h"
@@ -65,10 +66,10 @@ std::optional<int> ParseStaffArgs(const std::vector<std::string>& args, StaffArg
     return kExitBadInput;
   }
   if (auto stop = CheckReplicationOptions(cmd, vm)) return *stop;
+  // An existing CSV is replaced (as before), a device, FIFO or link never.
   if (vm.count("csv")) {
-    if (auto problem = OutputPathProblem("--csv", vm["csv"].as<std::string>())) {
-      PrintError(cmd, *problem);
-      return kExitBadInput;
+    if (auto stop = CheckOutput(cmd, "--csv", vm["csv"].as<std::string>(), /*force=*/true)) {
+      return *stop;
     }
   }
   if (auto stop = LoadScenario(vm, out.scenario)) return *stop;
@@ -103,8 +104,9 @@ std::string Clock(double seconds) {
   return std::string(buf);
 }
 
-bool WriteCsv(const std::string& path, const model::StaffingPlan& plan) {
-  std::ofstream csv(path);
+// Written whole beside `path` and renamed: a failed write leaves no partial table.
+trace::Status WriteCsv(const std::string& path, const model::StaffingPlan& plan) {
+  std::ostringstream csv;
   csv << "interval,start_s,end_s,offered_load_erlangs,erlang_agents,agents,service_level,service_level_ci95\n";
   for (size_t i = 0; i < plan.intervals.size(); ++i) {
     const model::IntervalStaffing& iv = plan.intervals[i];
@@ -112,7 +114,7 @@ bool WriteCsv(const std::string& path, const model::StaffingPlan& plan) {
         << iv.erlang_agents << ',' << iv.agents << ',' << FormatNumber(iv.service_level.mean) << ','
         << FormatNumber(iv.service_level.ci95) << '\n';
   }
-  return static_cast<bool>(csv);
+  return trace::WriteFileAtomically(*trace::Env::Default(), path, csv.str());
 }
 
 void PrintJson(const StaffArgs& a, const model::StaffingPlan& plan) {
@@ -198,9 +200,11 @@ int StaffCommand(const std::vector<std::string>& args) {
   a.request.stop = InterruptFlag();
   const model::StaffingPlan plan = model::PlanStaffing(a.scenario, a.request);
   if (Interrupted()) return ReportInterrupted("staff", a.csv);
-  if (!a.csv.empty() && !WriteCsv(a.csv, plan)) {
-    PrintError("staff", "--csv: cannot write " + a.csv);
-    return kExitFailure;
+  if (!a.csv.empty()) {
+    if (const trace::Status written = WriteCsv(a.csv, plan); !written) {
+      PrintError("staff", "--csv: " + written.error());
+      return kExitFailure;
+    }
   }
   WarnAtRoundLimit(a, plan);
   if (a.json) {

@@ -19,6 +19,7 @@
 #include "sim/cli/json_writer.h"
 #include "sim/cli/mpi_session.h"
 #include "sim/cli/options.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/sweep_output.h"
@@ -250,14 +251,7 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
   out.json = vm.count("json") > 0;
   out.output = vm.count("output") ? vm["output"].as<std::string>() : "";
   if (vm.count("output")) {
-    if (auto problem = OutputPathProblem("-o", out.output)) {
-      PrintError(cmd, *problem);
-      return kExitBadInput;
-    }
-  }
-  if (!out.output.empty() && !vm.count("force") && FileExists(out.output)) {
-    PrintError(cmd, "-o: " + out.output + " exists; use --force to overwrite it");
-    return kExitBadInput;
+    if (auto stop = CheckOutput(cmd, "-o", out.output, vm.count("force") > 0)) return *stop;
   }
   if (auto stop = ParseShardArgs(vm, mpi, out)) return *stop;
   for (const std::string& text : vm["vary"].as<std::vector<std::string>>()) {

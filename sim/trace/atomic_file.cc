@@ -1,14 +1,11 @@
 #include "sim/trace/atomic_file.h"
 
-#include <unistd.h>
-
-#include <cstdio>
 #include <stdexcept>
 
 namespace ccsim::trace {
 
-AtomicFile::AtomicFile(const std::string& path)
-    : path_(path), temp_path_(path + ".tmp-" + std::to_string(getpid())) {
+AtomicFile::AtomicFile(const std::string& path, Env& env)
+    : env_(env), path_(path), temp_path_(TemporaryPathFor(path)) {
   SilenceHdf5Errors();
   handle_ = Hid::Check(H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                        H5Fclose, "create " + temp_path_);
@@ -16,9 +13,16 @@ AtomicFile::AtomicFile(const std::string& path)
 
 void AtomicFile::Commit() {
   try {
+    // A flush first: when the disk is full its error says so (the close's only says that
+    // closing failed).
+    CheckStatus(H5Fflush(handle_.get(), H5F_SCOPE_GLOBAL), "write " + temp_path_);
     handle_.Close("close " + temp_path_);
-    if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-      throw std::runtime_error("cannot rename " + temp_path_ + " to " + path_);
+    // Checked again at the last moment: a device or link put there meanwhile stays.
+    if (const Status target = CheckOutputPath(env_, path_, /*force=*/true); !target) {
+      throw std::runtime_error(target.error());
+    }
+    if (const Status renamed = env_.Rename(temp_path_, path_); !renamed) {
+      throw std::runtime_error(renamed.error());
     }
     finished_ = true;
   } catch (...) {
@@ -31,7 +35,7 @@ void AtomicFile::Abort() noexcept {
   if (finished_) return;
   finished_ = true;
   handle_ = Hid();  // closes the file; errors no longer matter
-  std::remove(temp_path_.c_str());
+  env_.Remove(temp_path_);
 }
 
 }  // namespace ccsim::trace

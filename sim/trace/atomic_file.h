@@ -11,13 +11,15 @@
 
 #include <string>
 
+#include "sim/trace/env.h"
 #include "sim/trace/hdf5_handle.h"
 
 namespace ccsim::trace {
 
 class AtomicFile {
  public:
-  explicit AtomicFile(const std::string& path);
+  // `env` renames and removes the file (tests fail those on purpose); it must outlive this.
+  explicit AtomicFile(const std::string& path, Env& env = *Env::Default());
   ~AtomicFile() { Abort(); }
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -25,14 +27,16 @@ class AtomicFile {
   hid_t get() const { return handle_.get(); }
   const std::string& temporary_path() const { return temp_path_; }
 
-  // Closes the file (where the data reach the disk) and renames it to PATH. Throws
-  // Hdf5Error or std::runtime_error after removing the temporary file.
+  // Closes the file (where the data reach the disk) and renames it to PATH, unless PATH
+  // is now something other than a regular file (CheckOutputPath). Throws Hdf5Error or
+  // std::runtime_error after removing the temporary file.
   // REQUIRES: every object opened in the file is closed.
   void Commit();
   // Closes and removes the temporary file, unless committed. Never throws.
   void Abort() noexcept;
 
  private:
+  Env& env_;
   std::string path_;
   std::string temp_path_;
   Hid handle_;

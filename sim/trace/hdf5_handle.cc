@@ -4,10 +4,27 @@ namespace ccsim::trace {
 
 namespace {
 
-// Keeps the innermost (first) message of the current error stack.
+// HDF5 1.10 cannot recover from a failed H5Fclose (a full disk): the file's ID stays valid
+// but half torn down, and the library's cleanup at exit closes it again and crashes (exit
+// 139 after the right message). ccsim closes every file it opens itself, and never a file
+// twice (Hid::Close), so that cleanup is turned off before the library starts: a file
+// whose close failed is left alone, and its temporary file removed by its AtomicFile.
+const bool kNoCleanupAtExit = H5dont_atexit() >= 0;
+
+// Keeps the innermost (first) message of the current error stack, or the operating
+// system's reason when a message carries one ("... errno = 28, error message = 'No space
+// left on device' ..."): that is the one a user can act on.
 herr_t KeepFirst(unsigned n, const H5E_error2_t* err, void* data) {
   auto* out = static_cast<std::string*>(data);
-  if (n == 0 && err->desc) *out = err->desc;
+  if (err->desc == nullptr) return 0;
+  const std::string desc = err->desc;
+  const std::string marker = "error message = '";
+  if (const size_t at = desc.find(marker); at != std::string::npos) {
+    const size_t from = at + marker.size();
+    *out = desc.substr(from, desc.find('\'', from) - from);
+    return 1;  // stop the walk: nothing below says more
+  }
+  if (n == 0) *out = desc;
   return 0;
 }
 

@@ -56,6 +56,7 @@ class Hid {
   hid_t get() const { return id_; }
   bool valid() const { return id_ >= 0; }
   // Closes now; throws when closing fails (a file's close is where data reach the disk).
+  // The identifier is given up either way: HDF5 cannot close a file twice.
   void Close(const std::string& what);
 
  private:

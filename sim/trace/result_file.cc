@@ -28,8 +28,8 @@ struct ResultFileWriter::File {
     Table contacts, agents, events;
   };
 
-  File(const std::string& path, const records::EnumNames& names, int replications)
-      : handle(path),
+  File(const std::string& path, const records::EnumNames& names, int replications, Env& env)
+      : handle(path, env),
         types(names),
         replications_group(Hid::Check(H5Gcreate2(handle.get(), "replications", H5P_DEFAULT,
                                                  H5P_DEFAULT, H5P_DEFAULT),
@@ -72,17 +72,17 @@ struct ResultFileWriter::File {
 
 ResultFileWriter::ResultFileWriter(const RootAttributes& attributes,
                                    const records::EnumNames& names, const std::string& path,
-                                   records::TraceLevel level)
-    : level_(level), file_(std::make_unique<File>(path, names, attributes.replications)) {
+                                   records::TraceLevel level, Env& env)
+    : level_(level), file_(std::make_unique<File>(path, names, attributes.replications, env)) {
   WriteRootAttributes(file_->handle.get(), attributes);  // on failure, ~File removes the file
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
 Expected<std::unique_ptr<ResultFileWriter>> ResultFileWriter::Create(
     const RootAttributes& attributes, const records::EnumNames& names, const std::string& path,
-    records::TraceLevel level) {
+    records::TraceLevel level, Env& env) {
   try {
-    return std::make_unique<ResultFileWriter>(attributes, names, path, level);
+    return std::make_unique<ResultFileWriter>(attributes, names, path, level, env);
   } catch (const std::exception& e) {
     return FileError{"cannot write " + path + ": " + e.what()};
   }

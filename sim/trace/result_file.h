@@ -30,6 +30,7 @@
 
 #include "sim/records/result_rows.h"
 #include "sim/records/trace_sink.h"
+#include "sim/trace/env.h"
 #include "sim/trace/expected.h"
 #include "sim/trace/root_attributes.h"
 
@@ -42,10 +43,12 @@ class ResultFileWriter final : public records::TraceSink {
   static Expected<std::unique_ptr<ResultFileWriter>> Create(const RootAttributes& attributes,
                                                             const records::EnumNames& names,
                                                             const std::string& path,
-                                                            records::TraceLevel level);
+                                                            records::TraceLevel level,
+                                                            Env& env = *Env::Default());
   // As Create, but throws Hdf5Error.
   ResultFileWriter(const RootAttributes& attributes, const records::EnumNames& names,
-                   const std::string& path, records::TraceLevel level);
+                   const std::string& path, records::TraceLevel level,
+                   Env& env = *Env::Default());
   ~ResultFileWriter() override;  // Abort() unless committed
 
   void OnContacts(int replication, std::span<const records::ContactRecord> chunk) override;

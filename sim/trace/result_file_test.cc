@@ -31,6 +31,7 @@
 #include "sim/scenario/scenario.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/result_reader.h"
+#include "sim/trace/result_tables.h"
 
 namespace ccsim::trace {
 namespace {
@@ -1174,6 +1175,7 @@ TEST(ReadSummaryTest, SaysWhichTableIsMissing) {
   {
     const Hid file = Hid::Check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                                 H5Fclose, "create " + path);
+    internal::WriteRootAttributes(file.get(), RootAttributes{.scenario_text = "name: x"});
   }
   const Expected<SummaryContents> read = trace::ReadSummary(path, "points/3");
   ASSERT_FALSE(read.ok());

@@ -25,14 +25,6 @@ void WriteAttribute(hid_t object, const char* name, const std::string& value) {
   WriteAttribute(object, name, type.get(), &text);
 }
 
-std::string ReadStringAttribute(hid_t object, const char* name) {
-  const Hid type = VariableString();
-  char* text = ReadAttribute<char*>(object, name, type.get());
-  std::string value = text ? text : "";
-  H5free_memory(text);
-  return value;
-}
-
 std::string Join(const std::vector<std::string>& lines) {
   std::string out;
   for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;

@@ -20,18 +20,8 @@ inline constexpr size_t kTableChunkRows = 4096;
 Hid VariableString();
 void WriteAttribute(hid_t object, const char* name, hid_t type, const void* value);
 void WriteAttribute(hid_t object, const char* name, const std::string& value);
-std::string ReadStringAttribute(hid_t object, const char* name);
 std::string Join(const std::vector<std::string>& lines);  // one a line
 std::vector<std::string> Split(const std::string& text);  // Join's inverse
-
-template <class T>
-T ReadAttribute(hid_t object, const char* name, hid_t type) {
-  const Hid attr = Hid::Check(H5Aopen(object, name, H5P_DEFAULT), H5Aclose,
-                              std::string("open attribute ") + name);
-  T value{};
-  CheckStatus(H5Aread(attr.get(), type, &value), std::string("read attribute ") + name);
-  return value;
-}
 
 // The in-memory row of a sweep's /points/table: point (int32, in an 8-byte slot), then
 // one variable-length string per varied key from kPointValuesOffset on.

@@ -63,9 +63,9 @@ void WritePoint(hid_t points_group, const RootAttributes& info, const SweepPoint
 
 // Writes the file at `path` (an AtomicFile) with `write(root)`; an error value on failure.
 template <class F>
-Status WriteAtomically(const std::string& path, F&& write) {
+Status WriteAtomically(const std::string& path, F&& write, Env& env = *Env::Default()) {
   try {
-    AtomicFile file(path);
+    AtomicFile file(path, env);
     write(file.get());
     file.Commit();
     return Done{};
@@ -77,7 +77,7 @@ Status WriteAtomically(const std::string& path, F&& write) {
 }  // namespace
 
 Status WriteSweepFile(const std::string& path, const RootAttributes& info,
-                      std::span<const SweepPoint> points) {
+                      std::span<const SweepPoint> points, Env& env) {
   return WriteAtomically(path, [&](hid_t root) {
     WriteRootAttributes(root, info);
     const Hid group = CreateGroup(root, "points");
@@ -85,7 +85,7 @@ Status WriteSweepFile(const std::string& path, const RootAttributes& info,
     for (const SweepPoint& p : points) values.push_back({p.index, &p.values});
     WritePointsTable(group.get(), info.vary_paths, values);
     for (const SweepPoint& p : points) WritePoint(group.get(), info, p);
-  });
+  }, env);
 }
 
 namespace {

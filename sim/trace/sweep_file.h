@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sim/records/result_rows.h"
+#include "sim/trace/env.h"
 #include "sim/trace/expected.h"
 #include "sim/trace/result_reader.h"
 #include "sim/trace/root_attributes.h"
@@ -29,7 +30,7 @@ struct SweepPoint {
 
 // REQUIRES: attributes.kind == FileKind::kSweep.
 Status WriteSweepFile(const std::string& path, const RootAttributes& attributes,
-                      std::span<const SweepPoint> points);
+                      std::span<const SweepPoint> points, Env& env = *Env::Default());
 
 // Joins the part files of a sharded sweep into one sweep file at `out` (the points'
 // groups are copied as they are) and returns its contents. An error when a part cannot

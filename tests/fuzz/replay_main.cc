@@ -1,6 +1,10 @@
-// Replays files through the loader's fuzz target (sim/scenario/loader_fuzzer.cc) without
-// libFuzzer, so that the normal build checks the seed corpus and every crash ever found.
-//   loader_fuzz_replay DIR_OR_FILE...
+// Replays files through a fuzz target (the LLVMFuzzerTestOneInput it is linked with)
+// without libFuzzer, so that the normal build checks the seed corpus and every input that
+// ever broke the target:
+//   loader_fuzz_replay DIR_OR_FILE...      (sim/scenario/loader_fuzzer.cc)
+//   result_reader_replay DIR_OR_FILE...    (tests/fuzz/result_reader_fuzzer.cc)
+// Every file of every directory given is read once (README.md files aside); a crash fails
+// the CTest that runs it, and so does finding no input at all.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -17,14 +21,16 @@ int main(int argc, char** argv) {
     const std::filesystem::path arg(argv[i]);
     if (std::filesystem::is_directory(arg)) {
       for (const auto& entry : std::filesystem::directory_iterator(arg)) {
-        if (entry.is_regular_file()) files.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().filename() != "README.md") {
+          files.push_back(entry.path());
+        }
       }
     } else {
       files.push_back(arg);
     }
   }
   if (files.empty()) {
-    std::fprintf(stderr, "loader_fuzz_replay: no inputs\n");
+    std::fprintf(stderr, "%s: no inputs\n", argv[0]);
     return 1;
   }
   for (const std::filesystem::path& file : files) {
@@ -32,6 +38,6 @@ int main(int argc, char** argv) {
     const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(data.data()), data.size());
   }
-  std::printf("loader_fuzz_replay: %zu inputs replayed\n", files.size());
+  std::printf("%s: %zu inputs replayed\n", argv[0], files.size());
   return 0;
 }

@@ -1,0 +1,217 @@
+"""Checks that a file is a ccsim run's result file this kit reads (docs/trace_format.md),
+before anything is taken from it: root attributes of the right type and shape, the
+tables as 1-D compound datasets with their key columns, replication and contact-type
+indices in range. Every fault is one CcsimFileError naming the file and what is wrong,
+which report.py turns into "report.py: error: FILE: ..." and exit 2.
+"""
+import os
+import resource
+import signal
+
+import h5py
+import numpy as np
+
+SCHEMA_VERSION = 1
+MAX_REPLICATIONS = 1_000_000  # as the simulator's readers (sim/trace/file_checks.h)
+PROBE_SECONDS = 120
+PROBE_MEMORY_BYTES = 4 << 30
+
+STRING_ATTRIBUTES = ("ccsim_version", "scenario", "scenario_name", "scenario_file",
+                     "overrides", "trace", "kind")
+INTEGER_ATTRIBUTES = {"schema_version": (-2**31, 2**31 - 1), "seed": (0, 2**64 - 1),
+                      "replications": (1, MAX_REPLICATIONS)}
+NUMBER_ATTRIBUTES = ("horizon", "warmup", "interval", "service_level_threshold",
+                     "service_level_target")
+
+# Each table's key columns: "i" an integer, "f" a float, "enum" an HDF5 enum.
+KEY_COLUMNS = {
+    "summary": {"replication": "i", "contact_type": "enum"},
+    "intervals": {"replication": "i", "interval": "i", "start": "f", "end": "f",
+                  "contact_type": "enum"},
+    "agent_results": {"replication": "i", "agent_id": "i"},
+}
+
+
+class CcsimFileError(ValueError):
+    """The path is missing, is not HDF5, or is not a ccsim result file this module reads."""
+
+
+def plain(v):
+    """An attribute value as a plain Python str / int / float."""
+    if isinstance(v, np.ndarray) and v.shape == ():
+        v = v[()]
+    if isinstance(v, (bytes, np.bytes_)):
+        return bytes(v).decode("utf-8")
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def root_attributes(f, path):
+    """The root attributes as plain values, each checked."""
+    attrs = {}
+    for name in f.attrs:
+        try:
+            raw = f.attrs[name]
+        except (OSError, TypeError, ValueError) as e:
+            raise CcsimFileError(f"{path}: attribute {name} cannot be read: {e}") from e
+        if np.ndim(raw) != 0:
+            raise CcsimFileError(f"{path}: attribute {name} is not a single value "
+                                 f"(shape {np.shape(raw)})")
+        try:
+            attrs[name] = plain(raw)
+        except UnicodeDecodeError as e:
+            raise CcsimFileError(f"{path}: attribute {name} is not UTF-8 text") from e
+    _check_schema(path, attrs)
+    for name in STRING_ATTRIBUTES:
+        if name in attrs and not isinstance(attrs[name], str):
+            raise CcsimFileError(f"{path}: attribute {name} is {_kind(attrs[name])}; "
+                                 f"expected text")
+    for name, (lo, hi) in INTEGER_ATTRIBUTES.items():
+        v = attrs.get(name)
+        if v is not None and not (_is_integer(v) and lo <= v <= hi):
+            raise CcsimFileError(f"{path}: attribute {name} is {v!r}; expected an integer "
+                                 f"in {lo}..{hi}")
+    for name in NUMBER_ATTRIBUTES:
+        v = attrs.get(name)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+            raise CcsimFileError(f"{path}: attribute {name} is {_kind(v)}; expected a number")
+    if attrs.get("kind") == "sweep":
+        raise CcsimFileError(f"{path}: a sweep's file (ccsim sweep -o); this kit reads a "
+                             f"run's file (ccsim run -o)")
+    return attrs
+
+
+def _check_schema(path, attrs):
+    version = attrs.get("schema_version")
+    if version is None:
+        raise CcsimFileError(
+            f"{path}: an HDF5 file, but not a ccsim result file (no `schema_version` root "
+            f"attribute or no /summary table)")
+    if not _is_integer(version):
+        raise CcsimFileError(f"{path}: attribute schema_version is {_kind(version)}; "
+                             f"expected an integer")
+    if version != SCHEMA_VERSION:
+        raise CcsimFileError(f"{path}: schema_version {version}; this module reads "
+                             f"schema_version {SCHEMA_VERSION}")
+
+
+def _is_integer(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _kind(v):
+    return {str: "text", bytes: "bytes", float: "a float", int: "an integer"}.get(
+        type(v), type(v).__name__)
+
+
+def table(f, path, name, required=True):
+    """The rows of table `name` (a numpy structured array), checked, or None when the
+    table is absent and not required."""
+    if name not in f:
+        if required:
+            raise CcsimFileError(
+                f"{path}: an HDF5 file, but not a ccsim result file (no `schema_version` "
+                f"root attribute or no /{name} table)")
+        return None
+    dataset = f[name]
+    if not isinstance(dataset, h5py.Dataset):
+        raise CcsimFileError(f"{path}: /{name} is not a table (a group, not a dataset)")
+    if dataset.ndim != 1 or dataset.dtype.names is None:
+        raise CcsimFileError(f"{path}: /{name} is not a table of rows (a 1-D compound "
+                             f"dataset); it is {dataset.ndim}-D of {dataset.dtype}")
+    for column, kind in KEY_COLUMNS.get(name, {}).items():
+        if column not in dataset.dtype.names:
+            raise CcsimFileError(f"{path}: /{name} lacks the column {column}")
+        dt = dataset.dtype.fields[column][0]
+        ok = (h5py.check_enum_dtype(dt) is not None if kind == "enum" else
+              dt.kind in ("iu" if kind == "i" else "f"))
+        if not ok:
+            raise CcsimFileError(f"{path}: column {column} of /{name} is of type {dt}; "
+                                 f"expected {'an enum' if kind == 'enum' else dict(i='an integer', f='a float')[kind]}")
+    try:
+        return dataset[()]
+    except (OSError, ValueError) as e:
+        raise CcsimFileError(f"{path}: /{name} cannot be read: {e}") from e
+
+
+def check_keys(path, name, rows, replications, contact_types):
+    """Every row's replication in 0..replications-1 and contact_type a value of the
+    enum; /summary with a row per replication and type (and ALL)."""
+    reps = rows["replication"]
+    bad = np.flatnonzero((reps < 0) | (reps >= replications))
+    if bad.size:
+        raise CcsimFileError(f"{path}: /{name} row {bad[0]}: replication {reps[bad[0]]} is "
+                             f"outside 0..{replications - 1}")
+    if "contact_type" in rows.dtype.names:
+        values = np.asarray(sorted(contact_types.values()))
+        ct = rows["contact_type"]
+        bad = np.flatnonzero(~np.isin(ct, values))
+        if bad.size:
+            raise CcsimFileError(f"{path}: /{name} row {bad[0]}: contact_type {ct[bad[0]]} is "
+                                 f"not a value of its enum")
+    if name == "summary" and rows.size < replications * len(contact_types):
+        raise CcsimFileError(f"{path}: /summary has {rows.size} rows, too few for "
+                             f"{replications} replications of {len(contact_types) - 1} "
+                             f"contact types and ALL")
+
+
+def replication_numbers(f, path, replications):
+    """The groups under /replications, each a number in 0..replications-1."""
+    if "replications" not in f:
+        return None
+    group = f["replications"]
+    if not isinstance(group, h5py.Group):
+        raise CcsimFileError(f"{path}: /replications is not a group")
+    numbers = []
+    for key in group.keys():
+        if not key.isdigit() or int(key) >= replications:
+            raise CcsimFileError(f"{path}: /replications/{key} is not a replication "
+                                 f"(0..{replications - 1})")
+        numbers.append(int(key))
+    return sorted(numbers)
+
+
+def isolated(load, path):
+    """load(path), after running it once in a child process with bounded time and memory
+    (as the simulator's readers, sim/trace/isolated_read.h): HDF5 (the library h5py uses)
+    crashes on some malformed files, or allocates what a string claims. Such a file is a
+    CcsimFileError rather than the end of the program; when the child's load fails, its
+    error is the answer and this process never reads the file."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _child(load, path, write_end)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as answer:
+        error = answer.read().decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM:
+        raise CcsimFileError(f"{path}: HDF5 did not finish reading it in {PROBE_SECONDS} s: "
+                             f"the file is malformed")
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        raise CcsimFileError(f"{path}: HDF5 fails on it ({name} while reading): the file "
+                             f"is malformed")
+    if error:
+        raise CcsimFileError(error)
+    return load(path)
+
+
+def _child(load, path, fd):
+    """In the child: load within bounds, send the error (if any) through fd, and end."""
+    error = ""
+    try:
+        signal.alarm(PROBE_SECONDS)
+        with open("/proc/self/statm") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = size + PROBE_MEMORY_BYTES
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        load(path)
+    except CcsimFileError as e:
+        error = str(e)
+    except BaseException as e:  # noqa: B036 (a MemoryError too: the file claims too much)
+        error = f"{path}: cannot be read: {type(e).__name__}: {e}"
+    os.write(fd, error.encode("utf-8"))
+    os._exit(0)
