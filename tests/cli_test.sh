@@ -70,6 +70,9 @@ done
 if cmp -s "$TMP/j1" "$TMP/j2"; then pass; else fail "-j 1 and -j 2 differ"; fi
 "$CCSIM" run scenarios/retail_bank.yaml -r 6 -s 99 --json >"$TMP/s99"
 if cmp -s "$TMP/j1" "$TMP/s99"; then fail "a different seed gave the same results"; else pass; fi
+# The largest seed is printed as it was given, in the table and in the JSON.
+"$CCSIM" run scenarios/help_desk.yaml -r 1 -s 18446744073709551615 --json >"$TMP/bigseed"
+grep -q '"seed": 18446744073709551615,' "$TMP/bigseed" && pass || fail "--json prints a seed >= 2^63 signed"
 
 # --- --set, -r, -s ------------------------------------------------------------------
 "$CCSIM" run scenarios/help_desk.yaml -r 3 --json >"$TMP/a"

@@ -134,4 +134,9 @@ void JsonWriter::Integer(long long v) {
   out_ += std::to_string(v);
 }
 
+void JsonWriter::Unsigned(uint64_t v) {
+  Separate();
+  out_ += std::to_string(v);
+}
+
 }  // namespace ccsim::cli

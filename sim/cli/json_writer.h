@@ -3,6 +3,7 @@
 #ifndef CCSIM_CLI_JSON_WRITER_H_
 #define CCSIM_CLI_JSON_WRITER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,7 @@ class JsonWriter {
   void String(std::string_view v);
   void Number(double v);
   void Integer(long long v);
+  void Unsigned(uint64_t v);  // seeds: the whole range of a uint64_t
 
   const std::string& str() const { return out_; }
 

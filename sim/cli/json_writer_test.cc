@@ -13,6 +13,12 @@ std::string Quoted(std::string_view text) {
   return j.str();
 }
 
+TEST(JsonWriterTest, WritesSeedsAboveTheSignedRangeUnsigned) {
+  JsonWriter j;
+  j.Unsigned(18446744073709551615u);  // 2^64 - 1: as a long long it would print -1
+  EXPECT_EQ(j.str(), "18446744073709551615");
+}
+
 TEST(JsonWriterTest, KeepsValidUtf8AsItIs) {
   EXPECT_EQ(Quoted("Zürich €5 \xF0\x9F\x93\x9E"), "\"Zürich €5 \xF0\x9F\x93\x9E\"");
 }

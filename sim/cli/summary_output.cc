@@ -268,7 +268,7 @@ std::string SummaryJson(const model::Summary& s,
   j.Key("replications");
   j.Integer(s.replications);
   j.Key("seed");
-  j.Integer(static_cast<long long>(s.seed));
+  j.Unsigned(s.seed);
   j.Key("kpis");
   WriteKpiDocument(j, s);
   j.Key("agents");

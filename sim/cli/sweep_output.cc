@@ -40,7 +40,7 @@ std::string SweepOutput(bool json, const std::string& scenario, uint64_t seed,
     j.Key("scenario");
     j.String(scenario);
     j.Key("seed");
-    j.Integer(static_cast<long long>(seed));
+    j.Unsigned(seed);
     j.Key("vary");
     j.BeginArray();
     for (const std::string& p : vary_paths) j.String(p);
