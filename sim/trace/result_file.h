@@ -51,6 +51,10 @@ class ResultFileWriter final : public records::TraceSink {
   void OnContacts(int replication, std::span<const records::ContactRecord> chunk) override;
   void OnAgentSpells(int replication, std::span<const records::AgentSpellRecord> chunk) override;
   void OnEvents(int replication, std::span<const records::EventRecord> chunk) override;
+  // Queues the replication's end: the writer then closes its tables (creating the empty
+  // ones the trace level calls for), so the file keeps open only the running ones.
+  // REQUIRES: no chunk of `replication` follows.
+  void OnReplicationEnd(int replication) override;
 
   // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file
   // and renames it to PATH. On failure removes the temporary file and says why.
@@ -70,8 +74,9 @@ class ResultFileWriter final : public records::TraceSink {
     size_t rows;
     std::vector<uint8_t> bytes;
   };
+  struct Ended {};  // the replication's last chunk is queued before this
   using Rows = std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
-                            std::vector<records::EventRecord>, Encoded>;
+                            std::vector<records::EventRecord>, Encoded, Ended>;
   struct Job {
     int replication;
     Rows rows;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -159,10 +160,15 @@ class TeeSink : public records::TraceSink {
     events.at(rep).insert(events[rep].end(), chunk.begin(), chunk.end());
     next_.OnEvents(rep, chunk);
   }
+  void OnReplicationEnd(int rep) override {
+    ++ends;
+    next_.OnReplicationEnd(rep);
+  }
 
   std::vector<std::vector<records::ContactRecord>> contacts;
   std::vector<std::vector<records::AgentSpellRecord>> spells;
   std::vector<std::vector<records::EventRecord>> events;
+  std::atomic<int> ends{0};
 
  private:
   records::TraceSink& next_;
@@ -171,6 +177,7 @@ class TeeSink : public records::TraceSink {
 // What a run handed over: the results and a copy of every record.
 struct Recorded {
   std::vector<model::ReplicationResult> results;
+  int ends = 0;  // replications that told the writer they had ended
   std::vector<std::vector<records::ContactRecord>> contacts;  // by replication
   std::vector<std::vector<records::AgentSpellRecord>> spells;
   std::vector<std::vector<records::EventRecord>> events;
@@ -184,6 +191,7 @@ Recorded RunInto(const model::Model& m, ResultFileWriter& writer, TraceLevel lev
   run.results = engine::RunReplications<model::ReplicationResult>(s.replications, 2, [&](int rep) {
     return model::Simulate(m, rep, {.seed = s.seed, .trace = &tee, .trace_level = level});
   });
+  run.ends = tee.ends;
   run.contacts = std::move(tee.contacts);
   run.spells = std::move(tee.spells);
   run.events = std::move(tee.events);
@@ -1207,6 +1215,71 @@ TEST(ResultFileWriterTest, WritesEveryRowOfALongReplication) {
   EXPECT_EQ(RowCount(file.get(), "/replications/0/contacts"),
             static_cast<hsize_t>(run.results[0].arrivals_total));
   ExpectSameContacts(ReadContacts(file.get(), 0), run.contacts[0]);
+}
+
+// ---- replications closed as they end ----
+
+TEST(ResultFileWriterTest, EveryEndedReplicationHasItsWholeTables) {
+  // The writer closes each replication's tables when it ends, creating those it has no
+  // rows for: after 300 replications, some of them with no contacts at all, every table
+  // must be there and hold exactly what the model handed over.
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 600;
+  s.replications = 300;
+  s.contact_types[0].arrivals = scenario::Arrivals::Rate(0.002);
+  s.contact_types[1].arrivals = scenario::Arrivals::Rate(0.002);
+  const model::Model m(s);
+  const std::string path = dir.File("many.h5");
+  const Recorded run = WriteFile(m, path, TraceLevel::kEvents, InfoFor(s, TraceLevel::kEvents));
+  EXPECT_EQ(run.ends, s.replications);
+  const Hid file = Open(path);
+  int without_contacts = 0;
+  for (int rep = 0; rep < s.replications; ++rep) {
+    SCOPED_TRACE("replication " + std::to_string(rep));
+    if (run.contacts[rep].empty()) ++without_contacts;
+    ExpectSameContacts(ReadContacts(file.get(), rep), run.contacts[rep]);
+    EXPECT_EQ(ReadSpells(file.get(), rep).size(), run.spells[rep].size());
+    const std::vector<EventLine> events = ReadEvents(file.get(), rep);
+    ASSERT_EQ(events.size(), run.events[rep].size());
+    for (size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].time, run.events[rep][i].time);
+  }
+  EXPECT_GT(without_contacts, 0);  // the empty tables are created too
+  EXPECT_FALSE(Exists(file.get(), "/replications/300"));
+}
+
+TEST(ResultFileWriterTest, ReplicationsNeverEndedGetTheirTablesAtCommit) {
+  // A sink's caller need not report ends (a test, a future driver): Commit still gives
+  // every replication its tables, ended or not.
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  ResultFileWriter writer(InfoFor(s, TraceLevel::kContacts), model::FileEnumNames(m), path,
+                          TraceLevel::kContacts);
+  writer.OnReplicationEnd(1);
+  ASSERT_TRUE(writer.Commit(model::ResultRows(m, {})).ok());
+  const Hid file = Open(path);
+  for (int rep = 0; rep < s.replications; ++rep) {
+    EXPECT_EQ(RowCount(file.get(), "/replications/" + std::to_string(rep) + "/contacts"), 0u);
+  }
+}
+
+TEST(ResultFileWriterTest, RowsAfterTheirReplicationEndedAreAnError) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  ResultFileWriter writer(InfoFor(s, TraceLevel::kContacts), model::FileEnumNames(m), path,
+                          TraceLevel::kContacts);
+  writer.OnReplicationEnd(0);
+  const records::ContactRecord row{};
+  writer.OnContacts(0, std::span(&row, 1));
+  const Status done = writer.Commit(model::ResultRows(m, {}));
+  ASSERT_FALSE(done.ok());
+  EXPECT_NE(done.error().find("replication 0 sent rows after it ended"), std::string::npos)
+      << done.error();
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
 }
 
 }  // namespace
