@@ -62,17 +62,17 @@ struct Point {
   // Built when the point's turn comes (BuildModels) and freed once it is summarised, so
   // that a sweep of many points never holds them all.
   std::unique_ptr<model::Model> model;
-  // While its replications are folded in; then the summary and, for -o, the file's rows.
-  // Behind pointers: a sweep of many points keeps a small Point for each.
+  // While its replications are folded in; then, for -o, the file's rows. Behind
+  // pointers: a sweep of many points keeps a small Point for each.
   std::unique_ptr<model::SummaryBuilder> builder;
-  std::unique_ptr<model::Summary> summary;
   std::unique_ptr<records::ResultTables> rows;
 };
 
 // Folds replication `r` of `p` (in replication order). At the last one the point is
-// summarised and its model and builder freed: a sweep keeps the summaries and rows of
-// its points, never their replications.
-void FoldReplication(Point& p, model::ReplicationResult&& r, bool rows) {
+// summarised, its row handed to `printer` (when given: points end in index order) and
+// its model and builder freed: a sweep keeps its points' printed text and -o rows, never
+// their replications or summaries.
+void FoldReplication(Point& p, model::ReplicationResult&& r, bool rows, SweepPrinter* printer) {
   const scenario::Scenario& s = p.model->scenario();
   if (!p.builder) {
     p.builder = std::make_unique<model::SummaryBuilder>(*p.model, s.seed);
@@ -81,9 +81,7 @@ void FoldReplication(Point& p, model::ReplicationResult&& r, bool rows) {
   p.builder->Add(r);
   if (rows) model::AppendResultRows(*p.model, r, *p.rows);
   if (r.replication + 1 < s.replications) return;
-  p.summary = std::make_unique<model::Summary>(p.builder->Finish());
-  p.summary->agents = {};  // a sweep prints KPIs only, as `ccsim merge` does from the file
-  p.summary->group_names = {};
+  if (printer != nullptr) printer->Add({p.index, p.values, p.builder->Finish()});
   p.builder.reset();
   p.model.reset();
 }
@@ -146,7 +144,7 @@ int RunOnRanks(MpiSession& mpi, const po::variables_map& vm, std::vector<Point>&
     const scenario::Scenario& s = p.model->scenario();
     model::SimulateReplicationsInOrder(
         *p.model, s.replications, threads, {.seed = s.seed, .stop = InterruptFlag()},
-        [&](model::ReplicationResult&& r) { FoldReplication(p, std::move(r), /*rows=*/true); });
+        [&](model::ReplicationResult&& r) { FoldReplication(p, std::move(r), /*rows=*/true, nullptr); });
     mine.push_back(&p);
   }
   if (mpi.AnyRank(Interrupted())) {
@@ -344,7 +342,7 @@ std::vector<std::string> VaryPaths(const std::vector<Vary>& vary) {
 // points at a time (their models built first); each point summarised (and its -o rows
 // made when `rows`) as soon as its last replication ends.
 void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int threads,
-                    bool show_progress, bool rows) {
+                    bool show_progress, bool rows, SweepPrinter& printer) {
   int64_t total_seconds = 0;
   for (const Point& p : points) total_seconds += p.seconds;
   ProgressBar progress(total_seconds, show_progress);
@@ -357,7 +355,7 @@ void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int
     for (const Point* p : batch) models.push_back(p->model.get());
     model::SimulateModelsInOrder(models, threads, progress.counter(), InterruptFlag(),
                                  [&](int m, model::ReplicationResult&& r) {
-                                   FoldReplication(*batch[m], std::move(r), rows);
+                                   FoldReplication(*batch[m], std::move(r), rows, &printer);
                                  });
   }
 }
@@ -375,16 +373,6 @@ std::optional<int> WriteOutput(const std::string& output, const trace::RootAttri
     }
   }
   return std::nullopt;
-}
-
-void PrintPoints(const SweepArgs& a, const scenario::Scenario& first, std::vector<Point>& points) {
-  std::vector<SweepRow> rows;
-  rows.reserve(points.size());
-  for (Point& p : points) {  // moved: a sweep of many points holds one copy of each summary
-    rows.push_back({p.index, std::move(p.values), std::move(*p.summary)});
-    p.summary.reset();
-  }
-  std::fputs(SweepOutput(a.json, first.name, first.seed, VaryPaths(a.vary), rows).c_str(), stdout);
 }
 
 }  // namespace
@@ -418,10 +406,11 @@ int SweepCommand(const std::vector<std::string>& args) {
   quiet.reset();
   CatchInterrupts();
   if (mpi.active()) return RunOnRanks(mpi, vm, points, info, a.threads, a.output, a.json);
-  SimulatePoints(vm, points, a.threads, mpi.rank() == 0, !a.output.empty());
+  SweepPrinter printer(a.json, first->name, first->seed, VaryPaths(a.vary), points.size());
+  SimulatePoints(vm, points, a.threads, mpi.rank() == 0, !a.output.empty(), printer);
   if (Interrupted()) return ReportInterrupted("sweep", a.output);
   if (auto stop = WriteOutput(a.output, info, points)) return *stop;
-  PrintPoints(a, *first, points);
+  printer.Print(stdout);
   return kExitOk;
 }
 
