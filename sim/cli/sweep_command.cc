@@ -119,10 +119,13 @@ class QuietStderr {
   int saved_;
 };
 
-std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& points) {
+// The points' rows are moved, not copied, into the file's points: a sweep of many points
+// with -o holds them once.
+std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
   std::vector<trace::SweepPoint> out;
-  for (const Point* p : points) {
-    out.push_back({.index = p->index, .values = p->values, .tables = *p->rows});
+  for (Point* p : points) {
+    out.push_back({.index = p->index, .values = p->values, .tables = std::move(*p->rows)});
+    p->rows.reset();
   }
   return out;
 }
@@ -134,7 +137,7 @@ std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& point
 int RunOnRanks(MpiSession& mpi, const po::variables_map& vm, std::vector<Point>& points,
                const trace::RootAttributes& info, int threads, const std::string& output,
                bool json) {
-  std::vector<const Point*> mine;
+  std::vector<Point*> mine;
   // An interrupted rank stops taking points; the others see the signal too (mpirun
   // forwards it to every rank), and no rank writes its part.
   for (long long t; !Interrupted() && (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
@@ -362,11 +365,11 @@ void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int
 
 // Writes -o (when given). Returns the exit status when it cannot.
 std::optional<int> WriteOutput(const std::string& output, const trace::RootAttributes& info,
-                               const std::vector<Point>& points) {
+                               std::vector<Point>& points) {
   const std::string cmd = "sweep";
   if (!output.empty()) {
-    std::vector<const Point*> all;
-    for (const Point& p : points) all.push_back(&p);
+    std::vector<Point*> all;
+    for (Point& p : points) all.push_back(&p);
     if (const trace::Status s = trace::WriteSweepFile(output, info, FilePoints(all)); !s) {
       PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + s.error());
       return kExitFailure;
