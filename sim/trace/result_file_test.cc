@@ -32,6 +32,7 @@
 #include "sim/scenario/scenario.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/result_reader.h"
+#include "sim/trace/sweep_file.h"
 
 namespace ccsim::trace {
 namespace {
@@ -1280,6 +1281,94 @@ TEST(ResultFileWriterTest, RowsAfterTheirReplicationEndedAreAnError) {
   EXPECT_NE(done.error().find("replication 0 sent rows after it ended"), std::string::npos)
       << done.error();
   EXPECT_EQ(dir.List(), std::vector<std::string>{});
+}
+
+// ---- a sweep's file, a point at a time ----
+
+// Two design points of TwoQueues (two staffing levels), with their file rows.
+std::vector<SweepPoint> TwoPoints() {
+  std::vector<SweepPoint> points;
+  for (int agents : {60, 63}) {
+    scenario::Scenario s = TwoQueues();
+    s.horizon = 3600;
+    s.agent_groups[0].agents = agents;
+    const model::Model m(s);
+    std::vector<model::ReplicationResult> results;
+    for (int rep = 0; rep < s.replications; ++rep) {
+      results.push_back(model::Simulate(m, rep, {.seed = s.seed}));
+    }
+    points.push_back({.index = static_cast<int>(points.size()),
+                      .values = {std::to_string(agents)},
+                      .tables = model::ResultRows(m, results)});
+  }
+  return points;
+}
+
+RootAttributes SweepInfo() {
+  RootAttributes info = InfoFor(TwoQueues(), TraceLevel::kSummary);
+  info.kind = FileKind::kSweep;
+  info.vary_paths = {"agent_groups.billing_team.agents"};
+  info.total_points = 2;
+  return info;
+}
+
+TEST(SweepFileWriterTest, WritesWhatWriteSweepFileWrites) {
+  ScratchDir dir;
+  const std::vector<SweepPoint> points = TwoPoints();
+  const RootAttributes info = SweepInfo();
+  ASSERT_TRUE(WriteSweepFile(dir.File("whole.h5"), info, points).ok());
+  auto writer = SweepFileWriter::Create(dir.File("streamed.h5"), info, points);
+  ASSERT_TRUE(writer.ok()) << writer.error();
+  for (const SweepPoint& p : points) ASSERT_TRUE((*writer)->Add(p).ok());
+  ASSERT_TRUE((*writer)->Commit().ok());
+  EXPECT_EQ(dir.List(), (std::vector<std::string>{"streamed.h5", "whole.h5"}));
+
+  const Expected<SweepContents> whole = ReadSweep(dir.File("whole.h5"));
+  const Expected<SweepContents> streamed = ReadSweep(dir.File("streamed.h5"));
+  ASSERT_TRUE(whole.ok()) << whole.error();
+  ASSERT_TRUE(streamed.ok()) << streamed.error();
+  ASSERT_EQ(streamed->points.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const SweepPointContents& a = whole->points[i];
+    const SweepPointContents& b = streamed->points[i];
+    EXPECT_EQ(b.index, a.index);
+    EXPECT_EQ(b.values, a.values);
+    ASSERT_EQ(b.summary.summary.rows.size(), a.summary.summary.rows.size());
+    for (size_t r = 0; r < a.summary.summary.rows.size(); ++r) {
+      EXPECT_EQ(b.summary.summary.rows[r].replication, a.summary.summary.rows[r].replication);
+      EXPECT_EQ(b.summary.summary.rows[r].contact_type, a.summary.summary.rows[r].contact_type);
+      for (size_t c = 0; c < a.summary.summary.rows[r].values.size(); ++c) {
+        ExpectSame(b.summary.summary.rows[r].values[c], a.summary.summary.rows[r].values[c],
+                   "column " + std::to_string(c));
+      }
+    }
+  }
+  const Hid a = Open(dir.File("whole.h5")), b = Open(dir.File("streamed.h5"));
+  EXPECT_EQ(RowCount(b.get(), "/points/1/intervals"), RowCount(a.get(), "/points/1/intervals"));
+  EXPECT_EQ(RowCount(b.get(), "/points/table"), 2u);
+}
+
+TEST(SweepFileWriterTest, AnUncommittedOrFailedWriterLeavesNothing) {
+  ScratchDir dir;
+  const std::vector<SweepPoint> points = TwoPoints();
+  {
+    auto writer = SweepFileWriter::Create(dir.File("out.h5"), SweepInfo(), points);
+    ASSERT_TRUE(writer.ok()) << writer.error();
+    ASSERT_TRUE((*writer)->Add(points[0]).ok());
+    EXPECT_EQ(dir.List().size(), 1u);  // the temporary
+  }
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+
+  auto writer = SweepFileWriter::Create(dir.File("out.h5"), SweepInfo(), points);
+  ASSERT_TRUE(writer.ok()) << writer.error();
+  ASSERT_TRUE((*writer)->Add(points[0]).ok());
+  const Status twice = (*writer)->Add(points[0]);  // /points/0 exists: HDF5 refuses
+  EXPECT_FALSE(twice.ok());
+  EXPECT_FALSE((*writer)->Commit().ok());
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+
+  const auto nowhere = SweepFileWriter::Create(dir.File("missing/out.h5"), SweepInfo(), points);
+  EXPECT_FALSE(nowhere.ok());
 }
 
 }  // namespace
