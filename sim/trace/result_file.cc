@@ -101,7 +101,8 @@ ResultFileWriter::ResultFileWriter(const RootAttributes& attributes,
                                    const records::EnumNames& names, const std::string& path,
                                    records::TraceLevel level)
     : level_(level), file_(std::make_unique<File>(path, names, attributes.replications)) {
-  WriteRootAttributes(file_->handle.get(), attributes);  // on failure, ~File removes the file
+  LimitMetadataCache(file_->handle.get());  // on failure, ~File removes the file
+  WriteRootAttributes(file_->handle.get(), attributes);
   writer_ = std::thread([this] { WriterLoop(); });
 }
 

@@ -102,6 +102,7 @@ Expected<std::unique_ptr<SweepFileWriter>> SweepFileWriter::Create(
     const std::string& path, const RootAttributes& attributes, std::span<const SweepPoint> points) {
   try {
     auto file = std::make_unique<File>(path, attributes);
+    LimitMetadataCache(file->file.get());
     WriteRootAttributes(file->file.get(), attributes);
     file->points = CreateGroup(file->file.get(), "points");
     std::vector<PointValues> values;
