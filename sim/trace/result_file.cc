@@ -95,6 +95,7 @@ struct ResultFileWriter::File {
   RecordTypes types;
   Hid replications_group;
   std::vector<Replication> reps;
+  std::unique_ptr<ResultTablesAppender> results;  // once AddResultRows has rows
 };
 
 ResultFileWriter::ResultFileWriter(const RootAttributes& attributes,
@@ -141,6 +142,8 @@ void ResultFileWriter::OnEvents(int replication, std::span<const records::EventR
 }
 
 void ResultFileWriter::OnReplicationEnd(int replication) { Push({replication, Ended{}}); }
+
+void ResultFileWriter::AddResultRows(records::ResultTables rows) { Push({-1, std::move(rows)}); }
 
 // Called by the simulating threads. When the writer is keeping up, the rows are queued as
 // they are; when it is behind, the producer packs and compresses its own chunk (the
@@ -216,7 +219,12 @@ void ResultFileWriter::Write(const Job& job) {
   std::visit(
       [&](const auto& rows) {
         using T = std::decay_t<decltype(rows)>;
-        if constexpr (std::is_same_v<T, Ended>) {
+        if constexpr (std::is_same_v<T, records::ResultTables>) {
+          if (!file_->results) {
+            file_->results = std::make_unique<ResultTablesAppender>(file_->handle.get(), file_->types, rows);
+          }
+          file_->results->Append(rows);
+        } else if constexpr (std::is_same_v<T, Ended>) {
           file_->End(job.replication, level_);
         } else if constexpr (std::is_same_v<T, Encoded>) {
           Table& t = table(rows.kind);
@@ -260,7 +268,12 @@ void ResultFileWriter::CommitOrThrow(const records::ResultTables& tables) {
   for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
     if (!file_->reps[k].ended) file_->CreateTables(k, level_);
   }
-  WriteResultTables(file_->handle.get(), file_->types, tables);
+  if (file_->results) {
+    file_->results->Append(tables);
+    file_->results.reset();
+  } else {
+    WriteResultTables(file_->handle.get(), file_->types, tables);
+  }
   file_->reps.clear();
   file_->replications_group.Close("close /replications");
   file_->handle.Commit();

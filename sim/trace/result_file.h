@@ -56,8 +56,13 @@ class ResultFileWriter final : public records::TraceSink {
   // REQUIRES: no chunk of `replication` follows.
   void OnReplicationEnd(int replication) override;
 
-  // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file
-  // and renames it to PATH. On failure removes the temporary file and says why.
+  // Queues rows of /summary, /intervals and /agent_results, appended in the order given
+  // (Commit's rows after them), so that a run can hand each replication's rows over as
+  // it is folded instead of holding them all until Commit. From one thread at a time.
+  void AddResultRows(records::ResultTables rows);
+
+  // Waits for the writer, adds /summary, /intervals and /agent_results (after the rows
+  // of AddResultRows, if any), closes the file and renames it to PATH. On failure removes the temporary file and says why.
   // REQUIRES: neither Commit nor Abort has run.
   Status Commit(const records::ResultTables& tables);
   // Stops the writer and removes the temporary file. Never throws.
@@ -76,7 +81,8 @@ class ResultFileWriter final : public records::TraceSink {
   };
   struct Ended {};  // the replication's last chunk is queued before this
   using Rows = std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
-                            std::vector<records::EventRecord>, Encoded, Ended>;
+                            std::vector<records::EventRecord>, Encoded, Ended,
+                            records::ResultTables>;
   struct Job {
     int replication;
     Rows rows;

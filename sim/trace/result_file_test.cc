@@ -1371,5 +1371,46 @@ TEST(SweepFileWriterTest, AnUncommittedOrFailedWriterLeavesNothing) {
   EXPECT_FALSE(nowhere.ok());
 }
 
+// ---- result rows handed over a replication at a time ----
+
+// A table's rows as the file stores them, byte for byte.
+std::vector<unsigned char> RawRows(hid_t file, const std::string& path) {
+  const Hid dataset = Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+  const Hid type = Hid::Check(H5Dget_type(dataset.get()), H5Tclose, "type of " + path);
+  std::vector<unsigned char> bytes(RowCount(file, path) * H5Tget_size(type.get()));
+  if (!bytes.empty()) {
+    CheckStatus(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()),
+                "read " + path);
+  }
+  return bytes;
+}
+
+TEST(ResultFileWriterTest, RowsAddedAsFoldedAreThoseOfOneCommit) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.replications = 4;
+  const model::Model m(s);
+  std::vector<model::ReplicationResult> results;
+  for (int rep = 0; rep < s.replications; ++rep) {
+    results.push_back(model::Simulate(m, rep, {.seed = s.seed}));
+  }
+  const RootAttributes info = InfoFor(s, TraceLevel::kSummary);
+  ResultFileWriter whole(info, model::FileEnumNames(m), dir.File("whole.h5"), TraceLevel::kSummary);
+  ASSERT_TRUE(whole.Commit(model::ResultRows(m, results)).ok());
+  ResultFileWriter folded(info, model::FileEnumNames(m), dir.File("folded.h5"), TraceLevel::kSummary);
+  for (const model::ReplicationResult& r : results) folded.AddResultRows(model::ResultRows(m, {&r, 1}));
+  ASSERT_TRUE(folded.Commit(model::ResultRows(m, {})).ok());
+
+  const Hid a = Open(dir.File("whole.h5")), b = Open(dir.File("folded.h5"));
+  for (const char* table : {"/summary", "/intervals", "/agent_results"}) {
+    SCOPED_TRACE(table);
+    EXPECT_GT(RowCount(a.get(), table), 0u);
+    EXPECT_EQ(RawRows(b.get(), table), RawRows(a.get(), table));
+  }
+  const Expected<SummaryContents> read = trace::ReadSummary(dir.File("folded.h5"));
+  ASSERT_TRUE(read.ok()) << read.error();  // the columns' attributes are there too
+  EXPECT_EQ(read->summary.columns.size(), static_cast<size_t>(model::kKpiCount));
+}
+
 }  // namespace
 }  // namespace ccsim::trace
