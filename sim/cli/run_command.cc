@@ -237,7 +237,9 @@ RunTotals Simulate(const model::Model& model, const RunArgs& a, trace::ResultFil
                                        totals.summary.Add(r);
                                        // Written as folded: the rows of many replications
                                        // were most of a run's memory.
-                                       if (writer) writer->AddResultRows(model::ResultRows(model, {&r, 1}));
+                                       if (writer) {
+                                         writer->AddResultRows(model::ResultRows(model, {&r, 1}));
+                                       }
                                      });
   return totals;
 }

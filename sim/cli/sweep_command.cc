@@ -93,7 +93,8 @@ void FoldReplication(Point& p, model::ReplicationResult&& r, PointSinks& out) {
   if (out.printer != nullptr) out.printer->Add({p.index, p.values, p.builder->Finish()});
   p.builder.reset();
   if (out.file != nullptr && !out.file_error) {
-    const trace::Status s = out.file->Add({.index = p.index, .values = p.values, .tables = std::move(*p.rows)});
+    const trace::Status s =
+        out.file->Add({.index = p.index, .values = p.values, .tables = std::move(*p.rows)});
     if (!s) out.file_error = s.error();
     p.rows.reset();
   }
@@ -389,7 +390,8 @@ std::optional<int> OpenOutput(const std::string& output, const trace::RootAttrib
   for (const Point& p : points) names.push_back({.index = p.index, .values = p.values});
   auto created = trace::SweepFileWriter::Create(output, info, names);
   if (!created) {
-    PrintError("sweep", "failed to write " + output + " (nothing left under that name): " + created.error());
+    PrintError("sweep",
+               "failed to write " + output + " (nothing left under that name): " + created.error());
     return kExitFailure;
   }
   file = std::move(*created);
@@ -402,7 +404,8 @@ std::optional<int> CommitOutput(const std::string& output, trace::SweepFileWrite
   if (file == nullptr) return std::nullopt;
   const trace::Status s = error ? trace::Status(trace::FileError{*error}) : file->Commit();
   if (!s) {
-    PrintError("sweep", "failed to write " + output + " (nothing left under that name): " + s.error());
+    PrintError("sweep",
+               "failed to write " + output + " (nothing left under that name): " + s.error());
     return kExitFailure;
   }
   return std::nullopt;

@@ -60,11 +60,12 @@ SweepPrinter::SweepPrinter(bool json, const std::string& scenario, uint64_t seed
     return;
   }
   char head[512];
-  std::snprintf(head, sizeof head,
-                "ccsim %s | sweep of %s | %zu points | seed %llu (the same customers at every point)\n"
-                "whole-centre KPIs, mean ± half-width of the 95%% confidence interval over "
-                "replications\n\n",
-                kVersion, scenario.c_str(), points, static_cast<unsigned long long>(seed));
+  std::snprintf(
+      head, sizeof head,
+      "ccsim %s | sweep of %s | %zu points | seed %llu (the same customers at every point)\n"
+      "whole-centre KPIs, mean ± half-width of the 95%% confidence interval over "
+      "replications\n\n",
+      kVersion, scenario.c_str(), points, static_cast<unsigned long long>(seed));
   head_ = head;
   std::vector<std::string> header = {"point"};
   for (const std::string& p : vary_paths_) header.push_back(p);

@@ -52,11 +52,11 @@ class SweepPrinter {
 
   const bool json_;
   const std::vector<std::string> vary_paths_;
-  std::string head_;  // table: the heading lines; JSON: the document up to "points": [
-  std::vector<std::string> rows_;    // table: each row's cells, joined by '\0'
-  std::vector<size_t> width_;        // table: each column's widest cell
-  std::FILE* spool_ = nullptr;       // JSON: the points' objects, ", " apart
-  std::string spooled_;              // ... here when no temporary file could be made
+  std::string head_;               // table: the heading lines; JSON: the document up to "points": [
+  std::vector<std::string> rows_;  // table: the header, then each row; cells joined by '\0'
+  std::vector<size_t> width_;      // table: each column's widest cell
+  std::FILE* spool_ = nullptr;     // JSON: the points' objects, ", " apart
+  std::string spooled_;            // ... here when no temporary file could be made
   bool any_point_ = false;
 };
 

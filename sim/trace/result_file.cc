@@ -221,7 +221,8 @@ void ResultFileWriter::Write(const Job& job) {
         using T = std::decay_t<decltype(rows)>;
         if constexpr (std::is_same_v<T, records::ResultTables>) {
           if (!file_->results) {
-            file_->results = std::make_unique<ResultTablesAppender>(file_->handle.get(), file_->types, rows);
+            file_->results =
+                std::make_unique<ResultTablesAppender>(file_->handle.get(), file_->types, rows);
           }
           file_->results->Append(rows);
         } else if constexpr (std::is_same_v<T, Ended>) {

@@ -62,8 +62,8 @@ class ResultFileWriter final : public records::TraceSink {
   void AddResultRows(records::ResultTables rows);
 
   // Waits for the writer, adds /summary, /intervals and /agent_results (after the rows
-  // of AddResultRows, if any), closes the file and renames it to PATH. On failure removes the temporary file and says why.
-  // REQUIRES: neither Commit nor Abort has run.
+  // of AddResultRows, if any), closes the file and renames it to PATH. On failure removes the
+  // temporary file and says why. REQUIRES: neither Commit nor Abort has run.
   Status Commit(const records::ResultTables& tables);
   // Stops the writer and removes the temporary file. Never throws.
   void Abort() noexcept;
@@ -80,9 +80,9 @@ class ResultFileWriter final : public records::TraceSink {
     std::vector<uint8_t> bytes;
   };
   struct Ended {};  // the replication's last chunk is queued before this
-  using Rows = std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
-                            std::vector<records::EventRecord>, Encoded, Ended,
-                            records::ResultTables>;
+  using Rows =
+      std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
+                   std::vector<records::EventRecord>, Encoded, Ended, records::ResultTables>;
   struct Job {
     int replication;
     Rows rows;

@@ -1375,7 +1375,8 @@ TEST(SweepFileWriterTest, AnUncommittedOrFailedWriterLeavesNothing) {
 
 // A table's rows as the file stores them, byte for byte.
 std::vector<unsigned char> RawRows(hid_t file, const std::string& path) {
-  const Hid dataset = Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+  const Hid dataset =
+      Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
   const Hid type = Hid::Check(H5Dget_type(dataset.get()), H5Tclose, "type of " + path);
   std::vector<unsigned char> bytes(RowCount(file, path) * H5Tget_size(type.get()));
   if (!bytes.empty()) {
@@ -1397,8 +1398,10 @@ TEST(ResultFileWriterTest, RowsAddedAsFoldedAreThoseOfOneCommit) {
   const RootAttributes info = InfoFor(s, TraceLevel::kSummary);
   ResultFileWriter whole(info, model::FileEnumNames(m), dir.File("whole.h5"), TraceLevel::kSummary);
   ASSERT_TRUE(whole.Commit(model::ResultRows(m, results)).ok());
-  ResultFileWriter folded(info, model::FileEnumNames(m), dir.File("folded.h5"), TraceLevel::kSummary);
-  for (const model::ReplicationResult& r : results) folded.AddResultRows(model::ResultRows(m, {&r, 1}));
+  ResultFileWriter folded(info, model::FileEnumNames(m), dir.File("folded.h5"),
+                          TraceLevel::kSummary);
+  for (const model::ReplicationResult& r : results)
+    folded.AddResultRows(model::ResultRows(m, {&r, 1}));
   ASSERT_TRUE(folded.Commit(model::ResultRows(m, {})).ok());
 
   const Hid a = Open(dir.File("whole.h5")), b = Open(dir.File("folded.h5"));

@@ -52,7 +52,8 @@ class ResultTablesAppender {
  public:
   // Creates the tables in `parent`, with `columns`' columns and their attributes (its
   // rows are not written). REQUIRES: `types` outlives this.
-  ResultTablesAppender(hid_t parent, const RecordTypes& types, const records::ResultTables& columns);
+  ResultTablesAppender(hid_t parent, const RecordTypes& types,
+                       const records::ResultTables& columns);
   // REQUIRES: rows with the columns given at creation.
   void Append(const records::ResultTables& rows);
 
