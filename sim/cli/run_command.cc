@@ -209,7 +209,7 @@ std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
 }
 
 // What the run keeps of its replications, folded in as they finish: the summary and, for
-// -o, the rows of the result file.
+// -o, the result file's names and columns (its rows go to the writer as they are folded).
 struct RunTotals {
   model::SummaryBuilder summary;
   records::ResultTables rows;
@@ -231,7 +231,11 @@ RunTotals Simulate(const model::Model& model, const RunArgs& a, trace::ResultFil
                                       .progress_seconds = progress.counter()},
                                      [&](model::ReplicationResult&& r) {
                                        totals.summary.Add(r);
-                                       if (writer) model::AppendResultRows(model, r, totals.rows);
+                                       // Written as folded: the rows of many replications
+                                       // were most of a run's memory.
+                                       if (writer) {
+                                         writer->AddResultRows(model::ResultRows(model, {&r, 1}));
+                                       }
                                      });
   return totals;
 }

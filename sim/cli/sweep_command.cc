@@ -63,17 +63,26 @@ struct Point {
   // Built when the point's turn comes (BuildModels) and freed once it is summarised, so
   // that a sweep of many points never holds them all.
   std::unique_ptr<model::Model> model;
-  // While its replications are folded in; then the summary and, for -o, the file's rows.
-  // Behind pointers: a sweep of many points keeps a small Point for each.
+  // While its replications are folded in; then, for -o, the file's rows. Behind
+  // pointers: a sweep of many points keeps a small Point for each.
   std::unique_ptr<model::SummaryBuilder> builder;
-  std::unique_ptr<model::Summary> summary;
   std::unique_ptr<records::ResultTables> rows;
 };
 
+// Where a finished point goes: its printed row and its -o rows.
+struct PointSinks {
+  bool rows = false;                       // make the point's -o rows
+  SweepPrinter* printer = nullptr;         // print it (points end in index order)
+  trace::SweepFileWriter* file = nullptr;  // write its rows now (else keep them)
+  std::optional<std::string> file_error;   // the file's first failure
+};
+
 // Folds replication `r` of `p` (in replication order). At the last one the point is
-// summarised and its model and builder freed: a sweep keeps the summaries and rows of
-// its points, never their replications.
-void FoldReplication(Point& p, model::ReplicationResult&& r, bool rows) {
+// summarised, handed to `out` and its model and builder freed: a sweep keeps its
+// points' printed text (and, without out.file, their -o rows), never their
+// replications or summaries.
+void FoldReplication(Point& p, model::ReplicationResult&& r, PointSinks& out) {
+  const bool rows = out.rows;
   const scenario::Scenario& s = p.model->scenario();
   if (!p.builder) {
     p.builder = std::make_unique<model::SummaryBuilder>(*p.model, s.seed);
@@ -82,10 +91,14 @@ void FoldReplication(Point& p, model::ReplicationResult&& r, bool rows) {
   p.builder->Add(r);
   if (rows) model::AppendResultRows(*p.model, r, *p.rows);
   if (r.replication + 1 < s.replications) return;
-  p.summary = std::make_unique<model::Summary>(p.builder->Finish());
-  p.summary->agents = {};  // a sweep prints KPIs only, as `ccsim merge` does from the file
-  p.summary->group_names = {};
+  if (out.printer != nullptr) out.printer->Add({p.index, p.values, p.builder->Finish()});
   p.builder.reset();
+  if (out.file != nullptr && !out.file_error) {
+    const trace::Status s =
+        out.file->Add({.index = p.index, .values = p.values, .tables = std::move(*p.rows)});
+    if (!s) out.file_error = s.error();
+    p.rows.reset();
+  }
   p.model.reset();
 }
 
@@ -122,10 +135,13 @@ class QuietStderr {
   int saved_;
 };
 
-std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& points) {
+// The points' rows are moved, not copied, into the file's points: a sweep of many points
+// with -o holds them once.
+std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
   std::vector<trace::SweepPoint> out;
-  for (const Point* p : points) {
-    out.push_back({.index = p->index, .values = p->values, .tables = *p->rows});
+  for (Point* p : points) {
+    out.push_back({.index = p->index, .values = p->values, .tables = std::move(*p->rows)});
+    p->rows.reset();
   }
   return out;
 }
@@ -137,7 +153,7 @@ std::vector<trace::SweepPoint> FilePoints(const std::vector<const Point*>& point
 int RunOnRanks(MpiSession& mpi, const po::variables_map& vm, std::vector<Point>& points,
                const trace::RootAttributes& info, int threads, const std::string& output,
                bool json) {
-  std::vector<const Point*> mine;
+  std::vector<Point*> mine;
   // An interrupted rank stops taking points; the others see the signal too (mpirun
   // forwards it to every rank), and no rank writes its part.
   for (long long t; !Interrupted() && (t = mpi.NextTask()) < static_cast<long long>(points.size());) {
@@ -145,9 +161,10 @@ int RunOnRanks(MpiSession& mpi, const po::variables_map& vm, std::vector<Point>&
     Point* const one[] = {&p};
     BuildModels(vm, one, 1);
     const scenario::Scenario& s = p.model->scenario();
+    PointSinks keep_rows{.rows = true};  // for this rank's part file
     model::SimulateReplicationsInOrder(
         *p.model, s.replications, threads, {.seed = s.seed, .stop = InterruptFlag()},
-        [&](model::ReplicationResult&& r) { FoldReplication(p, std::move(r), /*rows=*/true); });
+        [&](model::ReplicationResult&& r) { FoldReplication(p, std::move(r), keep_rows); });
     mine.push_back(&p);
   }
   if (mpi.AnyRank(Interrupted())) {
@@ -338,7 +355,7 @@ std::vector<std::string> VaryPaths(const std::vector<Vary>& vary) {
 // points at a time (their models built first); each point summarised (and its -o rows
 // made when `rows`) as soon as its last replication ends.
 void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int threads,
-                    bool show_progress, bool rows) {
+                    bool show_progress, PointSinks& out) {
   int64_t total_seconds = 0;
   for (const Point& p : points) total_seconds += p.seconds;
   ProgressBar progress(total_seconds, show_progress);
@@ -351,34 +368,41 @@ void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int
     for (const Point* p : batch) models.push_back(p->model.get());
     model::SimulateModelsInOrder(models, threads, progress.counter(), InterruptFlag(),
                                  [&](int m, model::ReplicationResult&& r) {
-                                   FoldReplication(*batch[m], std::move(r), rows);
+                                   FoldReplication(*batch[m], std::move(r), out);
                                  });
   }
 }
 
-// Writes -o (when given). Returns the exit status when it cannot.
-std::optional<int> WriteOutput(const std::string& output, const trace::RootAttributes& info,
-                               const std::vector<Point>& points) {
-  const std::string cmd = "sweep";
-  if (!output.empty()) {
-    std::vector<const Point*> all;
-    for (const Point& p : points) all.push_back(&p);
-    if (const trace::Status s = trace::WriteSweepFile(output, info, FilePoints(all)); !s) {
-      PrintError(cmd, "failed to write " + output + " (nothing left under that name): " + s.error());
-      return kExitFailure;
-    }
+// Opens -o (when given) before the points run, so that each point's rows are written
+// when it is done and freed. Returns the exit status when it cannot be.
+std::optional<int> OpenOutput(const std::string& output, const trace::RootAttributes& info,
+                              const std::vector<Point>& points,
+                              std::unique_ptr<trace::SweepFileWriter>& file) {
+  if (output.empty()) return std::nullopt;
+  std::vector<trace::SweepPoint> names;  // index and values: /points/table
+  names.reserve(points.size());
+  for (const Point& p : points) names.push_back({.index = p.index, .values = p.values});
+  auto created = trace::SweepFileWriter::Create(output, info, names);
+  if (!created) {
+    PrintError("sweep",
+               "failed to write " + output + " (nothing left under that name): " + created.error());
+    return kExitFailure;
   }
+  file = std::move(*created);
   return std::nullopt;
 }
 
-void PrintPoints(const SweepArgs& a, const scenario::Scenario& first, std::vector<Point>& points) {
-  std::vector<SweepRow> rows;
-  rows.reserve(points.size());
-  for (Point& p : points) {  // moved: a sweep of many points holds one copy of each summary
-    rows.push_back({p.index, std::move(p.values), std::move(*p.summary)});
-    p.summary.reset();
+// Commits -o (when open). Returns the exit status when it cannot.
+std::optional<int> CommitOutput(const std::string& output, trace::SweepFileWriter* file,
+                                const std::optional<std::string>& error) {
+  if (file == nullptr) return std::nullopt;
+  const trace::Status s = error ? trace::Status(trace::FileError{*error}) : file->Commit();
+  if (!s) {
+    PrintError("sweep",
+               "failed to write " + output + " (nothing left under that name): " + s.error());
+    return kExitFailure;
   }
-  std::fputs(SweepOutput(a.json, first.name, first.seed, VaryPaths(a.vary), rows).c_str(), stdout);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -412,10 +436,14 @@ int SweepCommand(const std::vector<std::string>& args) {
   quiet.reset();
   CatchInterrupts();
   if (mpi.active()) return RunOnRanks(mpi, vm, points, info, a.threads, a.output, a.json);
-  SimulatePoints(vm, points, a.threads, mpi.rank() == 0, !a.output.empty());
+  std::unique_ptr<trace::SweepFileWriter> file;  // removes its file unless committed
+  if (auto stop = OpenOutput(a.output, info, points, file)) return *stop;
+  SweepPrinter printer(a.json, first->name, first->seed, VaryPaths(a.vary), points.size());
+  PointSinks out{.rows = file != nullptr, .printer = &printer, .file = file.get()};
+  SimulatePoints(vm, points, a.threads, mpi.rank() == 0, out);
   if (Interrupted()) return ReportInterrupted("sweep", a.output);
-  if (auto stop = WriteOutput(a.output, info, points)) return *stop;
-  PrintPoints(a, *first, points);
+  if (auto stop = CommitOutput(a.output, file.get(), out.file_error)) return *stop;
+  printer.Print(stdout);
   return kExitOk;
 }
 

@@ -4,6 +4,8 @@
 #define CCSIM_CLI_SWEEP_OUTPUT_H_
 
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,44 @@ struct SweepRow {
   int index = 0;
   std::vector<std::string> values;  // one per varied key
   model::Summary summary;
+};
+
+// What a sweep prints, made as its points are summarised so that a sweep of many points
+// keeps only the printed text, never their summaries: a table row's cells (its columns'
+// widths are known only at the end) or, for JSON, the point's object, spooled to an
+// unnamed temporary file (about 2 KB a point). Printed only at the end, so an
+// interrupted or failed sweep prints nothing, as before.
+//
+// Example:
+//   SweepPrinter out(json, "help-desk", 2026, {"agent_groups.desk.agents"}, points.size());
+//   for (...) out.Add({i, values, summary});  // in index order
+//   out.Print(stdout);
+class SweepPrinter {
+ public:
+  SweepPrinter(bool json, const std::string& scenario, uint64_t seed,
+               std::vector<std::string> vary_paths, size_t points);
+  ~SweepPrinter();
+  SweepPrinter(const SweepPrinter&) = delete;
+  SweepPrinter& operator=(const SweepPrinter&) = delete;
+
+  // REQUIRES: rows in the order they are printed, `points` of them before Print.
+  void Add(const SweepRow& row);
+  void Print(std::FILE* out) const;
+  std::string Text() const;
+
+ private:
+  void Emit(const std::function<void(std::string_view)>& out) const;
+  void AddCells(const std::vector<std::string>& cells);
+  void Spool(const std::string& text);
+
+  const bool json_;
+  const std::vector<std::string> vary_paths_;
+  std::string head_;               // table: the heading lines; JSON: the document up to "points": [
+  std::vector<std::string> rows_;  // table: the header, then each row; cells joined by '\0'
+  std::vector<size_t> width_;      // table: each column's widest cell
+  std::FILE* spool_ = nullptr;     // JSON: the points' objects, ", " apart
+  std::string spooled_;            // ... here when no temporary file could be made
+  bool any_point_ = false;
 };
 
 std::string SweepOutput(bool json, const std::string& scenario, uint64_t seed,

@@ -55,4 +55,15 @@ void Hid::Close(const std::string& what) {
   CheckStatus(status, what);
 }
 
+void LimitMetadataCache(hid_t file) {
+  H5AC_cache_config_t config;
+  config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  CheckStatus(H5Fget_mdc_config(file, &config), "read the metadata cache's configuration");
+  config.set_initial_size = true;
+  config.initial_size = 1 << 20;
+  config.min_size = 1 << 20;
+  config.max_size = 2 << 20;
+  CheckStatus(H5Fset_mdc_config(file, &config), "limit the metadata cache");
+}
+
 }  // namespace ccsim::trace

@@ -29,6 +29,11 @@ void SilenceHdf5Errors();
 // Throws Hdf5Error("<what>: <HDF5's innermost error message>") when status < 0.
 void CheckStatus(herr_t status, const std::string& what);
 
+// Caps the metadata cache of the open file `file` at 2 MiB. HDF5 grows it up to 32 MiB
+// as a file gains objects, and a file of thousands of groups (replications, sweep
+// points) kept it full: tens of MiB that followed the run's length, not its threads.
+void LimitMetadataCache(hid_t file);
+
 // An owned HDF5 identifier, closed with the function it was created with.
 class Hid {
  public:

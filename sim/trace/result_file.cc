@@ -26,6 +26,7 @@ struct ResultFileWriter::File {
   struct Replication {
     Hid group;
     Table contacts, agents, events;
+    bool ended = false;  // its tables are written and closed
   };
 
   File(const std::string& path, const records::EnumNames& names, int replications, Env& env)
@@ -38,6 +39,9 @@ struct ResultFileWriter::File {
 
   Replication& Rep(int k) {
     Replication& r = reps.at(k);
+    if (r.ended) {
+      throw Hdf5Error("replication " + std::to_string(k) + " sent rows after it ended");
+    }
     if (!r.group.valid()) {
       const std::string name = std::to_string(k);
       r.group = Hid::Check(H5Gcreate2(replications_group.get(), name.c_str(), H5P_DEFAULT,
@@ -62,19 +66,44 @@ struct ResultFileWriter::File {
     return r.events;
   }
 
+  // Every replication has the tables its trace level calls for, even empty ones.
+  void CreateTables(int k, records::TraceLevel level) {
+    Rep(k);
+    if (level == records::TraceLevel::kSummary) return;
+    Contacts(k);
+    if (level == records::TraceLevel::kEvents) {
+      Agents(k);
+      Events(k);
+    }
+  }
+
+  // Closing a dataset is what frees HDF5's cache of its last, partial chunk: kept open
+  // until Commit, 2,000 replications' caches were most of the run's memory.
+  void End(int k, records::TraceLevel level) {
+    CreateTables(k, level);
+    Replication& r = reps.at(k);
+    for (Table* t : {&r.contacts, &r.agents, &r.events}) {
+      if (t->valid()) t->Close();
+    }
+    r.group.Close("close /replications/" + std::to_string(k));
+    r.ended = true;
+  }
+
   // Members close in reverse order: tables and groups before the file.
   ChunkEncoder encoder;
   AtomicFile handle;
   RecordTypes types;
   Hid replications_group;
   std::vector<Replication> reps;
+  std::unique_ptr<ResultTablesAppender> results;  // once AddResultRows has rows
 };
 
 ResultFileWriter::ResultFileWriter(const RootAttributes& attributes,
                                    const records::EnumNames& names, const std::string& path,
                                    records::TraceLevel level, Env& env)
     : level_(level), file_(std::make_unique<File>(path, names, attributes.replications, env)) {
-  WriteRootAttributes(file_->handle.get(), attributes);  // on failure, ~File removes the file
+  LimitMetadataCache(file_->handle.get());  // on failure, ~File removes the file
+  WriteRootAttributes(file_->handle.get(), attributes);
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -112,6 +141,10 @@ void ResultFileWriter::OnEvents(int replication, std::span<const records::EventR
   Enqueue(replication, Kind::kEvents, chunk);
 }
 
+void ResultFileWriter::OnReplicationEnd(int replication) { Push({replication, Ended{}}); }
+
+void ResultFileWriter::AddResultRows(records::ResultTables rows) { Push({-1, std::move(rows)}); }
+
 // Called by the simulating threads. When the writer is keeping up, the rows are queued as
 // they are; when it is behind, the producer packs and compresses its own chunk (the
 // costly part) instead of waiting idle, and queues the finished bytes. A replication's
@@ -144,6 +177,8 @@ void ResultFileWriter::Push(Job job) {
 }
 
 void ResultFileWriter::WriterLoop() {
+  // HDF5 keeps its error-printing switch per thread: this thread closes tables too.
+  SilenceHdf5Errors();
   for (;;) {
     Job job;
     {
@@ -159,7 +194,7 @@ void ResultFileWriter::WriterLoop() {
       Write(job);
     } catch (const std::exception& e) {
       std::lock_guard<std::mutex> lock(mu_);
-      error_ = e.what();
+      error_ = "write " + temporary_path() + ": " + e.what();
     }
   }
 }
@@ -186,7 +221,15 @@ void ResultFileWriter::Write(const Job& job) {
   std::visit(
       [&](const auto& rows) {
         using T = std::decay_t<decltype(rows)>;
-        if constexpr (std::is_same_v<T, Encoded>) {
+        if constexpr (std::is_same_v<T, records::ResultTables>) {
+          if (!file_->results) {
+            file_->results =
+                std::make_unique<ResultTablesAppender>(file_->handle.get(), file_->types, rows);
+          }
+          file_->results->Append(rows);
+        } else if constexpr (std::is_same_v<T, Ended>) {
+          file_->End(job.replication, level_);
+        } else if constexpr (std::is_same_v<T, Encoded>) {
           Table& t = table(rows.kind);
           if (!t.AtChunkBoundary(rows.rows)) throw Hdf5Error("a pre-encoded chunk out of place");
           t.AppendEncoded(rows.bytes, rows.rows);
@@ -224,17 +267,16 @@ Status ResultFileWriter::Commit(const records::ResultTables& tables) {
 void ResultFileWriter::CommitOrThrow(const records::ResultTables& tables) {
   StopWriter();
   if (!error_.empty()) throw Hdf5Error(error_);
-  // Every replication has its tables, even one that produced no rows.
+  // Those that ended are complete; the others (a sink not told of every end) get theirs now.
   for (int k = 0; k < static_cast<int>(file_->reps.size()); ++k) {
-    file_->Rep(k);
-    if (level_ == records::TraceLevel::kSummary) continue;
-    file_->Contacts(k);
-    if (level_ == records::TraceLevel::kEvents) {
-      file_->Agents(k);
-      file_->Events(k);
-    }
+    if (!file_->reps[k].ended) file_->CreateTables(k, level_);
   }
-  WriteResultTables(file_->handle.get(), file_->types, tables);
+  if (file_->results) {
+    file_->results->Append(tables);
+    file_->results.reset();
+  } else {
+    WriteResultTables(file_->handle.get(), file_->types, tables);
+  }
   file_->reps.clear();
   file_->replications_group.Close("close /replications");
   file_->handle.Commit();

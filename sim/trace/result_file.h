@@ -54,10 +54,19 @@ class ResultFileWriter final : public records::TraceSink {
   void OnContacts(int replication, std::span<const records::ContactRecord> chunk) override;
   void OnAgentSpells(int replication, std::span<const records::AgentSpellRecord> chunk) override;
   void OnEvents(int replication, std::span<const records::EventRecord> chunk) override;
+  // Queues the replication's end: the writer then closes its tables (creating the empty
+  // ones the trace level calls for), so the file keeps open only the running ones.
+  // REQUIRES: no chunk of `replication` follows.
+  void OnReplicationEnd(int replication) override;
 
-  // Waits for the writer, adds /summary, /intervals and /agent_results, closes the file
-  // and renames it to PATH. On failure removes the temporary file and says why.
-  // REQUIRES: neither Commit nor Abort has run.
+  // Queues rows of /summary, /intervals and /agent_results, appended in the order given
+  // (Commit's rows after them), so that a run can hand each replication's rows over as
+  // it is folded instead of holding them all until Commit. From one thread at a time.
+  void AddResultRows(records::ResultTables rows);
+
+  // Waits for the writer, adds /summary, /intervals and /agent_results (after the rows
+  // of AddResultRows, if any), closes the file and renames it to PATH. On failure removes the
+  // temporary file and says why. REQUIRES: neither Commit nor Abort has run.
   Status Commit(const records::ResultTables& tables);
   // Stops the writer and removes the temporary file. Never throws.
   void Abort() noexcept;
@@ -73,8 +82,10 @@ class ResultFileWriter final : public records::TraceSink {
     size_t rows;
     std::vector<uint8_t> bytes;
   };
-  using Rows = std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
-                            std::vector<records::EventRecord>, Encoded>;
+  struct Ended {};  // the replication's last chunk is queued before this
+  using Rows =
+      std::variant<std::vector<records::ContactRecord>, std::vector<records::AgentSpellRecord>,
+                   std::vector<records::EventRecord>, Encoded, Ended, records::ResultTables>;
   struct Job {
     int replication;
     Rows rows;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +33,7 @@
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/result_reader.h"
 #include "sim/trace/result_tables.h"
+#include "sim/trace/sweep_file.h"
 
 namespace ccsim::trace {
 namespace {
@@ -160,10 +162,15 @@ class TeeSink : public records::TraceSink {
     events.at(rep).insert(events[rep].end(), chunk.begin(), chunk.end());
     next_.OnEvents(rep, chunk);
   }
+  void OnReplicationEnd(int rep) override {
+    ++ends;
+    next_.OnReplicationEnd(rep);
+  }
 
   std::vector<std::vector<records::ContactRecord>> contacts;
   std::vector<std::vector<records::AgentSpellRecord>> spells;
   std::vector<std::vector<records::EventRecord>> events;
+  std::atomic<int> ends{0};
 
  private:
   records::TraceSink& next_;
@@ -172,6 +179,7 @@ class TeeSink : public records::TraceSink {
 // What a run handed over: the results and a copy of every record.
 struct Recorded {
   std::vector<model::ReplicationResult> results;
+  int ends = 0;  // replications that told the writer they had ended
   std::vector<std::vector<records::ContactRecord>> contacts;  // by replication
   std::vector<std::vector<records::AgentSpellRecord>> spells;
   std::vector<std::vector<records::EventRecord>> events;
@@ -185,6 +193,7 @@ Recorded RunInto(const model::Model& m, ResultFileWriter& writer, TraceLevel lev
   run.results = engine::RunReplications<model::ReplicationResult>(s.replications, 2, [&](int rep) {
     return model::Simulate(m, rep, {.seed = s.seed, .trace = &tee, .trace_level = level});
   });
+  run.ends = tee.ends;
   run.contacts = std::move(tee.contacts);
   run.spells = std::move(tee.spells);
   run.events = std::move(tee.events);
@@ -1209,6 +1218,203 @@ TEST(ResultFileWriterTest, WritesEveryRowOfALongReplication) {
   EXPECT_EQ(RowCount(file.get(), "/replications/0/contacts"),
             static_cast<hsize_t>(run.results[0].arrivals_total));
   ExpectSameContacts(ReadContacts(file.get(), 0), run.contacts[0]);
+}
+
+// ---- replications closed as they end ----
+
+TEST(ResultFileWriterTest, EveryEndedReplicationHasItsWholeTables) {
+  // The writer closes each replication's tables when it ends, creating those it has no
+  // rows for: after 300 replications, some of them with no contacts at all, every table
+  // must be there and hold exactly what the model handed over.
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.horizon = 600;
+  s.replications = 300;
+  s.contact_types[0].arrivals = scenario::Arrivals::Rate(0.002);
+  s.contact_types[1].arrivals = scenario::Arrivals::Rate(0.002);
+  const model::Model m(s);
+  const std::string path = dir.File("many.h5");
+  const Recorded run = WriteFile(m, path, TraceLevel::kEvents, InfoFor(s, TraceLevel::kEvents));
+  EXPECT_EQ(run.ends, s.replications);
+  const Hid file = Open(path);
+  int without_contacts = 0;
+  for (int rep = 0; rep < s.replications; ++rep) {
+    SCOPED_TRACE("replication " + std::to_string(rep));
+    if (run.contacts[rep].empty()) ++without_contacts;
+    ExpectSameContacts(ReadContacts(file.get(), rep), run.contacts[rep]);
+    EXPECT_EQ(ReadSpells(file.get(), rep).size(), run.spells[rep].size());
+    const std::vector<EventLine> events = ReadEvents(file.get(), rep);
+    ASSERT_EQ(events.size(), run.events[rep].size());
+    for (size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].time, run.events[rep][i].time);
+  }
+  EXPECT_GT(without_contacts, 0);  // the empty tables are created too
+  EXPECT_FALSE(Exists(file.get(), "/replications/300"));
+}
+
+TEST(ResultFileWriterTest, ReplicationsNeverEndedGetTheirTablesAtCommit) {
+  // A sink's caller need not report ends (a test, a future driver): Commit still gives
+  // every replication its tables, ended or not.
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  ResultFileWriter writer(InfoFor(s, TraceLevel::kContacts), model::FileEnumNames(m), path,
+                          TraceLevel::kContacts);
+  writer.OnReplicationEnd(1);
+  ASSERT_TRUE(writer.Commit(model::ResultRows(m, {})).ok());
+  const Hid file = Open(path);
+  for (int rep = 0; rep < s.replications; ++rep) {
+    EXPECT_EQ(RowCount(file.get(), "/replications/" + std::to_string(rep) + "/contacts"), 0u);
+  }
+}
+
+TEST(ResultFileWriterTest, RowsAfterTheirReplicationEndedAreAnError) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  const model::Model m(s);
+  const std::string path = dir.File("out.h5");
+  ResultFileWriter writer(InfoFor(s, TraceLevel::kContacts), model::FileEnumNames(m), path,
+                          TraceLevel::kContacts);
+  writer.OnReplicationEnd(0);
+  const records::ContactRecord row{};
+  writer.OnContacts(0, std::span(&row, 1));
+  const Status done = writer.Commit(model::ResultRows(m, {}));
+  ASSERT_FALSE(done.ok());
+  EXPECT_NE(done.error().find("replication 0 sent rows after it ended"), std::string::npos)
+      << done.error();
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+}
+
+// ---- a sweep's file, a point at a time ----
+
+// Two design points of TwoQueues (two staffing levels), with their file rows.
+std::vector<SweepPoint> TwoPoints() {
+  std::vector<SweepPoint> points;
+  for (int agents : {60, 63}) {
+    scenario::Scenario s = TwoQueues();
+    s.horizon = 3600;
+    s.agent_groups[0].agents = agents;
+    const model::Model m(s);
+    std::vector<model::ReplicationResult> results;
+    for (int rep = 0; rep < s.replications; ++rep) {
+      results.push_back(model::Simulate(m, rep, {.seed = s.seed}));
+    }
+    points.push_back({.index = static_cast<int>(points.size()),
+                      .values = {std::to_string(agents)},
+                      .tables = model::ResultRows(m, results)});
+  }
+  return points;
+}
+
+RootAttributes SweepInfo() {
+  RootAttributes info = InfoFor(TwoQueues(), TraceLevel::kSummary);
+  info.kind = FileKind::kSweep;
+  info.vary_paths = {"agent_groups.billing_team.agents"};
+  info.total_points = 2;
+  return info;
+}
+
+TEST(SweepFileWriterTest, WritesWhatWriteSweepFileWrites) {
+  ScratchDir dir;
+  const std::vector<SweepPoint> points = TwoPoints();
+  const RootAttributes info = SweepInfo();
+  ASSERT_TRUE(WriteSweepFile(dir.File("whole.h5"), info, points).ok());
+  auto writer = SweepFileWriter::Create(dir.File("streamed.h5"), info, points);
+  ASSERT_TRUE(writer.ok()) << writer.error();
+  for (const SweepPoint& p : points) ASSERT_TRUE((*writer)->Add(p).ok());
+  ASSERT_TRUE((*writer)->Commit().ok());
+  EXPECT_EQ(dir.List(), (std::vector<std::string>{"streamed.h5", "whole.h5"}));
+
+  const Expected<SweepContents> whole = ReadSweep(dir.File("whole.h5"));
+  const Expected<SweepContents> streamed = ReadSweep(dir.File("streamed.h5"));
+  ASSERT_TRUE(whole.ok()) << whole.error();
+  ASSERT_TRUE(streamed.ok()) << streamed.error();
+  ASSERT_EQ(streamed->points.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const SweepPointContents& a = whole->points[i];
+    const SweepPointContents& b = streamed->points[i];
+    EXPECT_EQ(b.index, a.index);
+    EXPECT_EQ(b.values, a.values);
+    ASSERT_EQ(b.summary.summary.rows.size(), a.summary.summary.rows.size());
+    for (size_t r = 0; r < a.summary.summary.rows.size(); ++r) {
+      EXPECT_EQ(b.summary.summary.rows[r].replication, a.summary.summary.rows[r].replication);
+      EXPECT_EQ(b.summary.summary.rows[r].contact_type, a.summary.summary.rows[r].contact_type);
+      for (size_t c = 0; c < a.summary.summary.rows[r].values.size(); ++c) {
+        ExpectSame(b.summary.summary.rows[r].values[c], a.summary.summary.rows[r].values[c],
+                   "column " + std::to_string(c));
+      }
+    }
+  }
+  const Hid a = Open(dir.File("whole.h5")), b = Open(dir.File("streamed.h5"));
+  EXPECT_EQ(RowCount(b.get(), "/points/1/intervals"), RowCount(a.get(), "/points/1/intervals"));
+  EXPECT_EQ(RowCount(b.get(), "/points/table"), 2u);
+}
+
+TEST(SweepFileWriterTest, AnUncommittedOrFailedWriterLeavesNothing) {
+  ScratchDir dir;
+  const std::vector<SweepPoint> points = TwoPoints();
+  {
+    auto writer = SweepFileWriter::Create(dir.File("out.h5"), SweepInfo(), points);
+    ASSERT_TRUE(writer.ok()) << writer.error();
+    ASSERT_TRUE((*writer)->Add(points[0]).ok());
+    EXPECT_EQ(dir.List().size(), 1u);  // the temporary
+  }
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+
+  auto writer = SweepFileWriter::Create(dir.File("out.h5"), SweepInfo(), points);
+  ASSERT_TRUE(writer.ok()) << writer.error();
+  ASSERT_TRUE((*writer)->Add(points[0]).ok());
+  const Status twice = (*writer)->Add(points[0]);  // /points/0 exists: HDF5 refuses
+  EXPECT_FALSE(twice.ok());
+  EXPECT_FALSE((*writer)->Commit().ok());
+  EXPECT_EQ(dir.List(), std::vector<std::string>{});
+
+  const auto nowhere = SweepFileWriter::Create(dir.File("missing/out.h5"), SweepInfo(), points);
+  EXPECT_FALSE(nowhere.ok());
+}
+
+// ---- result rows handed over a replication at a time ----
+
+// A table's rows as the file stores them, byte for byte.
+std::vector<unsigned char> RawRows(hid_t file, const std::string& path) {
+  const Hid dataset =
+      Hid::Check(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "open " + path);
+  const Hid type = Hid::Check(H5Dget_type(dataset.get()), H5Tclose, "type of " + path);
+  std::vector<unsigned char> bytes(RowCount(file, path) * H5Tget_size(type.get()));
+  if (!bytes.empty()) {
+    CheckStatus(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()),
+                "read " + path);
+  }
+  return bytes;
+}
+
+TEST(ResultFileWriterTest, RowsAddedAsFoldedAreThoseOfOneCommit) {
+  ScratchDir dir;
+  scenario::Scenario s = TwoQueues();
+  s.replications = 4;
+  const model::Model m(s);
+  std::vector<model::ReplicationResult> results;
+  for (int rep = 0; rep < s.replications; ++rep) {
+    results.push_back(model::Simulate(m, rep, {.seed = s.seed}));
+  }
+  const RootAttributes info = InfoFor(s, TraceLevel::kSummary);
+  ResultFileWriter whole(info, model::FileEnumNames(m), dir.File("whole.h5"), TraceLevel::kSummary);
+  ASSERT_TRUE(whole.Commit(model::ResultRows(m, results)).ok());
+  ResultFileWriter folded(info, model::FileEnumNames(m), dir.File("folded.h5"),
+                          TraceLevel::kSummary);
+  for (const model::ReplicationResult& r : results)
+    folded.AddResultRows(model::ResultRows(m, {&r, 1}));
+  ASSERT_TRUE(folded.Commit(model::ResultRows(m, {})).ok());
+
+  const Hid a = Open(dir.File("whole.h5")), b = Open(dir.File("folded.h5"));
+  for (const char* table : {"/summary", "/intervals", "/agent_results"}) {
+    SCOPED_TRACE(table);
+    EXPECT_GT(RowCount(a.get(), table), 0u);
+    EXPECT_EQ(RawRows(b.get(), table), RawRows(a.get(), table));
+  }
+  const Expected<SummaryContents> read = trace::ReadSummary(dir.File("folded.h5"));
+  ASSERT_TRUE(read.ok()) << read.error();  // the columns' attributes are there too
+  EXPECT_EQ(read->summary.columns.size(), static_cast<size_t>(model::kKpiCount));
 }
 
 }  // namespace

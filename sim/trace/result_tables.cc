@@ -108,34 +108,42 @@ std::vector<unsigned char> Flatten(const std::vector<Row>& rows, size_t key_byte
   return flat;
 }
 
-void WriteSummary(hid_t parent, const RecordTypes& types, const records::SummaryRows& t) {
+std::vector<unsigned char> FlatSummary(const records::SummaryRows& t, size_t columns) {
   for (const records::SummaryRow& r : t.rows) {
-    if (r.values.size() != t.columns.size()) throw Hdf5Error("a /summary row of the wrong width");
+    if (r.values.size() != columns) throw Hdf5Error("a /summary row of the wrong width");
   }
+  return Flatten(t.rows, kSummaryKeyBytes, columns,
+                 [](const records::SummaryRow& r, unsigned char* out) {
+                   std::memcpy(out, &r.replication, 4);
+                   std::memcpy(out + 4, &r.contact_type, 4);
+                 });
+}
+
+std::vector<unsigned char> FlatIntervals(const records::IntervalRows& t, size_t columns) {
+  for (const records::IntervalRow& r : t.rows) {
+    if (r.values.size() != columns) throw Hdf5Error("an /intervals row of the wrong width");
+  }
+  return Flatten(t.rows, kIntervalKeyBytes, columns,
+                 [](const records::IntervalRow& r, unsigned char* out) {
+                   std::memcpy(out, &r.replication, 4);
+                   std::memcpy(out + 4, &r.interval, 4);
+                   std::memcpy(out + 8, &r.start, 8);
+                   std::memcpy(out + 16, &r.end, 8);
+                   std::memcpy(out + 24, &r.contact_type, 4);
+                 });
+}
+
+void WriteSummary(hid_t parent, const RecordTypes& types, const records::SummaryRows& t) {
   const RowType type = types.SummaryRow(t.columns);
-  const auto flat = Flatten(t.rows, kSummaryKeyBytes, t.columns.size(),
-                            [](const records::SummaryRow& r, unsigned char* out) {
-                              std::memcpy(out, &r.replication, 4);
-                              std::memcpy(out + 4, &r.contact_type, 4);
-                            });
+  const auto flat = FlatSummary(t, t.columns.size());
   Table table(parent, "summary", type.file.get(), type.memory.get(), kTableChunkRows);
   table.Append(flat.data(), t.rows.size());
   DescribeColumns(table, t.columns);
 }
 
 void WriteIntervals(hid_t parent, const RecordTypes& types, const records::IntervalRows& t) {
-  for (const records::IntervalRow& r : t.rows) {
-    if (r.values.size() != t.columns.size()) throw Hdf5Error("an /intervals row of the wrong width");
-  }
   const RowType type = types.IntervalRow(t.columns);
-  const auto flat = Flatten(t.rows, kIntervalKeyBytes, t.columns.size(),
-                            [](const records::IntervalRow& r, unsigned char* out) {
-                              std::memcpy(out, &r.replication, 4);
-                              std::memcpy(out + 4, &r.interval, 4);
-                              std::memcpy(out + 8, &r.start, 8);
-                              std::memcpy(out + 16, &r.end, 8);
-                              std::memcpy(out + 24, &r.contact_type, 4);
-                            });
+  const auto flat = FlatIntervals(t, t.columns.size());
   Table table(parent, "intervals", type.file.get(), type.memory.get(), kTableChunkRows);
   table.Append(flat.data(), t.rows.size());
   DescribeColumns(table, t.columns);
@@ -149,6 +157,35 @@ void WriteResultTables(hid_t parent, const RecordTypes& types, const records::Re
   Table agents(parent, "agent_results", types.agent_result.file.get(),
                types.agent_result.memory.get(), kTableChunkRows);
   agents.Append(t.agent_results.data(), t.agent_results.size());
+}
+
+ResultTablesAppender::ResultTablesAppender(hid_t parent, const RecordTypes& types,
+                                           const records::ResultTables& columns)
+    : summary_type_(types.SummaryRow(columns.summary.columns)),
+      interval_type_(types.IntervalRow(columns.intervals.columns)),
+      summary_columns_(columns.summary.columns.size()),
+      interval_columns_(columns.intervals.columns.size()),
+      summary_(parent, "summary", summary_type_.file.get(), summary_type_.memory.get(),
+               kTableChunkRows),
+      intervals_(parent, "intervals", interval_type_.file.get(), interval_type_.memory.get(),
+                 kTableChunkRows),
+      agents_(parent, "agent_results", types.agent_result.file.get(),
+              types.agent_result.memory.get(), kTableChunkRows) {
+  DescribeColumns(summary_, columns.summary.columns);
+  DescribeColumns(intervals_, columns.intervals.columns);
+}
+
+void ResultTablesAppender::Append(const records::ResultTables& rows) {
+  if (!rows.summary.rows.empty()) {
+    summary_.Append(FlatSummary(rows.summary, summary_columns_).data(), rows.summary.rows.size());
+  }
+  if (!rows.intervals.rows.empty()) {
+    intervals_.Append(FlatIntervals(rows.intervals, interval_columns_).data(),
+                      rows.intervals.rows.size());
+  }
+  if (!rows.agent_results.empty()) {
+    agents_.Append(rows.agent_results.data(), rows.agent_results.size());
+  }
 }
 
 }  // namespace ccsim::trace::internal

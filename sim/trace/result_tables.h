@@ -35,6 +35,24 @@ void WriteRootAttributes(hid_t root, const RootAttributes& a);
 // unit, definition and scope as the table's attributes "<column>.label", ".unit", ...
 void WriteResultTables(hid_t parent, const RecordTypes& types, const records::ResultTables& t);
 
+// WriteResultTables's tables, created once and then appended to a few rows at a time (a
+// run's replications as they are folded), so that the rows need not all wait in memory
+// for the end. The file holds the same tables.
+class ResultTablesAppender {
+ public:
+  // Creates the tables in `parent`, with `columns`' columns and their attributes (its
+  // rows are not written). REQUIRES: `types` outlives this.
+  ResultTablesAppender(hid_t parent, const RecordTypes& types,
+                       const records::ResultTables& columns);
+  // REQUIRES: rows with the columns given at creation.
+  void Append(const records::ResultTables& rows);
+
+ private:
+  RowType summary_type_, interval_type_;  // declared first: they outlive the tables
+  size_t summary_columns_, interval_columns_;
+  Table summary_, intervals_, agents_;
+};
+
 }  // namespace ccsim::trace::internal
 
 #endif  // CCSIM_TRACE_RESULT_TABLES_H_

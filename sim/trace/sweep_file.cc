@@ -88,6 +88,58 @@ Status WriteSweepFile(const std::string& path, const RootAttributes& info,
   }, env);
 }
 
+struct SweepFileWriter::File {
+  File(const std::string& path, const RootAttributes& attributes) : file(path), info(attributes) {}
+  AtomicFile file;  // closes last
+  RootAttributes info;
+  Hid points;
+};
+
+SweepFileWriter::SweepFileWriter(std::unique_ptr<File> file) : file_(std::move(file)) {}
+SweepFileWriter::~SweepFileWriter() = default;  // ~File aborts an uncommitted file
+
+Expected<std::unique_ptr<SweepFileWriter>> SweepFileWriter::Create(
+    const std::string& path, const RootAttributes& attributes, std::span<const SweepPoint> points) {
+  try {
+    auto file = std::make_unique<File>(path, attributes);
+    LimitMetadataCache(file->file.get());
+    WriteRootAttributes(file->file.get(), attributes);
+    file->points = CreateGroup(file->file.get(), "points");
+    std::vector<PointValues> values;
+    for (const SweepPoint& p : points) values.push_back({p.index, &p.values});
+    WritePointsTable(file->points.get(), attributes.vary_paths, values);
+    return std::unique_ptr<SweepFileWriter>(new SweepFileWriter(std::move(file)));
+  } catch (const std::exception& e) {
+    return FileError{e.what()};
+  }
+}
+
+Status SweepFileWriter::Add(const SweepPoint& point) {
+  if (file_ == nullptr) return FileError{error_.empty() ? "the sweep file is closed" : error_};
+  try {
+    WritePoint(file_->points.get(), file_->info, point);
+    return Done{};
+  } catch (const std::exception& e) {
+    error_ = e.what();
+    file_.reset();
+    return FileError{error_};
+  }
+}
+
+Status SweepFileWriter::Commit() {
+  if (file_ == nullptr) return FileError{error_.empty() ? "the sweep file is closed" : error_};
+  try {
+    file_->points.Close("close /points");
+    file_->file.Commit();
+    file_.reset();
+    return Done{};
+  } catch (const std::exception& e) {
+    error_ = e.what();
+    file_.reset();
+    return FileError{error_};
+  }
+}
+
 namespace {
 
 bool SameSweep(const RootAttributes& a, const RootAttributes& b) {

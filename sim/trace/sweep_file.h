@@ -10,6 +10,7 @@
 #ifndef CCSIM_TRACE_SWEEP_FILE_H_
 #define CCSIM_TRACE_SWEEP_FILE_H_
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,6 +32,38 @@ struct SweepPoint {
 // REQUIRES: attributes.kind == FileKind::kSweep.
 Status WriteSweepFile(const std::string& path, const RootAttributes& attributes,
                       std::span<const SweepPoint> points, Env& env = *Env::Default());
+
+// WriteSweepFile a point at a time, for a sweep that writes each point as it is done
+// rather than holding every point's rows until the end. The file is the same: an
+// AtomicFile, PATH holding it only once Commit() has succeeded. Used by one thread at a
+// time. After a failure, Add and Commit return that error and nothing is left.
+//
+// Example:
+//   auto out = SweepFileWriter::Create("sweep.h5", attributes, points);  // values only
+//   for (...) (*out)->Add({.index = i, .values = v, .tables = rows});    // in table order
+//   Status done = (*out)->Commit();
+class SweepFileWriter {
+ public:
+  // Creates PATH's temporary file, its root attributes and /points/table from `points`'
+  // index and values (their tables are not read). REQUIRES: attributes.kind == kSweep.
+  static Expected<std::unique_ptr<SweepFileWriter>> Create(const std::string& path,
+                                                           const RootAttributes& attributes,
+                                                           std::span<const SweepPoint> points);
+  ~SweepFileWriter();  // removes the temporary file unless committed
+  SweepFileWriter(const SweepFileWriter&) = delete;
+  SweepFileWriter& operator=(const SweepFileWriter&) = delete;
+
+  // Writes /points/<index>/. REQUIRES: a point of Create's, each once.
+  Status Add(const SweepPoint& point);
+  // Closes the file and renames it to PATH.
+  Status Commit();
+
+ private:
+  struct File;
+  explicit SweepFileWriter(std::unique_ptr<File> file);
+  std::unique_ptr<File> file_;  // null after a failure or Commit
+  std::string error_;           // the first failure
+};
 
 // Joins the part files of a sharded sweep into one sweep file at `out` (the points'
 // groups are copied as they are) and returns its contents. An error when a part cannot

@@ -72,6 +72,8 @@ class Table {
   size_t size() const { return size_; }
   bool valid() const { return dataset_.valid(); }
   hid_t id() const { return dataset_.get(); }  // for attributes
+  // Closes the dataset now, writing out its cached chunks; throws when that fails.
+  void Close() { dataset_.Close("close " + name_); }
 
  private:
   void Extend(size_t new_size);
