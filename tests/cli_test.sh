@@ -7,17 +7,7 @@
 set -uo pipefail
 CCSIM=$1
 ROOT=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-cd "$ROOT"
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
 
 # expect_status WANT DESCRIPTION -- COMMAND...
 expect_status() {
@@ -435,5 +425,4 @@ for k in ("service_level", "asa"):
     assert abs(m - erl[k]) <= 1.5 * h + 0.01 * erl[k], (k, m, h, erl[k])
 EOF
 
-echo "cli_test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cli_test

@@ -5,17 +5,7 @@
 set -uo pipefail
 CCSIM=$1
 ROOT=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-cd "$ROOT"
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
 
 # expect_refusal MESSAGE COMMAND...: exit 2 and MESSAGE on stderr.
 expect_refusal() {
@@ -85,5 +75,4 @@ expect_refusal "is corrupt (its free space has size 0)" \
 expect_refusal "HDF5 fails on it (Segmentation fault while reading): the file is malformed" \
   "$CCSIM" merge tests/fuzz/result_crashes/segv-global-heap-reference-out-of-range.h5 -o "$TMP/m.h5"
 
-echo "hostile_files_test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish hostile_files_test

@@ -6,17 +6,7 @@
 set -uo pipefail
 CCSIM=$1
 ROOT=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-cd "$ROOT"
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/test_lib.sh"
 
 # expect WANT MESSAGE COMMAND...: exit WANT and MESSAGE on stderr.
 expect() {
@@ -93,5 +83,4 @@ expect 1 "--csv: cannot write $TMP/plan.csv.tmp-" \
 [ -e "$TMP/plan.csv" ] && fail "a failed --csv left its file" || pass
 nothing_left "$TMP/plan.csv"
 
-echo "output_files_test: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish output_files_test
