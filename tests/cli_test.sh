@@ -383,9 +383,14 @@ expect_error "--vary: agent_groups.desk.agents is varied twice" "a duplicate --v
   "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=4,5 --vary agent_groups.desk.agents=6
 expect_error "--vary: a range A:B:STEP needs finite numbers; got 'nan:5:1'" "--vary X=nan:5:1" -- \
   "$CCSIM" sweep scenarios/help_desk.yaml --vary agent_groups.desk.agents=nan:5:1
-expect_error "--vary: 10000000000 design points, more than the limit of 100000" \
+expect_error "--vary: 10000000000 design points, more than --max-points 10000 (raise it to run them all)" \
   "--vary 1e10 design points" -- "$CCSIM" sweep scenarios/help_desk.yaml \
   --vary agent_groups.desk.agents=1:100000:1 --vary horizon=1:100000:1
+expect_error "--vary: 12 design points, more than --max-points 10 (raise it to run them all)" \
+  "--max-points below the grid" -- "$CCSIM" sweep scenarios/help_desk.yaml -r 1 --max-points 10 \
+  --vary agent_groups.desk.agents=1:12:1
+expect_status 0 "--max-points raised to the grid" -- "$CCSIM" sweep scenarios/help_desk.yaml -r 1 \
+  --max-points 12 --vary agent_groups.desk.agents=1:12:1
 expect_error "--agents: expected 1 to 100000 agents; got 2147483647" "erlang --agents 2147483647" -- \
   "$CCSIM" erlang --rate 200/h --aht 3m --agents 2147483647
 expect_error "--aht: expected a positive duration like 45s, 4m or 1h, at most 10 years" \

@@ -257,6 +257,8 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
        "(join the parts with ccsim merge); SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT give "
        "it when set")
       ("force", "overwrite an existing -o file")
+      ("max-points", po::value<int64_t>()->default_value(scenario::kDefaultMaxDesignPoints),
+       "refuse a sweep of more design points than this (a guard against a mistyped range)")
       ("json", "print one JSON document instead of the table");
   if (auto stop = ParseCommandLine(cmd, args, options, "scenario", 1, vm)) return *stop;
   if (!vm.count("scenario") || !vm.count("vary")) {
@@ -286,10 +288,15 @@ std::optional<int> ParseSweepArgs(const std::vector<std::string>& args, const Mp
     }
     out.vary.push_back(std::move(*v));
   }
-  if (const int64_t points = CountDesignPoints(out.vary); points > scenario::kMaxDesignPoints) {
+  const int64_t max_points = vm["max-points"].as<int64_t>();
+  if (max_points < 1) {
+    PrintError(cmd, "--max-points: expected at least 1");
+    return kExitBadInput;
+  }
+  if (const int64_t points = CountDesignPoints(out.vary); points > max_points) {
     PrintError(cmd, "--vary: " + (points == INT64_MAX ? "too many" : std::to_string(points)) +
-                        " design points, more than the limit of " +
-                        std::to_string(scenario::kMaxDesignPoints));
+                        " design points, more than --max-points " + std::to_string(max_points) +
+                        " (raise it to run them all)");
     return kExitBadInput;
   }
   out.base = StringList(vm, "set");

@@ -53,9 +53,10 @@ inline constexpr int64_t kMaxIntervalCells = 10'000'000;
 // Replications of one run (`replications:`, -r): each keeps its results in memory.
 inline constexpr int kMaxReplications = 1'000'000;
 
-// Design points of one `ccsim sweep` (the product of the --vary value counts): each point
-// is a scenario loaded and kept in memory.
-inline constexpr int64_t kMaxDesignPoints = 100'000;
+// Design points of one `ccsim sweep` (the product of the --vary value counts) unless
+// --max-points raises it: a range with a mistyped step would otherwise start hours of
+// simulation. (Memory does not grow with the points; time does.)
+inline constexpr int64_t kDefaultMaxDesignPoints = 10'000;
 
 // Agents in one group, shift or call-in, and in `ccsim erlang --agents`: each agent is an
 // object of the model, and the Erlang recursions are linear in the agents.
