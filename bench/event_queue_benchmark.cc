@@ -49,44 +49,10 @@ class FourAryHeap {
   void reserve(size_t n) { heap_.reserve(n); }
   const Event& Top() const { return heap_.front(); }
 
-  void Push(const Event& e) {
-    size_t i = heap_.size();
-    heap_.push_back(e);
-    while (i > 0) {
-      const size_t parent = (i - 1) / kArity;
-      if (!Earlier(e, heap_[parent])) break;
-      heap_[i] = heap_[parent];
-      i = parent;
-    }
-    heap_[i] = e;
-  }
-
-  Event Pop() {
-    const Event top = heap_.front();
-    const Event last = heap_.back();
-    heap_.pop_back();
-    const size_t n = heap_.size();
-    if (n > 0) {
-      size_t i = 0;
-      for (;;) {
-        const size_t first = kArity * i + 1;
-        if (first >= n) break;
-        size_t best = first;
-        const size_t end = first + kArity < n ? first + kArity : n;
-        for (size_t c = first + 1; c < end; ++c) {
-          if (Earlier(heap_[c], heap_[best])) best = c;
-        }
-        if (!Earlier(heap_[best], last)) break;
-        heap_[i] = heap_[best];
-        i = best;
-      }
-      heap_[i] = last;
-    }
-    return top;
-  }
+  void Push(const Event& e) { HeapPush(heap_, e); }
+  Event Pop() { return HeapPop(heap_); }
 
  private:
-  static constexpr size_t kArity = 4;
   std::vector<Event> heap_;
 };
 

@@ -22,7 +22,7 @@
 // Invariants:
 //   1. No two pending events share (time, key): the model guarantees that an entity has at
 //      most one pending event of each kind.
-//   2. near_[i] is not later than any of its children near_[kArity*i+1 .. kArity*i+kArity].
+//   2. near_[i] is not later than any of its children near_[kHeapArity*i+1 .. kHeapArity*i+kHeapArity].
 //   3. With pos_r(t) = (t - start) * inv_width of rung r (monotone in t) and its bucket
 //      index b_r(t) = floor(pos_r), clamped to the last bucket for r > 0 (before it is
 //      compared with `next`): top_ holds the events with pos_0 >= rung 0's bucket count;
@@ -62,6 +62,47 @@ constexpr uint64_t MakeKey(uint32_t rank, uint64_t entity) {
 
 inline bool Earlier(const Event& a, const Event& b) {
   return a.time < b.time || (a.time == b.time && a.key < b.key);
+}
+
+// A 4-ary min-heap in a vector, by Earlier: four children per node make a shallower tree
+// whose children share one or two cache lines. EventQueue keeps its nearest events in one.
+inline constexpr size_t kHeapArity = 4;
+
+inline void HeapPush(std::vector<Event>& heap, const Event& e) {
+  size_t i = heap.size();
+  heap.push_back(e);
+  while (i > 0) {
+    const size_t parent = (i - 1) / kHeapArity;
+    if (!Earlier(e, heap[parent])) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = e;
+}
+
+// Removes and returns the earliest event. REQUIRES: !heap.empty().
+inline Event HeapPop(std::vector<Event>& heap) {
+  const Event top = heap.front();
+  const Event last = heap.back();
+  heap.pop_back();
+  const size_t n = heap.size();
+  if (n > 0) {
+    size_t i = 0;
+    for (;;) {
+      const size_t first = kHeapArity * i + 1;
+      if (first >= n) break;
+      size_t best = first;
+      const size_t end = first + kHeapArity < n ? first + kHeapArity : n;
+      for (size_t c = first + 1; c < end; ++c) {
+        if (Earlier(heap[c], heap[best])) best = c;
+      }
+      if (!Earlier(heap[best], last)) break;
+      heap[i] = heap[best];
+      i = best;
+    }
+    heap[i] = last;
+  }
+  return top;
 }
 
 class EventQueue {
@@ -118,8 +159,6 @@ class EventQueue {
   }
 
  private:
-  // Four children per node: a shallower tree and children on one or two cache lines.
-  static constexpr size_t kArity = 4;
   // Events per bucket aimed at when the buckets are laid out, so the heap's usual size.
   // Measured (hold model, 10k / 100k events): 1: 25 / 69 ns, 4: 28 / 41 ns, 16: 38 /
   // 45 ns, 48: 47 / 52 ns; fewer per bucket means more, smaller vectors to walk.
@@ -138,41 +177,8 @@ class EventQueue {
     std::vector<std::vector<Event>> buckets;
   };
 
-  void PushNear(const Event& e) {
-    size_t i = near_.size();
-    near_.push_back(e);
-    while (i > 0) {
-      const size_t parent = (i - 1) / kArity;
-      if (!Earlier(e, near_[parent])) break;
-      near_[i] = near_[parent];
-      i = parent;
-    }
-    near_[i] = e;
-  }
-
-  Event PopNear() {
-    const Event top = near_.front();
-    const Event last = near_.back();
-    near_.pop_back();
-    const size_t n = near_.size();
-    if (n > 0) {
-      size_t i = 0;
-      for (;;) {
-        const size_t first = kArity * i + 1;
-        if (first >= n) break;
-        size_t best = first;
-        const size_t end = first + kArity < n ? first + kArity : n;
-        for (size_t c = first + 1; c < end; ++c) {
-          if (Earlier(near_[c], near_[best])) best = c;
-        }
-        if (!Earlier(near_[best], last)) break;
-        near_[i] = near_[best];
-        i = best;
-      }
-      near_[i] = last;
-    }
-    return top;
-  }
+  void PushNear(const Event& e) { HeapPush(near_, e); }
+  Event PopNear() { return HeapPop(near_); }
 
   // The heap has grown past split_at_: lay its events out in buckets.
   void StartCalendar();
