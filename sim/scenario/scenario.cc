@@ -76,6 +76,10 @@ const char* ToString(ArrivalKind k) {
       return "pattern";
     case ArrivalKind::kFile:
       return "file";
+    case ArrivalKind::kWeekly:
+      return "weekly";
+    case ArrivalKind::kForecast:
+      return "forecast";
   }
   return "?";
 }
@@ -100,6 +104,16 @@ const char* ToString(ShiftRepeat r) {
       return "daily";
   }
   return "?";
+}
+
+const char* ToString(BusynessPer p) {
+  return p == BusynessPer::kDay ? "day" : "replication";
+}
+
+const char* ToString(AtClose a) { return a == AtClose::kDrain ? "drain" : "clear"; }
+
+const char* ToString(MaxWaitThen t) {
+  return t == MaxWaitThen::kMessage ? "message" : "callback";
 }
 
 const char* ToString(AgentSelection s) {

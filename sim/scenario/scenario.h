@@ -70,15 +70,36 @@ struct Distribution {
   double Mean() const;
 };
 
-enum class ArrivalKind { kRate, kPattern, kFile };
+// kWeekly and kForecast are read into the fields of a pattern (slot, rates, offset,
+// repeats), so that the model knows one piecewise-constant rate.
+enum class ArrivalKind { kRate, kPattern, kFile, kWeekly, kForecast };
+
+// busyness (SPEC §7): a gamma factor with mean 1 and standard deviation `sd` multiplying the
+// arrival rate, drawn once per calendar day (each 24 h without `start`) or per replication.
+enum class BusynessPer { kDay, kReplication };
+struct Busyness {
+  double sd = 0;
+  BusynessPer per = BusynessPer::kDay;
+};
 
 struct Arrivals {
   ArrivalKind kind = ArrivalKind::kRate;
   double rate = 0;            // kRate: per second
-  double slot = 0;            // kPattern: slot length, seconds
-  std::vector<double> rates;  // kPattern: per second, one per slot, repeating
+  double slot = 0;            // kPattern, kWeekly, kForecast: slot length, seconds
+  std::vector<double> rates;  // the same: per second, one per slot
+  // The pattern's own time at simulated time 0: the slot of simulated time t is
+  // floor((t + offset) / slot). kWeekly: seconds from Monday 00:00 to `start`; kForecast:
+  // `start` minus the first row's interval_start (negative when the forecast begins later).
+  double offset = 0;
+  bool repeats = true;  // false (kForecast): no arrivals before the first or after the last slot
+  // Aligned with `rates` (empty: all 1): a contact's handle time / patience draw is multiplied
+  // by the factor of the slot in which it arrived. kForecast's `aht` column becomes
+  // handle_time_factors (aht / the handle-time distribution's mean).
+  std::vector<double> handle_time_factors;
+  std::vector<double> patience_factors;
+  std::optional<Busyness> busyness;  // the type's own factor (beside the scenario's)
   std::vector<double> times;  // kFile: arrival times in seconds from start, sorted
-  std::string file;           // kFile: the path as resolved (for messages)
+  std::string file;           // kFile, kForecast: the path as resolved (for messages)
 
   static Arrivals Rate(double per_second) {
     Arrivals a;
@@ -97,6 +118,26 @@ enum class Channel { kVoice, kChat, kEmail };
 struct Retrial {
   double probability = 0;
   Distribution delay;
+  bool on_abandoned = true;  // retrial.on: [abandoned] by default
+  bool on_blocked = false;   // retrial.on: [..., blocked]: blocked contacts (lines, capacity)
+};
+
+// open: when a contact type takes contacts (SPEC §6), as [open, close) spans of the week in
+// seconds after Monday 00:00, sorted and disjoint (a span never passes the week's end: one
+// that would is split at it). No arrivals outside them.
+enum class AtClose { kDrain, kClear };
+struct OpenHours {
+  std::vector<std::pair<double, double>> week;
+  // kDrain: waiting contacts are still served; kClear: at each close they leave with outcome
+  // `closed` (then `repeat`). A close at the horizon still clears.
+  AtClose at_close = AtClose::kDrain;
+};
+
+// max_wait (SPEC §7): a contact still waiting `after` seconds is taken out of the queue.
+enum class MaxWaitThen { kMessage, kCallback };
+struct MaxWait {
+  double after = 0;
+  MaxWaitThen then = MaxWaitThen::kMessage;
 };
 
 // One entry of `outcomes`: a transfer to another contact type, or unresolved.
@@ -134,6 +175,9 @@ struct ContactType {
   std::optional<Repeat> repeat;
   std::optional<Escalation> escalation;
   ServiceLevel service_level;  // the scenario's unless overridden
+  std::optional<OpenHours> open;  // absent: always open
+  double balking = 0;  // chance that a contact that would have to wait leaves at once (`balked`)
+  std::optional<MaxWait> max_wait;
 };
 
 struct Skill {
@@ -151,7 +195,8 @@ struct Break {
 enum class ShiftRepeat { kOnce, kDaily };
 
 struct Shift {
-  double start = 0;  // seconds from the start of the replication
+  double start = 0;  // seconds from the start of the replication (a clock time: its first
+                     // occurrence at or after the scenario's start)
   double end = 0;
   int agents = 0;
   std::vector<Break> breaks;
@@ -216,6 +261,9 @@ struct RealTime {
 
 struct Scenario {
   std::string name;
+  // start: the local date-time at simulated time 0, in civil seconds (calendar.h); absent,
+  // outputs say "elapsed" and clock times are refused.
+  std::optional<int64_t> start;
   double horizon = 0;      // seconds
   double warmup = 0;       // seconds
   double interval = 1800;  // seconds
@@ -232,6 +280,8 @@ struct Scenario {
   // drawn once per replication, lognormal with mean 1 and this coefficient of variation.
   double handle_time_cv = 0;
   std::optional<RealTime> real_time;
+  std::optional<Busyness> busyness;  // top level: one factor shared by every type
+  std::optional<int> lines;          // voice contacts waiting or talking, at most
 
   std::string source_file;             // path the scenario was read from ("" when built in code)
   std::string source_text;             // the YAML text as read (before --set overrides)
@@ -248,6 +298,9 @@ const char* ToString(Channel c);
 const char* ToString(AgentSelection s);
 const char* ToString(ContactSelection s);
 const char* ToString(ShiftRepeat r);
+const char* ToString(BusynessPer p);
+const char* ToString(AtClose a);
+const char* ToString(MaxWaitThen t);
 
 // Every value of each enum, in declaration order. Text is parsed by matching ToString against
 // these, so the names live in one place.
@@ -256,7 +309,8 @@ inline constexpr DistributionKind kDistributionKinds[] = {
     DistributionKind::kTriangular, DistributionKind::kLognormal,   DistributionKind::kGamma,
     DistributionKind::kWeibull,    DistributionKind::kEmpirical};
 inline constexpr ArrivalKind kArrivalKinds[] = {ArrivalKind::kRate, ArrivalKind::kPattern,
-                                                ArrivalKind::kFile};
+                                                ArrivalKind::kFile, ArrivalKind::kWeekly,
+                                                ArrivalKind::kForecast};
 inline constexpr Channel kChannels[] = {Channel::kVoice, Channel::kChat, Channel::kEmail};
 inline constexpr AgentSelection kAgentSelections[] = {
     AgentSelection::kLongestIdle, AgentSelection::kMostSkilled, AgentSelection::kFewestSkills,
@@ -264,6 +318,9 @@ inline constexpr AgentSelection kAgentSelections[] = {
 inline constexpr ContactSelection kContactSelections[] = {
     ContactSelection::kPriorityThenLongestWait, ContactSelection::kLongestWait};
 inline constexpr ShiftRepeat kShiftRepeats[] = {ShiftRepeat::kOnce, ShiftRepeat::kDaily};
+inline constexpr BusynessPer kBusynessPers[] = {BusynessPer::kDay, BusynessPer::kReplication};
+inline constexpr AtClose kAtCloses[] = {AtClose::kDrain, AtClose::kClear};
+inline constexpr MaxWaitThen kMaxWaitThens[] = {MaxWaitThen::kMessage, MaxWaitThen::kCallback};
 
 }  // namespace ccsim::scenario
 
