@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/scenario/calendar.h"
 #include "sim/scenario/scenario_reader.h"
 #include "sim/scenario/yaml_tree.h"
 
@@ -220,6 +221,7 @@ TEST(LoaderTest, DefaultsApply) {
   EXPECT_EQ(s.interval, 1800);
   EXPECT_EQ(s.replications, 1);
   EXPECT_EQ(s.seed, 1u);
+  EXPECT_FALSE(s.start.has_value());
   EXPECT_EQ(s.service_level.threshold, 20);
   EXPECT_DOUBLE_EQ(s.service_level.target, 0.8);
   const ContactType& t = s.contact_types[0];
@@ -246,6 +248,14 @@ TEST(LoaderTest, ScenarioFileIsReadWithRelativeDataFiles) {
   EXPECT_NE(r.scenario->source_text.find("arrivals.csv"), std::string::npos);
   EXPECT_EQ(r.scenario->contact_types[0].arrivals.times.size(), 6u);
   EXPECT_EQ(r.scenario->contact_types[0].handle_time.values.size(), 3u);
+}
+
+TEST(LoaderTest, StartIsALocalDateTime) {
+  for (const char* text : {"2026-03-02 08:00", "2026-03-02T08:00", "\"2026-03-02 08:00\""}) {
+    const LoadResult r = LoadScenarioText(std::string(kMinimal) + "start: " + text + "\n", "s.yaml");
+    ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+    EXPECT_EQ(r.scenario->start, ParseDateTime("2026-03-02 08:00")) << text;
+  }
 }
 
 TEST(LoaderTest, UnreadableScenarioFile) {
@@ -419,6 +429,9 @@ TEST(LoaderErrorTest, ScenarioWideBounds) {
   EXPECT_EQ(ErrorsOf(std::string(kMinimal) + "warmup: -1m\n"),
             std::vector<std::string>{
                 "s.yaml:11:9: error: warmup: expected a non-negative duration; got '-1m'"});
+  EXPECT_EQ(ErrorsOf(std::string(kMinimal) + "start: 2026-02-30 08:00\n"),
+            std::vector<std::string>{"s.yaml:11:8: error: start: expected a date and time like "
+                                     "2026-03-02 08:00; got '2026-02-30 08:00'"});
   EXPECT_EQ(ErrorsOf(std::string(kMinimal) + "replications: 0\n"),
             std::vector<std::string>{
                 "s.yaml:11:15: error: replications: expected a positive integer; got '0'"});

@@ -12,8 +12,9 @@ namespace ccsim::scenario::internal {
 namespace {
 
 constexpr std::string_view kTopLevelKeys[] = {
-    "name", "horizon",       "warmup",        "interval",     "replications",
-    "seed", "service_level", "contact_types", "agent_groups", "routing", "journeys", "agent_variation", "real_time"};
+    "name",          "start",        "horizon", "warmup",   "interval",        "replications",
+    "seed",          "service_level", "contact_types", "agent_groups", "routing",
+    "journeys",      "agent_variation", "real_time"};
 constexpr std::string_view kRealTimeKeys[] = {"check_every", "window", "when", "actions"};
 constexpr std::string_view kWhenKeys[] = {"service_level_below"};
 constexpr std::string_view kActionKeys[] = {"postpone_breaks", "call_in"};
@@ -193,6 +194,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   const MapReader top(root, "", ctx, kTopLevelKeys,
                       "a map of scenario keys (name, horizon, contact_types, agent_groups, ...)");
   top.Read("name", &s.name, ReadName, Presence::kRequired);
+  top.Read("start", &s.start, ReadDateTime);
   const bool has_horizon =
       top.Read("horizon", &s.horizon, ReadPositiveDuration, Presence::kRequired);
   if (top.Read("warmup", &s.warmup, ReadDuration) && has_horizon && s.warmup >= s.horizon) {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <sstream>
 
+#include "sim/scenario/calendar.h"
 #include "sim/scenario/limits.h"
 #include "sim/scenario/text_file.h"
 #include "sim/scenario/units.h"
@@ -274,6 +275,13 @@ std::optional<uint64_t> ReadSeed(const YamlNode& node, const std::string& path, 
   constexpr char kSeed[] = "a non-negative integer below 2^64";
   return ReadScalar(
       node, path, ctx, ParseWhole<uint64_t>, kSeed, [](uint64_t) { return true; }, kSeed);
+}
+
+std::optional<int64_t> ReadDateTime(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx) {
+  constexpr char kDateTime[] = "a date and time like 2026-03-02 08:00";
+  return ReadScalar(
+      node, path, ctx, ParseDateTime, kDateTime, [](int64_t) { return true; }, kDateTime);
 }
 
 std::optional<int> ResolveName(std::string_view name, const SourceLocation& where,

@@ -108,6 +108,9 @@ std::optional<int> ReadPositiveAgents(const YamlNode& node, const std::string& p
 std::optional<int> ReadReplications(const YamlNode& node, const std::string& path,
                                     ReadContext& ctx);
 std::optional<uint64_t> ReadSeed(const YamlNode& node, const std::string& path, ReadContext& ctx);
+// "2026-03-02 08:00" (calendar.h ParseDateTime), as civil seconds.
+std::optional<int64_t> ReadDateTime(const YamlNode& node, const std::string& path,
+                                    ReadContext& ctx);
 
 // One of `choices`, spelt as ToString(choice) (scenario.h), with a "did you mean".
 template <typename E, size_t N>
