@@ -1,7 +1,8 @@
-// Ctrl-C and SIGTERM for the commands that simulate (run, sweep, staff): the first signal
-// sets a flag that the replications and the task loops read, so the command ends within
-// a second, removes its temporaries and exits with kExitInterrupted; a second signal ends
-// the process at once (the default action), for when the first was not enough.
+// Ctrl-C and SIGTERM for the commands that simulate or write (run, sweep, staff, merge):
+// the first signal sets a flag that the replications and the task loops read, so the
+// command ends within a second, removes its temporaries and exits with kExitInterrupted;
+// a second signal ends the process at once (the default action), for when the first was
+// not enough.
 //
 // Example:
 //   CatchInterrupts();

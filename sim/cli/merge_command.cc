@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/interrupt.h"
 #include "sim/cli/options.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/sweep_output.h"
@@ -46,8 +47,10 @@ int MergeCommand(const std::vector<std::string>& args) {
   }
   const std::string output = vm["output"].as<std::string>();
   if (auto stop = CheckOutput(cmd, "-o", output, vm.count("force") > 0)) return *stop;
+  CatchInterrupts();
   const trace::Expected<trace::SweepContents> merged =
-      trace::MergeSweepFiles(vm["parts"].as<std::vector<std::string>>(), output);
+      trace::MergeSweepFiles(vm["parts"].as<std::vector<std::string>>(), output, InterruptFlag());
+  if (Interrupted()) return ReportInterrupted(cmd, output);
   if (!merged) {
     PrintError(cmd, merged.error());
     return kExitBadInput;

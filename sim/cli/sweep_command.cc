@@ -57,8 +57,9 @@ Options)";
 
 struct Point {
   int index = 0;                       // in the whole sweep
-  std::vector<std::string> values;     // the values alone
-  std::vector<std::string> overrides;  // --set, then the point's --vary KEY=VALUE
+  std::vector<std::string> values;     // the values alone (freed once printed and written)
+  std::vector<std::string> overrides;  // --set, then the point's --vary KEY=VALUE (freed
+                                       // once its model is built)
   int64_t seconds = 0;                 // horizon × replications, for the progress bar
   // Built when the point's turn comes (BuildModels) and freed once it is summarised, so
   // that a sweep of many points never holds them all.
@@ -100,6 +101,7 @@ void FoldReplication(Point& p, model::ReplicationResult&& r, PointSinks& out) {
     p.rows.reset();
   }
   p.model.reset();
+  if (!p.rows) std::vector<std::string>().swap(p.values);  // printed and written: not needed
 }
 
 // The points' scenarios, loaded again (LoadPoints has checked them) and built, in parallel.
@@ -109,6 +111,7 @@ void BuildModels(const po::variables_map& vm, std::span<Point* const> points, in
     scenario::LoadResult loaded = scenario::LoadScenarioFile(path, points[i]->overrides);
     ApplyReplicationOptions(vm, *loaded.scenario);
     points[i]->model = std::make_unique<model::Model>(*loaded.scenario);
+    std::vector<std::string>().swap(points[i]->overrides);  // built: not needed again
   });
 }
 

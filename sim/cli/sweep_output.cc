@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 #include "sim/cli/json_writer.h"
@@ -39,7 +40,7 @@ std::optional<int> Whole(std::string_view s) {
 
 SweepPrinter::SweepPrinter(bool json, const std::string& scenario, uint64_t seed,
                            std::vector<std::string> vary_paths, size_t points)
-    : json_(json), vary_paths_(std::move(vary_paths)) {
+    : json_(json), vary_paths_(std::move(vary_paths)), spool_(std::tmpfile()) {
   if (json_) {
     JsonWriter j;
     j.BeginObject();
@@ -56,7 +57,6 @@ SweepPrinter::SweepPrinter(bool json, const std::string& scenario, uint64_t seed
     j.Key("points");
     j.BeginArray();
     head_ = j.str();
-    spool_ = std::tmpfile();
     return;
   }
   char head[512];
@@ -114,7 +114,9 @@ void SweepPrinter::AddCells(const std::vector<std::string>& cells) {
     if (c > 0) joined += '\0';
     joined += cells[c];
   }
-  rows_.push_back(std::move(joined));
+  // Spooled as its length and its bytes: a cell may hold any character.
+  const uint64_t length = joined.size();
+  Spool(std::string(reinterpret_cast<const char*>(&length), sizeof length) + joined);
 }
 
 // A temporary file that fails (a full disk) hands what it holds over to memory: the
@@ -139,17 +141,12 @@ void SweepPrinter::Spool(const std::string& text) {
 void SweepPrinter::Emit(const std::function<void(std::string_view)>& out) const {
   out(head_);
   if (json_) {
-    if (spool_ != nullptr) {
-      std::rewind(spool_);
-      char buf[1 << 16];
-      for (size_t n; (n = std::fread(buf, 1, sizeof buf, spool_)) > 0;) out({buf, n});
-    }
-    out(spooled_);
+    Unspool(out);
     out("]}\n");
     return;
   }
   std::string line;
-  for (const std::string& row : rows_) {
+  ForEachRow([&](const std::string& row) {
     line.clear();
     size_t c = 0;
     for (size_t begin = 0;; ++c) {
@@ -163,7 +160,35 @@ void SweepPrinter::Emit(const std::function<void(std::string_view)>& out) const 
     while (!line.empty() && line.back() == ' ') line.pop_back();
     line += '\n';
     out(line);
+  });
+}
+
+// The spooled table rows, one at a time (all of them are in the file or all in memory).
+void SweepPrinter::ForEachRow(const std::function<void(const std::string&)>& use) const {
+  std::string row;
+  uint64_t length = 0;
+  if (spool_ != nullptr) {
+    std::rewind(spool_);
+    while (std::fread(&length, sizeof length, 1, spool_) == 1) {
+      row.resize(length);
+      if (std::fread(row.data(), 1, length, spool_) != length) return;
+      use(row);
+    }
+    return;
   }
+  for (size_t at = 0; at + sizeof length <= spooled_.size(); at += sizeof length + length) {
+    std::memcpy(&length, spooled_.data() + at, sizeof length);
+    use(spooled_.substr(at + sizeof length, length));
+  }
+}
+
+void SweepPrinter::Unspool(const std::function<void(std::string_view)>& out) const {
+  if (spool_ != nullptr) {
+    std::rewind(spool_);
+    char buf[1 << 16];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, spool_)) > 0;) out({buf, n});
+  }
+  out(spooled_);
 }
 
 void SweepPrinter::Print(std::FILE* out) const {

@@ -47,16 +47,20 @@ class SweepPrinter {
 
  private:
   void Emit(const std::function<void(std::string_view)>& out) const;
+  void Unspool(const std::function<void(std::string_view)>& out) const;
+  void ForEachRow(const std::function<void(const std::string&)>& use) const;
   void AddCells(const std::vector<std::string>& cells);
   void Spool(const std::string& text);
 
   const bool json_;
   const std::vector<std::string> vary_paths_;
-  std::string head_;               // table: the heading lines; JSON: the document up to "points": [
-  std::vector<std::string> rows_;  // table: the header, then each row; cells joined by '\0'
-  std::vector<size_t> width_;      // table: each column's widest cell
-  std::FILE* spool_ = nullptr;     // JSON: the points' objects, ", " apart
-  std::string spooled_;            // ... here when no temporary file could be made
+  std::string head_;            // table: the heading lines; JSON: the document up to "points": [
+  std::vector<size_t> width_;   // table: each column's widest cell
+  // Table: the header, then each row, cells joined by '\0', each row after its length (8
+  // bytes); JSON: the points' objects, ", " apart. In a temporary file: a 10,000-point
+  // sweep keeps its rows out of memory until they are printed.
+  std::FILE* spool_ = nullptr;
+  std::string spooled_;         // ... here when no temporary file could be made
   bool any_point_ = false;
 };
 

@@ -7,7 +7,12 @@ namespace ccsim::trace {
 AtomicFile::AtomicFile(const std::string& path, Env& env)
     : env_(env), path_(path), temp_path_(TemporaryPathFor(path)) {
   SilenceHdf5Errors();
-  handle_ = Hid::Check(H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+  // Evict on close: an object's metadata (its header, with every attribute's type and
+  // space decoded) leaves the cache when the object is closed. A file that gains thousands
+  // of groups (a sweep's points, a run's replications) would otherwise keep them all.
+  const Hid access = Hid::Check(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create properties");
+  CheckStatus(H5Pset_evict_on_close(access.get(), true), "set evict on close");
+  handle_ = Hid::Check(H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
                        H5Fclose, "create " + temp_path_);
 }
 

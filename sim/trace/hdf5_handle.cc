@@ -60,10 +60,12 @@ void LimitMetadataCache(hid_t file) {
   config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
   CheckStatus(H5Fget_mdc_config(file, &config), "read the metadata cache's configuration");
   config.set_initial_size = true;
-  config.initial_size = 1 << 20;
-  config.min_size = 1 << 20;
-  config.max_size = 2 << 20;
+  config.initial_size = 256 << 10;
+  config.min_size = 256 << 10;
+  config.max_size = 512 << 10;
   CheckStatus(H5Fset_mdc_config(file, &config), "limit the metadata cache");
+  // Global and per-list limits of the regular, array and block free lists, in bytes.
+  H5set_free_list_limits(1 << 16, 1 << 14, 1 << 16, 1 << 14, 1 << 16, 1 << 14);
 }
 
 }  // namespace ccsim::trace

@@ -1,5 +1,6 @@
 #include "sim/trace/isolated_read.h"
 
+#include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -50,7 +51,34 @@ void LimitChild() {
 
 void SetProbeInChild(bool on) { g_probe.store(on); }
 
-std::string ProbeInChild(const std::function<std::string()>& read) {
+namespace {
+
+// The child's answer from `fd`; kStoppedAnswer (after killing the child) when `*stop`
+// becomes true first.
+std::string ReadAnswer(int fd, pid_t pid, const std::atomic<bool>* stop) {
+  std::string answer;
+  char block[4096];
+  for (;;) {
+    if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
+      kill(pid, SIGKILL);
+      return kStoppedAnswer;
+    }
+    pollfd ready{.fd = fd, .events = POLLIN, .revents = 0};
+    const int polled = poll(&ready, 1, 100);
+    if (polled == 0 || (polled < 0 && errno == EINTR)) continue;  // time out, or a signal
+    if (polled < 0) break;
+    const ssize_t n = ::read(fd, block, sizeof block);
+    if (n == 0) break;
+    if (n > 0) answer.append(block, static_cast<size_t>(n));
+    if (n < 0 && errno != EINTR) break;
+  }
+  return answer;
+}
+
+}  // namespace
+
+std::string ProbeInChild(const std::function<std::string()>& read,
+                         const std::atomic<bool>* stop) {
   int fds[2];
   if (!g_probe.load() || pipe(fds) != 0) return "";
   std::fflush(nullptr);  // what is buffered is printed once, by this process
@@ -64,17 +92,13 @@ std::string ProbeInChild(const std::function<std::string()>& read) {
     close(fds[0]);
     return "";
   }
-  std::string answer;
-  char block[4096];
-  for (ssize_t n; (n = ::read(fds[0], block, sizeof block)) != 0;) {
-    if (n > 0) answer.append(block, static_cast<size_t>(n));
-    if (n < 0 && errno != EINTR) break;
-  }
+  const std::string answer = ReadAnswer(fds[0], pid, stop);
   close(fds[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) return answer;
   }
+  if (answer == kStoppedAnswer) return answer;
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return answer;
   if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
     throw BadFile("HDF5 did not finish reading it in " + std::to_string(kProbeSeconds) +

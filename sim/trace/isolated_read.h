@@ -8,6 +8,7 @@
 #ifndef CCSIM_TRACE_ISOLATED_READ_H_
 #define CCSIM_TRACE_ISOLATED_READ_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -21,8 +22,11 @@ inline constexpr uint64_t kProbeMemoryBytes = uint64_t{4} << 30;
 
 // Runs `read` in a child process and returns what it returned: "" for success, else its
 // error message. Throws BadFile when the child is killed by a signal, times out or exits
-// otherwise. Without a child (turned off, or fork fails) returns "" at once.
-std::string ProbeInChild(const std::function<std::string()>& read);
+// otherwise. Without a child (turned off, or fork fails) returns "" at once. When `*stop`
+// becomes true (Ctrl-C) the child is killed and kStoppedAnswer returned within 0.1 s.
+inline constexpr char kStoppedAnswer[] = "stopped";
+std::string ProbeInChild(const std::function<std::string()>& read,
+                         const std::atomic<bool>* stop = nullptr);
 
 // Turns the probe off (on by default) for the fuzz target: there each input is read in
 // this process, so that libFuzzer sees what HDF5 does, at full speed (a fork of a process

@@ -25,7 +25,8 @@ namespace {
 // that into an error value at the boundary, naming the file. The read runs first in a
 // child process (isolated_read.h): its error, if any, is the answer.
 template <class F>
-auto Catching(const std::string& path, F&& read) -> Expected<decltype(read())> {
+auto Catching(const std::string& path, F&& read, const std::atomic<bool>* stop = nullptr)
+    -> Expected<decltype(read())> {
   std::optional<decltype(read())> value;
   auto attempt = [&]() -> std::string {  // "" on success
     try {
@@ -41,7 +42,7 @@ auto Catching(const std::string& path, F&& read) -> Expected<decltype(read())> {
   };
   std::string error;
   try {
-    error = ProbeInChild(attempt);
+    error = ProbeInChild(attempt, stop);
   } catch (const BadFile& e) {
     return FileError{path + ": " + e.what()};
   }
@@ -305,7 +306,7 @@ void CheckPointIndices(std::vector<SweepPointContents>& points, int total) {
 
 }  // namespace
 
-Expected<SweepContents> ReadSweep(const std::string& path) {
+Expected<SweepContents> ReadSweep(const std::string& path, const std::atomic<bool>* stop) {
   return Catching(path, [&] {
     const Hid file = Open(path);
     const hid_t root = file.get();
@@ -319,10 +320,13 @@ Expected<SweepContents> ReadSweep(const std::string& path) {
     c.points = ReadPointsTable(root, c.info);
     CheckPointIndices(c.points, c.info.total_points);
     for (SweepPointContents& p : c.points) {
+      if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
+        throw std::runtime_error(kStoppedAnswer);
+      }
       p.summary = ReadSummaryTable(path, root, "points/" + std::to_string(p.index));
     }
     return c;
-  });
+  }, stop);
 }
 
 }  // namespace ccsim::trace

@@ -10,6 +10,7 @@
 #ifndef CCSIM_TRACE_RESULT_READER_H_
 #define CCSIM_TRACE_RESULT_READER_H_
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,9 @@ struct SweepContents {
   RootAttributes info;
   std::vector<SweepPointContents> points;  // in index order
 };
-Expected<SweepContents> ReadSweep(const std::string& path);
+// When `*stop` becomes true (Ctrl-C) it returns the error "stopped" within 0.1 s.
+Expected<SweepContents> ReadSweep(const std::string& path,
+                                  const std::atomic<bool>* stop = nullptr);
 
 }  // namespace ccsim::trace
 

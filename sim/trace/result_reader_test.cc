@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
@@ -17,6 +19,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sim/trace/file_checks.h"
@@ -294,6 +297,48 @@ TEST(ProbeInChildTest, ACrashInTheChildIsAnErrorHereAndAnErrorThereIsNot) {
     EXPECT_STREQ(e.what(),
                  "HDF5 fails on it (Segmentation fault while reading): the file is malformed");
   }
+}
+
+TEST(ProbeInChildTest, AStopKillsTheChildWithinAFractionOfASecond) {
+  std::atomic<bool> stop{false};
+  std::thread stopper([&stop] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stop.store(true);
+  });
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string answer = ProbeInChild(
+      [] {
+        sleep(30);  // a read that would take long
+        return std::string();
+      },
+      &stop);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  stopper.join();
+  EXPECT_EQ(answer, kStoppedAnswer);
+  EXPECT_LT(seconds, 1.0);
+}
+
+TEST(MergeTest, AStopEndsTheMergeAndLeavesNothing) {
+  ScratchDir dir;
+  RootAttributes info{.kind = FileKind::kSweep, .scenario_text = "name: x", .vary_paths = {"k"},
+                      .total_points = 2};
+  std::vector<SweepPoint> points = {{.index = 0, .values = {"a"}, .tables = Tables()},
+                                    {.index = 1, .values = {"b"}, .tables = Tables()}};
+  ASSERT_TRUE(WriteSweepFile(dir.File("all.h5"), info, points).ok());
+  const std::atomic<bool> stop{true};
+  const Expected<SweepContents> read = ReadSweep(dir.File("all.h5"), &stop);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error(), kStoppedAnswer);
+  const Expected<SweepContents> merged =
+      MergeSweepFiles({dir.File("all.h5")}, dir.File("merged.h5"), &stop);
+  ASSERT_FALSE(merged.ok());
+  EXPECT_EQ(merged.error(), kStoppedAnswer);
+  EXPECT_FALSE(std::filesystem::exists(dir.File("merged.h5")));
+  // Not stopped, the same merge is written.
+  const std::atomic<bool> go{false};
+  ASSERT_TRUE(MergeSweepFiles({dir.File("all.h5")}, dir.File("merged.h5"), &go).ok());
+  EXPECT_EQ(ReadSweep(dir.File("merged.h5"))->points.size(), 2u);
 }
 
 }  // namespace

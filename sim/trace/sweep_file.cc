@@ -6,6 +6,7 @@
 
 #include "sim/trace/atomic_file.h"
 #include "sim/trace/hdf5_handle.h"
+#include "sim/trace/isolated_read.h"
 #include "sim/trace/record_types.h"
 #include "sim/trace/result_tables.h"
 
@@ -150,10 +151,11 @@ bool SameSweep(const RootAttributes& a, const RootAttributes& b) {
 // The parts' points in index order, and the part each came from; an error when the parts
 // are not of one sweep or do not hold every point once.
 Expected<SweepContents> JoinParts(const std::vector<std::string>& parts,
-                                  std::vector<std::string>& source) {
+                                  std::vector<std::string>& source,
+                                  const std::atomic<bool>* stop) {
   SweepContents merged;
   for (const std::string& part : parts) {
-    Expected<SweepContents> c = ReadSweep(part);
+    Expected<SweepContents> c = ReadSweep(part, stop);
     if (!c) return FileError{c.error()};
     if (merged.info.scenario_text.empty()) {
       merged.info = c->info;
@@ -181,9 +183,9 @@ Expected<SweepContents> JoinParts(const std::vector<std::string>& parts,
 }  // namespace
 
 Expected<SweepContents> MergeSweepFiles(const std::vector<std::string>& parts,
-                                        const std::string& out) {
+                                        const std::string& out, const std::atomic<bool>* stop) {
   std::vector<std::string> source;  // the part holding each point
-  Expected<SweepContents> merged = JoinParts(parts, source);
+  Expected<SweepContents> merged = JoinParts(parts, source, stop);
   if (!merged) return merged;
   const Status written = WriteAtomically(out, [&](hid_t root) {
     WriteRootAttributes(root, merged->info);
@@ -192,6 +194,9 @@ Expected<SweepContents> MergeSweepFiles(const std::vector<std::string>& parts,
     for (const SweepPointContents& p : merged->points) values.push_back({p.index, &p.values});
     WritePointsTable(group.get(), merged->info.vary_paths, values);
     for (const SweepPointContents& p : merged->points) {
+      if (stop != nullptr && stop->load(std::memory_order_relaxed)) {
+        throw std::runtime_error(kStoppedAnswer);
+      }
       const std::string name = std::to_string(p.index);
       const Hid part = Hid::Check(H5Fopen(source[p.index].c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                                   H5Fclose, "open " + source[p.index]);

@@ -10,6 +10,7 @@
 #ifndef CCSIM_TRACE_SWEEP_FILE_H_
 #define CCSIM_TRACE_SWEEP_FILE_H_
 
+#include <atomic>
 #include <memory>
 #include <span>
 #include <string>
@@ -68,9 +69,11 @@ class SweepFileWriter {
 // Joins the part files of a sharded sweep into one sweep file at `out` (the points'
 // groups are copied as they are) and returns its contents. An error when a part cannot
 // be read, the parts are not of one sweep, or a point is missing or given twice; nothing
-// is left under `out` then.
+// is left under `out` then. When `*stop` becomes true (Ctrl-C) it stops between points
+// with the error "stopped", also leaving nothing.
 Expected<SweepContents> MergeSweepFiles(const std::vector<std::string>& parts,
-                                        const std::string& out);
+                                        const std::string& out,
+                                        const std::atomic<bool>* stop = nullptr);
 
 }  // namespace ccsim::trace
 
