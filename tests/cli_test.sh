@@ -342,6 +342,26 @@ grep -q "did you mean 'agents'" "$TMP/err" && pass || fail "--set typo: no sugge
 expect_status 2 "bad --set value" -- "$CCSIM" run scenarios/help_desk.yaml --set horizon=soon
 expect_status 2 "erlang without --agents" -- "$CCSIM" erlang --rate 200/h --aht 3m
 expect_status 2 "erlang bad rate" -- "$CCSIM" erlang --rate fast --aht 3m --agents 3
+expect_status 2 "erlang with both --agents and --target" -- \
+  "$CCSIM" erlang --rate 200/h --aht 3m --agents 3 --target 0.8
+expect_status 2 "erlang --target 0" -- "$CCSIM" erlang --rate 200/h --aht 3m --target 0
+# --target answers "how many agents": the textbook's 14 for 100 calls per half hour of 3
+# minutes at 80/20, and with patience the fewest whose Erlang A level meets it.
+"$CCSIM" erlang --rate 200/h --aht 3m --target 0.8 --json >"$TMP/erl_t" 2>"$TMP/err"
+"$CCSIM" erlang --rate 200/h --aht 3m --target 0.8 --patience 1m --json >"$TMP/erl_ta" 2>>"$TMP/err"
+n=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["agents"])' "$TMP/erl_ta")
+"$CCSIM" erlang --rate 200/h --aht 3m --agents "$((n - 1))" --patience 1m --json >"$TMP/erl_less" 2>>"$TMP/err"
+if /usr/bin/python3 - "$TMP" <<'EOF'; then pass; else fail "erlang --target: $(cat "$TMP/erl_t" "$TMP/erl_ta" "$TMP/err")"; fi
+import json, sys
+d = sys.argv[1]
+t = json.load(open(d + "/erl_t"))
+assert t["model"] == "erlang_c" and t["agents"] == 14 and t["target"] == 0.8, t
+assert t["service_level"] >= 0.8, t
+a, less = json.load(open(d + "/erl_ta")), json.load(open(d + "/erl_less"))
+# the answer meets the target and one agent fewer does not
+assert a["model"] == "erlang_a" and a["service_level"] >= 0.8, a
+assert less["service_level"] < 0.8, less
+EOF
 expect_status 0 "--help" -- "$CCSIM" --help
 grep -q "ccsim run SCENARIO" "$TMP/out" && pass || fail "--help does not show usage"
 expect_status 0 "run --help" -- "$CCSIM" run --help

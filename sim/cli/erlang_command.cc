@@ -17,16 +17,19 @@ namespace ccsim::cli {
 namespace {
 
 constexpr const char* kErlangHelp =
-    R"(Usage: ccsim erlang --rate RATE --aht DURATION --agents N [options]
+    R"(Usage: ccsim erlang --rate RATE --aht DURATION (--agents N | --target SL) [options]
 
 The steady-state answer for one interval with Poisson arrivals and exponential handle
 times: Erlang C (M/M/c), or Erlang A (M/M/c+M) when --patience gives the customers' mean
 patience. Prints service_level, asa, p_wait, abandon_rate and occupancy with the same
-definitions as `ccsim run`. At most 100000 agents and 1000 arrivals a second; durations
-at most 10 years.
+definitions as `ccsim run`. With --target instead of --agents it answers "how many
+agents": the fewest whose service level within --threshold is at least the target, and
+their figures. At most 100000 agents and 1000 arrivals a second; durations at most 10
+years.
 
 Examples:
   ccsim erlang --rate 360/h --aht 4m --agents 28
+  ccsim erlang --rate 360/h --aht 4m --target 0.8
   ccsim erlang --rate 1/s --aht 100s --agents 110 --patience 60s --json
 
 Options)";
@@ -67,7 +70,13 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
   if (need("aht")) {
     if (auto d = duration("aht")) in.mean_handle = *d;
   }
-  if (need("agents")) {
+  if (vm.count("target")) {
+    if (vm.count("agents")) {
+      PrintError(cmd, "give --agents (what they achieve) or --target (how many are needed), "
+                      "not both");
+      ok = false;
+    }
+  } else if (need("agents")) {
     in.agents = vm["agents"].as<int>();
     if (in.agents < 1 || in.agents > scenario::kMaxAgents) {
       PrintError(cmd, "--agents: expected 1 to " + std::to_string(scenario::kMaxAgents) +
@@ -92,11 +101,22 @@ bool ParseQueueInputs(const std::string& cmd, const po::variables_map& vm, model
   return ok;
 }
 
-void PrintJson(const model::QueueInputs& in, const model::QueueKpis& k, double load) {
+std::string FormatTarget(double target) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g%%", target * 100);
+  return text;
+}
+
+void PrintJson(const model::QueueInputs& in, const model::QueueKpis& k, double load,
+               std::optional<double> target) {
   JsonWriter j;
   j.BeginObject();
   j.Key("model");
   j.String(in.mean_patience ? "erlang_a" : "erlang_c");
+  if (target) {
+    j.Key("target");
+    j.Number(*target);
+  }
   j.Key("offered_load");
   j.Number(load);
   j.Key("agents");
@@ -117,9 +137,14 @@ void PrintJson(const model::QueueInputs& in, const model::QueueKpis& k, double l
   std::printf("%s\n", j.str().c_str());
 }
 
-void PrintText(const model::QueueInputs& in, const model::QueueKpis& k, double load) {
+void PrintText(const model::QueueInputs& in, const model::QueueKpis& k, double load,
+               std::optional<double> target) {
   std::printf("%s: offered load %.4g erlangs on %d agents\n",
               in.mean_patience ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)", load, in.agents);
+  if (target) {
+    std::printf("%d agents are the fewest with a service level of at least %g%% within %gs\n",
+                in.agents, *target * 100, in.threshold);
+  }
   if (!k.stable) {
     std::printf("unstable: the load is at least the number of agents, so the queue grows without bound\n");
     return;
@@ -141,6 +166,7 @@ int ErlangCommand(const std::vector<std::string>& args) {
       ("rate", po::value<std::string>(), "arrival rate: 360/h, 6/m, 0.1/s (bare: per hour)")  //
       ("aht", po::value<std::string>(), "mean handle time (talk + wrap-up): 4m, 240s, 240")   //
       ("agents", po::value<int>(), "agents on duty")                                        //
+      ("target", po::value<double>(), "service level to meet, e.g. 0.8: prints the agents needed")  //
       ("patience", po::value<std::string>(), "mean patience (exponential): Erlang A")        //
       ("threshold", po::value<std::string>()->default_value("20s"),
        "service-level threshold")  //
@@ -148,13 +174,31 @@ int ErlangCommand(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (auto stop = ParseCommandLine(cmd, args, options, nullptr, 0, vm)) return *stop;
   model::QueueInputs in{};
-  if (!ParseQueueInputs(cmd, vm, in)) return kExitBadInput;
+  bool ok = ParseQueueInputs(cmd, vm, in);
+  std::optional<double> target;
+  if (vm.count("target")) {
+    target = vm["target"].as<double>();
+    if (!(*target > 0 && *target <= 1)) {
+      PrintError(cmd, "--target: expected a service level above 0 and at most 1, like 0.8");
+      ok = false;
+    }
+  }
+  if (!ok) return kExitBadInput;
+  if (target) {
+    const std::optional<int> needed = model::AgentsFor(in, *target, scenario::kMaxAgents);
+    if (!needed) {
+      PrintError(cmd, "no number of agents up to " + std::to_string(scenario::kMaxAgents) +
+                          " meets a service level of " + FormatTarget(*target));
+      return kExitBadInput;
+    }
+    in.agents = *needed;
+  }
   const model::QueueKpis k = model::AnalyticKpis(in);
   const double load = in.arrival_rate * in.mean_handle;
   if (vm.count("json")) {
-    PrintJson(in, k, load);
+    PrintJson(in, k, load, target);
   } else {
-    PrintText(in, k, load);
+    PrintText(in, k, load, target);
   }
   return kExitOk;
 }

@@ -247,4 +247,33 @@ int ErlangCAgentsFor(double arrival_rate, double mean_handle, double threshold,
   }
 }
 
+std::optional<int> AgentsFor(QueueInputs in, double target_service_level, int max_agents) {
+  auto meets = [&](int n) {
+    in.agents = n;
+    const QueueKpis k = AnalyticKpis(in);
+    return k.stable && k.service_level >= target_service_level;
+  };
+  if (in.arrival_rate == 0) return 0;  // as ErlangCAgentsFor: no contacts, no agents
+  const double load = in.arrival_rate * in.mean_handle;
+  if (!in.mean_patience) {
+    if (load >= max_agents) return std::nullopt;  // Erlang C needs more agents than load
+    const int n = ErlangCAgentsFor(in.arrival_rate, in.mean_handle, in.threshold,
+                                   target_service_level);
+    return n <= max_agents ? std::optional<int>(n) : std::nullopt;
+  }
+  int low = 0;  // does not meet the target (or is below the search)
+  int high = static_cast<int>(std::clamp(std::ceil(load), 1.0, static_cast<double>(max_agents)));
+  while (!meets(std::min(high, max_agents))) {
+    if (high >= max_agents) return std::nullopt;
+    low = high;
+    high = high > max_agents / 2 ? max_agents : 2 * high;
+  }
+  high = std::min(high, max_agents);
+  while (high - low > 1) {
+    const int mid = low + (high - low) / 2;
+    (meets(mid) ? high : low) = mid;
+  }
+  return high;
+}
+
 }  // namespace ccsim::model

@@ -79,6 +79,13 @@ QueueKpis AnalyticKpis(const QueueInputs& in);
 int ErlangCAgentsFor(double arrival_rate, double mean_handle, double threshold,
                      double target_service_level);
 
+// The fewest agents (at most `max_agents`) for which AnalyticKpis(in) meets the service
+// level `target_service_level` within in.threshold: Erlang C, or Erlang A when
+// in.mean_patience is set. in.agents is ignored; 0 when there are no arrivals. nullopt
+// when even max_agents do not meet it. The service level rises with the agents, so this is a binary search.
+// REQUIRES: as AnalyticKpis, 0 <= target_service_level <= 1, max_agents >= 1.
+std::optional<int> AgentsFor(QueueInputs in, double target_service_level, int max_agents);
+
 }  // namespace ccsim::model
 
 #endif  // CCSIM_MODEL_ERLANG_H_

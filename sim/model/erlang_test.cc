@@ -579,3 +579,38 @@ TEST(ErlangCAgentsForTest, NoArrivalsNeedNoAgents) {
 
 }  // namespace
 }  // namespace ccsim::model
+
+namespace ccsim::model {
+namespace {
+
+TEST(AgentsForTest, ErlangCAgreesWithErlangCAgentsFor) {
+  QueueInputs in{.arrival_rate = 100.0 / 1800, .mean_handle = 180, .threshold = 20};
+  EXPECT_EQ(AgentsFor(in, 0.80, 1000), 14);
+  EXPECT_EQ(AgentsFor(in, 0.80, 13), std::nullopt);
+  in.arrival_rate = 0;
+  EXPECT_EQ(AgentsFor(in, 0.80, 1000), 0);
+}
+
+// With patience the answer is the fewest n whose Erlang A service level meets the target:
+// checked against the levels of n - 1 and n, for targets across the range.
+TEST(AgentsForTest, ErlangAIsTheFewestMeetingTheTarget) {
+  for (double target : {0.5, 0.8, 0.9, 0.95}) {
+    QueueInputs in{.arrival_rate = 1.0, .mean_handle = 100, .mean_patience = 60.0,
+                   .threshold = 20};
+    const std::optional<int> n = AgentsFor(in, target, 100000);
+    ASSERT_TRUE(n.has_value()) << target;
+    in.agents = *n;
+    EXPECT_GE(ErlangAKpis(in).service_level, target);
+    in.agents = *n - 1;
+    EXPECT_LT(ErlangAKpis(in).service_level, target);
+  }
+  // Patience makes fewer agents than the load possible: 100 erlangs, impatient customers
+  // and a low target.
+  QueueInputs in{.arrival_rate = 1.0, .mean_handle = 100, .mean_patience = 5.0, .threshold = 20};
+  EXPECT_LT(*AgentsFor(in, 0.5, 100000), 100);
+  // A target no number of agents reaches within the bound.
+  EXPECT_EQ(AgentsFor(in, 1.0, 200), std::nullopt);
+}
+
+}  // namespace
+}  // namespace ccsim::model
