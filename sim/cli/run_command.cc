@@ -220,7 +220,8 @@ struct RunTotals {
 RunTotals Simulate(const model::Model& model, const RunArgs& a, trace::ResultFileWriter* writer) {
   const scenario::Scenario& s = model.scenario();
   CatchInterrupts();
-  ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications);
+  ProgressBar progress(static_cast<int64_t>(s.horizon) * s.replications,
+                       {.name = "replications", .count = s.replications});
   RunTotals totals{.summary = model::SummaryBuilder(model, s.seed, a.intervals)};
   if (writer) totals.rows = model::ResultRows(model, {});
   model::SimulateReplicationsInOrder(model, s.replications, a.threads,

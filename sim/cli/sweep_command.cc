@@ -368,7 +368,9 @@ void SimulatePoints(const po::variables_map& vm, std::vector<Point>& points, int
                     bool show_progress, PointSinks& out) {
   int64_t total_seconds = 0;
   for (const Point& p : points) total_seconds += p.seconds;
-  ProgressBar progress(total_seconds, show_progress);
+  ProgressBar progress(total_seconds,
+                       {.name = "points", .count = static_cast<int64_t>(points.size())},
+                       show_progress);
   const int n = static_cast<int>(points.size());
   for (int begin = 0; begin < n && !Interrupted(); begin += kPointsAtOnce) {
     std::vector<Point*> batch;
