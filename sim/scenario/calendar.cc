@@ -159,6 +159,8 @@ std::string TimeLabels::Interval(double begin, double end) const {
 
 const char* TimeLabels::IntervalHeader() const { return calendar_ ? "interval" : "elapsed"; }
 
+std::string TimeLabels::Iso(double t) const { return calendar_ ? calendar_->Iso(t) : ""; }
+
 std::string ElapsedLabel(double t) {
   const auto minutes = static_cast<long long>(t / 60 + 0.5);
   char text[32];

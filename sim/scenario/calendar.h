@@ -89,6 +89,9 @@ class TimeLabels {
   std::string Interval(double begin, double end) const;
   // What an Interval() column is headed: "interval" with a start, "elapsed" without.
   const char* IntervalHeader() const;
+  // Calendar::Iso(t) with a start ("2026-03-02T08:00:00"), "" without: Iso(0) is the
+  // `start` that result files carry.
+  std::string Iso(double t) const;
 
  private:
   std::optional<Calendar> calendar_;

@@ -85,6 +85,8 @@ TEST(TimeLabelsTest, ClockTimeWithAStartElapsedWithout) {
   EXPECT_EQ(clock.At(16 * 3600), "Tue 03-03 00:00");
   EXPECT_EQ(clock.Interval(1800, 3600), "Mon 03-02 08:30");
   EXPECT_STREQ(clock.IntervalHeader(), "interval");
+  EXPECT_EQ(clock.Iso(0), "2026-03-02T08:00:00");
+  EXPECT_EQ(elapsed.Iso(0), "");
   // Without a start: the labels of before (h:mm from time 0, rounded to the minute).
   EXPECT_EQ(elapsed.At(99000), "27:30");
   EXPECT_EQ(elapsed.At(29.9), "0:00");
