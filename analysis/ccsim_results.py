@@ -9,6 +9,12 @@ Example:
     res.contacts(0)                                    # /replications/0/contacts
     res.columns["asa"].unit, res.columns["asa"].label  # "s", "ASA (average speed of answer)"
     cr.kpi_table(res)                                  # mean and 95% CI half-width per KPI
+    res.start                                          # datetime of time 0, or None
+
+A scenario with a `start` gives its file the root attribute `start`, and /intervals the
+columns `interval_start` (here a pandas datetime64 column; NaT outside the years pandas
+holds, 1678..2261) and `day_of_week` (a Categorical, Mon..Sun). Without a start, times are
+seconds elapsed since time 0, as everywhere.
 
 Enum columns (contact_type, agent_group, outcome, state, kind, group, band) come back as
 pandas Categoricals whose categories are the enum's names in the order of their values
@@ -23,6 +29,7 @@ about 1e-13.
 Only the Python standard library, numpy, pandas and h5py are needed; PyYAML is used, when
 installed, to read per-type service-level thresholds from the stored scenario text.
 """
+import datetime
 import functools
 import math
 import os
@@ -136,6 +143,9 @@ class Results:
             for name, c in _columns(f["intervals"], path).items():
                 self.columns.setdefault(name, c)
         self.intervals = _table(intervals) if intervals is not None else None
+        if self.intervals is not None and "interval_start" in self.intervals:
+            self.intervals["interval_start"] = pd.to_datetime(
+                self.intervals["interval_start"], format="%Y-%m-%dT%H:%M:%S", errors="coerce")
         self.agent_results = _table(agent_results) if agent_results is not None else None
         reps = checks.replication_numbers(f, path, replications)
         self.replications = reps if reps is not None else sorted(
@@ -147,6 +157,18 @@ class Results:
     @property
     def scenario_name(self):
         return self.attrs.get("scenario_name", "")
+
+    @property
+    def start(self):
+        """The local date and time of time 0 (a datetime) when the scenario has a `start`;
+        None otherwise (times are then elapsed since time 0)."""
+        if "start" not in self.attrs:
+            return None
+        return checks.start_of(self.path, self.attrs["start"])
+
+    def clock(self, seconds):
+        """Seconds from time 0 as the datetime they fall on. REQUIRES: self.start."""
+        return self.start + datetime.timedelta(seconds=float(seconds))
 
     @property
     def trace(self):
@@ -280,7 +302,8 @@ def kpi_table(results):
 
 def interval_kpis(results, kpi, contact_type="ALL"):
     """Per interval: start, end (s) and the mean, ci95 and n over replications of one
-    /intervals column for one contact type ("ALL" for the whole centre)."""
+    /intervals column for one contact type ("ALL" for the whole centre); and, when the
+    file has a start, interval_start (datetime64) after end."""
     iv = results.intervals
     if iv is None:
         raise KeyError(f"{results.path}: no /intervals table")
@@ -290,7 +313,11 @@ def interval_kpis(results, kpi, contact_type="ALL"):
         g = g.sort_values("replication", kind="stable")
         m, h, n = mean_ci(g[kpi].to_numpy())
         rows.append((int(i), float(g["start"].iloc[0]), float(g["end"].iloc[0]), m, h, n))
-    return pd.DataFrame(rows, columns=["interval", "start", "end", "mean", "ci95", "n"])
+    out = pd.DataFrame(rows, columns=["interval", "start", "end", "mean", "ci95", "n"])
+    if "interval_start" in part:
+        first = part.groupby("interval", sort=True)["interval_start"].first()
+        out.insert(3, "interval_start", first.to_numpy())
+    return out
 
 
 def agent_band_table(results):

@@ -5,7 +5,8 @@
 
 writes REPORT_DIR/index.html, the PNG plots it shows and kpis.csv. With one file: service
 level, ASA, abandonment and occupancy per interval (mean over replications with a 95%
-confidence band), the wait-time distribution (contacts tables) and per-agent occupancy
+confidence band; against the date and time of day when the scenario has a `start`, else
+against hours elapsed), the wait-time distribution (contacts tables) and per-agent occupancy
 (agents tables). With two or more: the same KPIs side by side with their 95% confidence
 intervals, then each file's own section.
 
@@ -13,6 +14,7 @@ Exit status: 0 done; 2 an input is missing or not a ccsim result file (nothing w
 1 any other failure.
 """
 import argparse
+import datetime
 import html
 import math
 import os
@@ -21,6 +23,7 @@ import sys
 import matplotlib
 
 matplotlib.use("Agg")  # headless: files only, no display
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -72,12 +75,56 @@ def fmt(res, kpi, mean, ci):
     return f"{mean:.1f}{suffix} ± {ci:.1f}"
 
 
-def hours_axis(ax, horizon_s):
-    ax.set_xlabel("time since the start of the replication (hours)")
-    hours = max(horizon_s / 3600.0, 1.0)
-    step = next(s for s in (0.5, 1, 2, 3, 4, 6, 12, 24, 48, 168, 1e9) if hours / s <= 12)
-    ax.xaxis.set_major_locator(MultipleLocator(step))
-    ax.set_xlim(0, horizon_s / 3600.0)
+def plot_start(res):
+    """The file's start (a datetime) when its interval axes show dates and times of day;
+    None without one (or when the run would end past the year 9999, beyond datetime)."""
+    if res.start is None:
+        return None
+    try:
+        res.clock(horizon_of(res))
+    except OverflowError:
+        return None
+    return res.start
+
+
+def common_start(results):
+    """The start every file shares (plot_start), or None (a file without one, or files
+    that start at different times): the x axis then shows hours elapsed."""
+    starts = {plot_start(r) for r in results}
+    return starts.pop() if len(starts) == 1 else None
+
+
+def horizon_of(res):
+    return float(res.attrs.get("horizon", res.intervals["end"].max()))
+
+
+def x_of(seconds, start):
+    """Where simulated times (seconds, an array) go on the x axis: their date and time with
+    a start, hours elapsed without."""
+    seconds = np.asarray(seconds, dtype=float)
+    if start is None:
+        return seconds / 3600.0
+    return [start + datetime.timedelta(seconds=float(s)) for s in seconds]
+
+
+def time_axis(ax, horizon_s, start):
+    """The x axis over [0, horizon]: dates and times of day with a start (ticks labelled
+    "Mon 03-02" and the time of day over a few days, the date over longer runs), hours
+    elapsed without."""
+    if start is None:
+        ax.set_xlabel("elapsed time since the start of the replication (hours)")
+        hours = max(horizon_s / 3600.0, 1.0)
+        step = next(s for s in (0.5, 1, 2, 3, 4, 6, 12, 24, 48, 168, 1e9) if hours / s <= 12)
+        ax.xaxis.set_major_locator(MultipleLocator(step))
+        ax.set_xlim(0, horizon_s / 3600.0)
+        return
+    ax.set_xlabel("date and time of day")
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
+    ax.xaxis.set_major_locator(locator)
+    short = horizon_s <= 3 * 86400
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %m-%d\n%H:%M" if short else
+                                                      "%Y-%m-%d"))
+    ax.set_xlim(*x_of([0, horizon_s], start))
 
 
 def kpi_axis(ax, res, kpi):
@@ -90,7 +137,7 @@ def kpi_axis(ax, res, kpi):
 def shade_warmup(ax, res):
     w = float(res.attrs.get("warmup", 0.0))
     if w > 0:
-        ax.axvspan(0, w / 3600.0, color="0.85", zorder=0,
+        ax.axvspan(*x_of([0, w], plot_start(res)), color="0.85", zorder=0,
                    label="warm-up (left out of the KPI tables)")
 
 
@@ -100,10 +147,11 @@ def below(ax, entries, offset=-0.16):
               fontsize=8, frameon=False)
 
 
-def band(ax, res, iv, kpi, label, color, lw=2.0, alpha=0.2):
-    """One per-interval line (mean over replications) with its 95% confidence band."""
+def band(ax, res, iv, kpi, label, color, lw=2.0, alpha=0.2, start=None):
+    """One per-interval line (mean over replications) with its 95% confidence band, at
+    each interval's middle (x_of with `start`)."""
     _, _, scale, frac = style(res, kpi)
-    x = (iv["start"] + iv["end"]) / 2 / 3600.0
+    x = x_of((iv["start"] + iv["end"]) / 2, start)
     m = iv["mean"] * scale
     h = iv["ci95"] * scale
     ax.plot(x, m, marker="o", ms=3, lw=lw, color=color, label=label)
@@ -138,7 +186,8 @@ def interval_figure(res, kpi, title):
         iv = cr.interval_kpis(res, kpi, scope)
         name = "all contact types" if scope == "ALL" else scope
         band(ax, res, iv, kpi, f"{name} (mean, 95% CI)", colors[i % len(colors)],
-             lw=2.2 if scope == "ALL" else 1.2, alpha=0.2 if scope == "ALL" else 0.1)
+             lw=2.2 if scope == "ALL" else 1.2, alpha=0.2 if scope == "ALL" else 0.1,
+             start=plot_start(res))
     if kpi == "service_level":
         target = res.service_level_target
         ax.axhline(100 * target, color="crimson", ls="--", lw=1.2,
@@ -147,11 +196,11 @@ def interval_figure(res, kpi, title):
     else:
         ax.set_ylim(bottom=0)
     kpi_axis(ax, res, kpi)
-    hours_axis(ax, float(res.attrs.get("horizon", res.intervals["end"].max())))
+    time_axis(ax, horizon_of(res), plot_start(res))
     ax.set_title(f"{res.label}: {title}\nby arrival interval, mean over "
                  f"{len(res.replications)} replications with 95% confidence band")
     ax.grid(alpha=0.3)
-    below(ax, len(scopes) + 2)
+    below(ax, len(scopes) + 2, offset=-0.16 if plot_start(res) is None else -0.24)
     fig.tight_layout()
     return fig
 
@@ -161,7 +210,7 @@ def occupancy_figure(res):
                                   gridspec_kw={"height_ratios": [2, 1]})
     shade_warmup(ax, res)
     band(ax, res, cr.interval_kpis(res, "occupancy", "ALL"), "occupancy",
-         "occupancy (mean, 95% CI)", "C0")
+         "occupancy (mean, 95% CI)", "C0", start=plot_start(res))
     ax.set_ylim(0, 105)
     kpi_axis(ax, res, "occupancy")
     ax.set_title(f"{res.label}: agent occupancy (busy incl. wrap-up / staffed time) per "
@@ -171,11 +220,11 @@ def occupancy_figure(res):
     ax.legend(loc="lower right", fontsize=8)
     shade_warmup(ax2, res)
     band(ax2, res, cr.interval_kpis(res, "agents_staffed", "ALL"), "agents_staffed", "agents staffed",
-         "C2", lw=1.5)
+         "C2", lw=1.5, start=plot_start(res))
     ax2.set_ylabel("agents staffed")
     ax2.set_ylim(bottom=0)
     ax2.grid(alpha=0.3)
-    hours_axis(ax2, float(res.attrs.get("horizon", res.intervals["end"].max())))
+    time_axis(ax2, horizon_of(res), plot_start(res))
     fig.tight_layout()
     return fig
 
@@ -330,10 +379,11 @@ def compare_kpi_figure(results, labels, tables):
 
 def compare_interval_figure(results, labels):
     fig, axes = plt.subplots(2, 2, figsize=(13, 8), sharex=True)
-    horizon = max(float(r.attrs.get("horizon", r.intervals["end"].max())) for r in results)
+    horizon = max(horizon_of(r) for r in results)
+    start = common_start(results)
     for ax, k in zip(axes.flat, INTERVAL_KPIS):
         for i, (r, l) in enumerate(zip(results, labels)):
-            band(ax, r, cr.interval_kpis(r, k, "ALL"), k, l, f"C{i}", lw=1.8)
+            band(ax, r, cr.interval_kpis(r, k, "ALL"), k, l, f"C{i}", lw=1.8, start=start)
         if k == "service_level":
             for t in sorted({r.service_level_target for r in results}):
                 ax.axhline(100 * t, color="crimson", ls="--", lw=1, label=f"target {100*t:.0f}%")
@@ -341,7 +391,7 @@ def compare_interval_figure(results, labels):
         ax.set_ylim(0, 105) if k in ("service_level", "occupancy") else ax.set_ylim(bottom=0)
         ax.set_title(style(results[0], k)[0])
         ax.grid(alpha=0.3)
-        hours_axis(ax, horizon)
+        time_axis(ax, horizon, start)
         if ax in axes[0]:
             ax.set_xlabel("")
         ax.legend(fontsize=8, loc="best")
@@ -389,7 +439,10 @@ def meta_html(res):
         ("scenario file", a.get("scenario_file", "")),
         ("overrides (--set)", a.get("overrides", "") or "none"),
         ("seed", a.get("seed", "")), ("replications", len(res.replications)),
-        ("trace", res.trace), ("horizon / warm-up / interval",
+        ("trace", res.trace),
+        ("start (time 0)", res.start.strftime("%a %Y-%m-%d %H:%M") if res.start else
+         "none given: times are elapsed since time 0"),
+        ("horizon / warm-up / interval",
                                f"{dur('horizon')} / {dur('warmup')} / {dur('interval')}"),
         ("service-level goal", f"{100 * res.service_level_target:.0f}% within " + "; ".join(
             f"{thr:g} s" + (f" ({who})" if who else "") for thr, who in thresholds(res))),

@@ -4,6 +4,7 @@ tables as 1-D compound datasets with their key columns, replication and contact-
 indices in range. Every fault is one CcsimFileError naming the file and what is wrong,
 which report.py turns into "report.py: error: FILE: ..." and exit 2.
 """
+import datetime
 import os
 import resource
 import signal
@@ -17,7 +18,7 @@ PROBE_SECONDS = 120
 PROBE_MEMORY_BYTES = 4 << 30
 
 STRING_ATTRIBUTES = ("ccsim_version", "scenario", "scenario_name", "scenario_file",
-                     "overrides", "trace", "kind")
+                     "overrides", "trace", "kind", "start")
 INTEGER_ATTRIBUTES = {"schema_version": (-2**31, 2**31 - 1), "seed": (0, 2**64 - 1),
                       "replications": (1, MAX_REPLICATIONS)}
 NUMBER_ATTRIBUTES = ("horizon", "warmup", "interval", "service_level_threshold",
@@ -76,10 +77,22 @@ def root_attributes(f, path):
         v = attrs.get(name)
         if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
             raise CcsimFileError(f"{path}: attribute {name} is {_kind(v)}; expected a number")
+    if "start" in attrs:
+        start_of(path, attrs["start"])
     if attrs.get("kind") == "sweep":
         raise CcsimFileError(f"{path}: a sweep's file (ccsim sweep -o); this kit reads a "
                              f"run's file (ccsim run -o)")
     return attrs
+
+
+def start_of(path, text):
+    """The root attribute `start` (ISO 8601 local time, "2026-03-02T08:00:00") as a
+    datetime."""
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError as e:
+        raise CcsimFileError(f"{path}: attribute start is {text!r}; expected a date and time "
+                             f"like 2026-03-02T08:00:00") from e
 
 
 def _check_schema(path, attrs):

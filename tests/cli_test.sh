@@ -99,9 +99,26 @@ total = sum(i["kpis"]["offered"]["mean"] for i in iv)
 assert abs(total - d["kpis"]["overall"]["offered"]["mean"]) < 1e-6 * total, total
 # the morning peak (slots 4-6) is worse than the quiet evening (last slot)
 assert iv[5]["kpis"]["service_level"]["mean"] < iv[-1]["kpis"]["service_level"]["mean"]
+# the scenario starts on Monday 2026-03-02 at 08:00: each interval says when it starts
+import datetime
+start = datetime.datetime(2026, 3, 2, 8, 0)
+assert d["start"] == "2026-03-02T08:00:00", d["start"]
+for i in iv:
+    at = start + datetime.timedelta(seconds=i["start"])
+    assert i["interval_start"] == at.isoformat(), i["interval_start"]
+    assert i["day_of_week"] == at.strftime("%a"), i["day_of_week"]
 EOF
+# With a start the table speaks clock time; without one, time elapsed since time 0.
 "$CCSIM" run scenarios/insurance_day.yaml -r 2 --intervals >"$TMP/int.txt"
-grep -q "^11:30-12:00" "$TMP/int.txt" && pass || fail "--intervals table lacks the last interval"
+grep -q "start Mon 03-02 08:00$" "$TMP/int.txt" && pass || fail "run: the header lacks the start"
+grep -q "^interval  " "$TMP/int.txt" && grep -q "^Mon 03-02 19:30  " "$TMP/int.txt" && pass ||
+  fail "--intervals table lacks the last interval in clock time"
+"$CCSIM" run scenarios/help_desk.yaml -r 2 --intervals >"$TMP/int2.txt"
+grep -q "^elapsed  " "$TMP/int2.txt" && grep -q "^7:30-8:00  " "$TMP/int2.txt" && pass ||
+  fail "--intervals without a start: not elapsed h:mm"
+"$CCSIM" run scenarios/help_desk.yaml -r 2 --intervals --json >"$TMP/int2.json"
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "start" not in d; assert all("interval_start" not in i and "day_of_week" not in i for i in d["intervals"])' "$TMP/int2.json" &&
+  pass || fail "--json without a start has clock-time keys"
 
 # --- agents: bands in every --json, the band table and each agent with --agents ------
 "$CCSIM" run scenarios/retail_bank.yaml -r 3 --json >"$TMP/ag0.json"
@@ -257,6 +274,10 @@ grep -q "design point 1" "$TMP/err" && pass || fail "sweep: the bad point is not
 "$CCSIM" sweep scenarios/retail_bank.yaml --vary routing.agent_selection=longest_idle,most_skilled \
   -r 10 -o "$TMP/sweep.h5" >/dev/null && pass || fail "sweep -o"
 /usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1]); assert len(f["points/table"]) == 2; assert f["points/1/summary"].shape[0] == 10 * 3' "$TMP/sweep.h5" && pass || fail "sweep file layout"
+# a sweep of a scenario with a start: its root and its points' intervals speak clock time
+"$CCSIM" sweep scenarios/insurance_day.yaml --vary agent_groups.claims_team.agents=14,15 \
+  -r 2 -o "$TMP/sweep_clock.h5" >/dev/null && pass || fail "sweep -o of insurance_day"
+/usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1]); assert f.attrs["start"] == "2026-03-02T08:00:00"; iv = f["points/1/intervals"]; assert iv["interval_start"][-1] == b"2026-03-02T19:30:00", iv["interval_start"][-1]; assert h5py.check_enum_dtype(iv.dtype["day_of_week"])["Mon"] == iv["day_of_week"][-1] == 0' "$TMP/sweep_clock.h5" && pass || fail "sweep file: no clock time"
 # compare: on the same customers the paired interval is far narrower than the unpaired one.
 "$CCSIM" compare "$TMP/sweep.h5" --points 0 1 --json >"$TMP/cmp"
 if /usr/bin/python3 - "$TMP/cmp" <<'EOF'; then pass; else fail "compare: paired CI not narrower: $(cat "$TMP/cmp")"; fi
@@ -287,8 +308,13 @@ assert iv[0]["erlang_agents"] == 14, iv
 assert iv[0]["agents"] in (13, 14, 15), iv
 assert iv[0]["service_level"]["mean"] >= 0.8, iv
 EOF
-"$CCSIM" staff scenarios/insurance_day.yaml --target 0.8 -r 5 --csv "$TMP/staff.csv" >/dev/null
+"$CCSIM" staff scenarios/insurance_day.yaml --target 0.8 -r 5 --csv "$TMP/staff.csv" >"$TMP/staff.txt"
 [ "$(wc -l <"$TMP/staff.csv")" -eq 25 ] && pass || fail "staff --csv: expected a header and 24 intervals"
+# insurance_day starts on a Monday at 08:00: the table and the CSV say when
+grep -q "^Mon 03-02 19:30  " "$TMP/staff.txt" && pass || fail "staff: rows not in clock time"
+head -1 "$TMP/staff.csv" | grep -q ",interval_start,day_of_week$" &&
+  tail -1 "$TMP/staff.csv" | grep -q ",2026-03-02T19:30:00,Mon$" && pass ||
+  fail "staff --csv: no clock-time columns"
 # staff at its round limit (one replication a round is too noisy to settle in 50 rounds):
 # it says so on stderr and in --json rather than printing as if the target were met.
 "$CCSIM" staff scenarios/retail_bank.yaml --group tier1 --target 0.8 -r 1 --json >"$TMP/limit" 2>"$TMP/limit.err"

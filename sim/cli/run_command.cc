@@ -18,6 +18,7 @@
 #include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
+#include "sim/scenario/calendar.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/result_file.h"
 #include "sim/trace/result_reader.h"
@@ -54,23 +55,16 @@ one-line description and exits 0.
 
 Options)";
 
-// h:mm from the start of the run.
-std::string ClockTime(double seconds) {
-  const auto minutes = static_cast<long long>(seconds / 60 + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld", minutes / 60, minutes % 60);
-  return buf;
-}
-
 // Warns on stderr of every contact type whose arrivals go on after everyone who serves
 // it has gone off duty: without it, such a run only shows long waits and a perfect FCR.
 void WarnUncoveredArrivals(const std::string& cmd, const scenario::Scenario& s) {
+  const scenario::TimeLabels labels(s.start);
   for (const model::UncoveredArrivals& u : model::FindUncoveredArrivals(s)) {
     std::fprintf(stderr,
                  "ccsim %s: warning: contact type '%s' has arrivals until %s but nobody who "
                  "serves it is on duty after %s: those contacts will end unserved\n",
                  cmd.c_str(), s.contact_types[u.contact_type].name.c_str(),
-                 ClockTime(u.last_arrival).c_str(), ClockTime(u.last_on_duty).c_str());
+                 labels.At(u.last_arrival).c_str(), labels.At(u.last_on_duty).c_str());
   }
 }
 
@@ -83,6 +77,7 @@ trace::RootAttributes RunAttributes(const scenario::Scenario& s,
           .scenario_text = s.source_text,
           .scenario_name = s.name,
           .scenario_file = s.source_file,
+          .start = scenario::TimeLabels(s.start).Iso(0),
           .overrides = overrides,
           .seed = s.seed,
           .replications = s.replications,
@@ -270,7 +265,7 @@ void PrintSummary(const RunArgs& a, const model::SummaryBuilder& totals) {
     out = SummaryJson(summary, intervals, a.agents);
   } else {
     out = SummaryTable(summary);
-    if (!intervals.empty()) out += IntervalTable(intervals);
+    if (!intervals.empty()) out += IntervalTable(intervals, scenario::TimeLabels(summary.start));
     if (a.agents) out += AgentBandTable(summary);
   }
   std::fputs(out.c_str(), stdout);

@@ -14,6 +14,7 @@
 #include "sim/cli/summary_output.h"
 #include "sim/model/staffing.h"
 #include "sim/model/summary.h"
+#include "sim/scenario/calendar.h"
 
 namespace ccsim::cli {
 
@@ -97,32 +98,38 @@ std::optional<int> ParseStaffArgs(const std::vector<std::string>& args, StaffArg
   return std::nullopt;
 }
 
-std::string Clock(double seconds) {
-  char buf[32];
-  const long long m = static_cast<long long>(seconds / 60 + 0.5);
-  std::snprintf(buf, sizeof buf, "%lld:%02lld", m / 60, m % 60);
-  return std::string(buf);
-}
-
-// Written whole beside `path` and renamed: a failed write leaves no partial table.
-trace::Status WriteCsv(const std::string& path, const model::StaffingPlan& plan) {
+// Written whole beside `path` and renamed: a failed write leaves no partial table. With the
+// scenario's start, each row ends with its interval's start and day of the week.
+trace::Status WriteCsv(const std::string& path, const model::StaffingPlan& plan,
+                       const scenario::TimeLabels& labels) {
+  const scenario::Calendar* calendar = labels.calendar();
   std::ostringstream csv;
-  csv << "interval,start_s,end_s,offered_load_erlangs,erlang_agents,agents,service_level,service_level_ci95\n";
+  csv << "interval,start_s,end_s,offered_load_erlangs,erlang_agents,agents,service_level,service_level_ci95"
+      << (calendar ? ",interval_start,day_of_week\n" : "\n");
   for (size_t i = 0; i < plan.intervals.size(); ++i) {
     const model::IntervalStaffing& iv = plan.intervals[i];
     csv << i << ',' << iv.start << ',' << iv.end << ',' << FormatNumber(iv.load) << ','
         << iv.erlang_agents << ',' << iv.agents << ',' << FormatNumber(iv.service_level.mean) << ','
-        << FormatNumber(iv.service_level.ci95) << '\n';
+        << FormatNumber(iv.service_level.ci95);
+    if (calendar) {
+      csv << ',' << calendar->Iso(iv.start) << ',' << scenario::DayName(calendar->DayOfWeek(iv.start));
+    }
+    csv << '\n';
   }
   return trace::WriteFileAtomically(*trace::Env::Default(), path, csv.str());
 }
 
 void PrintJson(const StaffArgs& a, const model::StaffingPlan& plan) {
   const scenario::Scenario& s = a.scenario;
+  const scenario::TimeLabels labels(s.start);
   JsonWriter j;
   j.BeginObject();
   j.Key("scenario");
   j.String(s.name);
+  if (const scenario::Calendar* calendar = labels.calendar()) {
+    j.Key("start");
+    j.String(calendar->Iso(0));
+  }
   j.Key("group");
   j.String(s.agent_groups[a.request.group].name);
   j.Key("target");
@@ -141,6 +148,7 @@ void PrintJson(const StaffArgs& a, const model::StaffingPlan& plan) {
     j.Number(iv.start);
     j.Key("end");
     j.Number(iv.end);
+    if (const scenario::Calendar* calendar = labels.calendar()) WriteClockTime(j, *calendar, iv.start);
     j.Key("offered_load");
     j.Number(iv.load);
     j.Key("erlang_agents");
@@ -158,18 +166,20 @@ void PrintJson(const StaffArgs& a, const model::StaffingPlan& plan) {
 
 void PrintTable(const StaffArgs& a, const model::StaffingPlan& plan) {
   const scenario::Scenario& s = a.scenario;
+  const scenario::TimeLabels labels(s.start);
   std::vector<std::vector<std::string>> rows = {
-      {"interval", "load (erlangs)", "Erlang", "agents", "service_level", "offered"}};
+      {labels.IntervalHeader(), "load (erlangs)", "Erlang", "agents", "service_level", "offered"}};
   for (const model::IntervalStaffing& iv : plan.intervals) {
     char load[32], offered[32];
     std::snprintf(load, sizeof load, "%.2f", iv.load);
     std::snprintf(offered, sizeof offered, "%.1f", iv.offered);
-    rows.push_back({Clock(iv.start) + "-" + Clock(iv.end), load, std::to_string(iv.erlang_agents),
+    rows.push_back({labels.Interval(iv.start, iv.end), load, std::to_string(iv.erlang_agents),
                     std::to_string(iv.agents), KpiCell(model::Kpi::kServiceLevel, iv.service_level),
                     offered});
   }
-  std::printf("ccsim staff | %s | group %s | target %.0f%% within %gs | %d replications, %d round%s\n\n%s",
-              s.name.c_str(), s.agent_groups[a.request.group].name.c_str(), 100 * a.request.target,
+  const std::string start = s.start ? " | start " + labels.At(0) : std::string();
+  std::printf("ccsim staff | %s%s | group %s | target %.0f%% within %gs | %d replications, %d round%s\n\n%s",
+              s.name.c_str(), start.c_str(), s.agent_groups[a.request.group].name.c_str(), 100 * a.request.target,
               s.service_level.threshold, s.replications, plan.rounds, plan.rounds == 1 ? "" : "s",
               Table(rows).c_str());
 }
@@ -178,10 +188,11 @@ void PrintTable(const StaffArgs& a, const model::StaffingPlan& plan) {
 // would read as if the target were met with the fewest agents.
 void WarnAtRoundLimit(const StaffArgs& a, const model::StaffingPlan& plan) {
   if (!plan.stopped_at_round_limit) return;
+  const scenario::TimeLabels labels(a.scenario.start);
   std::string below;
   for (const model::IntervalStaffing& iv : plan.intervals) {
     if (iv.service_level.mean < a.request.target) {
-      below += (below.empty() ? "" : ", ") + Clock(iv.start) + "-" + Clock(iv.end);
+      below += (below.empty() ? "" : ", ") + labels.Interval(iv.start, iv.end);
     }
   }
   std::fprintf(stderr, "ccsim staff: warning: the search stopped at its limit of %d rounds before settling: %s\n",
@@ -201,7 +212,8 @@ int StaffCommand(const std::vector<std::string>& args) {
   const model::StaffingPlan plan = model::PlanStaffing(a.scenario, a.request);
   if (Interrupted()) return ReportInterrupted("staff", a.csv);
   if (!a.csv.empty()) {
-    if (const trace::Status written = WriteCsv(a.csv, plan); !written) {
+    if (const trace::Status written = WriteCsv(a.csv, plan, scenario::TimeLabels(a.scenario.start));
+        !written) {
       PrintError("staff", "--csv: " + written.error());
       return kExitFailure;
     }

@@ -28,6 +28,13 @@ void WriteEstimate(JsonWriter& j, const engine::Estimate& e) {
   j.EndObject();
 }
 
+void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t) {
+  j.Key("interval_start");
+  j.String(calendar.Iso(t));
+  j.Key("day_of_week");
+  j.String(scenario::DayName(calendar.DayOfWeek(t)));
+}
+
 std::string KpiCell(Kpi k, const engine::Estimate& e) {
   if (std::isnan(e.mean)) return "-";
   char buf[64];
@@ -60,14 +67,6 @@ size_t Width(const std::string& s) {
 void Pad(std::string& out, const std::string& text, size_t width) {
   out += text;
   for (size_t w = Width(text); w < width; ++w) out += ' ';
-}
-
-// "h:mm" from the start of the replication ("27:30" on the second day).
-std::string Clock(double seconds) {
-  const long long minutes = static_cast<long long>(seconds / 60 + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld", minutes / 60, minutes % 60);
-  return buf;
 }
 
 // Left-aligned columns, three spaces apart; the first row is the header.
@@ -186,10 +185,12 @@ void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
 }  // namespace
 
 std::string SummaryTable(const model::Summary& s) {
+  const std::string start =
+      s.start ? " | start " + scenario::TimeLabels(s.start).At(0) : std::string();
   std::string out = "ccsim " + std::string(kVersion) + " | scenario " + s.scenario + " | " +
                     std::to_string(s.replications) + " replication" +
                     (s.replications == 1 ? "" : "s") + " | seed " + std::to_string(s.seed) +
-                    "\nmean ± half-width of the 95% confidence interval over replications\n\n";
+                    start + "\nmean ± half-width of the 95% confidence interval over replications\n\n";
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"KPI", "overall"};
   for (const std::string& n : s.type_names) header.push_back(n);
@@ -208,15 +209,16 @@ std::string SummaryTable(const model::Summary& s) {
   return out + Table(rows);
 }
 
-std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals) {
+std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals,
+                          const scenario::TimeLabels& labels) {
   const Kpi columns[] = {Kpi::kOffered, Kpi::kServiceLevel, Kpi::kAsa, Kpi::kAbandonRate,
                          Kpi::kOccupancy};
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> header = {"interval"};
+  std::vector<std::string> header = {labels.IntervalHeader()};
   for (Kpi k : columns) header.push_back(model::ToString(k));
   rows.push_back(header);
   for (const model::IntervalSummary& i : intervals) {
-    std::vector<std::string> row = {Clock(i.start) + "-" + Clock(i.end)};
+    std::vector<std::string> row = {labels.Interval(i.start, i.end)};
     for (Kpi k : columns) row.push_back(KpiCell(k, i.kpis[k]));
     rows.push_back(row);
   }
@@ -269,6 +271,11 @@ std::string SummaryJson(const model::Summary& s,
   j.Integer(s.replications);
   j.Key("seed");
   j.Unsigned(s.seed);
+  const scenario::TimeLabels labels(s.start);
+  if (const scenario::Calendar* calendar = labels.calendar()) {
+    j.Key("start");
+    j.String(calendar->Iso(0));
+  }
   j.Key("kpis");
   WriteKpiDocument(j, s);
   j.Key("agents");
@@ -286,6 +293,9 @@ std::string SummaryJson(const model::Summary& s,
       j.Number(i.start);
       j.Key("end");
       j.Number(i.end);
+      if (const scenario::Calendar* calendar = labels.calendar()) {
+        WriteClockTime(j, *calendar, i.start);
+      }
       j.Key("kpis");
       WriteKpis(j, i.kpis, /*overall=*/true, /*per_interval_only=*/true);
       j.EndObject();

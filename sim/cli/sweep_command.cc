@@ -29,6 +29,7 @@
 #include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
 #include "sim/model/summary.h"
+#include "sim/scenario/calendar.h"
 #include "sim/scenario/limits.h"
 #include "sim/scenario/loader.h"
 #include "sim/trace/sweep_file.h"
@@ -438,6 +439,7 @@ int SweepCommand(const std::vector<std::string>& args) {
                                    .scenario_text = first->source_text,
                                    .scenario_name = first->name,
                                    .scenario_file = first->source_file,
+                                   .start = scenario::TimeLabels(first->start).Iso(0),
                                    .overrides = a.base,
                                    .seed = first->seed,
                                    .vary_paths = VaryPaths(a.vary),

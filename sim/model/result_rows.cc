@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/model/agent_ranking.h"
+#include "sim/scenario/calendar.h"
 
 namespace ccsim::model {
 
@@ -77,7 +78,9 @@ records::SummaryRows SummaryRows(std::span<const ReplicationResult> results) {
 
 records::IntervalRows IntervalRows(const Model& m, std::span<const ReplicationResult> results) {
   const IntervalLayout layout = IntervalColumns();
-  records::IntervalRows out{.columns = layout.columns};
+  const scenario::TimeLabels labels(m.scenario().start);
+  const scenario::Calendar* calendar = labels.calendar();
+  records::IntervalRows out{.columns = layout.columns, .clock = calendar != nullptr};
   const size_t types = m.types().size();
   const double length = m.scenario().interval;
   for (const ReplicationResult& r : results) {
@@ -85,10 +88,13 @@ records::IntervalRows IntervalRows(const Model& m, std::span<const ReplicationRe
       const double start = i * length, end = std::min((i + 1) * length, m.scenario().horizon);
       const double busy = r.interval_busy[i], staffed = r.interval_staffed[i];
       const double on_break = r.interval_on_break[i];
+      const std::string iso = labels.Iso(start);
+      const auto day = static_cast<int8_t>(calendar ? calendar->DayOfWeek(start) : -1);
       auto row = [&](int32_t type, const Counters& c) {
         const KpiValues k = ComputeKpis(c, busy, staffed);
         records::IntervalRow out_row{.replication = r.replication, .interval = i, .start = start,
-                                     .end = end, .contact_type = type};
+                                     .end = end, .contact_type = type, .interval_start = iso,
+                                     .day_of_week = day};
         for (int index : layout.kpis) {
           const double seconds = index == -1 ? staffed : on_break;
           out_row.values.push_back(index >= 0 ? k[index] : end > start ? seconds / (end - start) : 0);

@@ -192,6 +192,7 @@ Summary SummaryBuilder::Finish() const {
   for (const auto& ct : model_->scenario().contact_types) type_names.push_back(ct.name);
   Summary s = SummariseKpisOf(model_->scenario().name, seed_, type_names, replications_,
                               [&](size_t r, size_t c, int k) { return KpiOf(r, c, k); });
+  s.start = model_->scenario().start;
   SummariseAgents(s);
   return s;
 }

@@ -10,7 +10,9 @@
 #define CCSIM_MODEL_SUMMARY_H_
 
 #include <array>
+#include <cstdint>
 #include <deque>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -62,6 +64,9 @@ struct Summary {
   std::string scenario;
   int replications = 0;
   uint64_t seed = 0;
+  // The scenario's start (civil seconds, sim/scenario/calendar.h): outputs then speak clock
+  // time. Absent without one, and in summaries read back from files.
+  std::optional<int64_t> start;
   KpiEstimates overall;
   std::vector<std::string> type_names;
   std::vector<KpiEstimates> by_type;  // same order as type_names

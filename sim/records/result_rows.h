@@ -53,10 +53,15 @@ struct IntervalRow {
   double start = 0, end = 0;
   int32_t contact_type = -1;  // -1: ALL
   std::vector<double> values;
+  // IntervalRows::clock only: the interval's start as ISO 8601 local time
+  // ("2026-03-02T08:00:00") and its day of the week, 0 Monday .. 6 Sunday.
+  std::string interval_start;
+  int8_t day_of_week = -1;
 };
 struct IntervalRows {
   std::vector<Column> columns;
   std::vector<IntervalRow> rows;
+  bool clock = false;  // the scenario has a start: rows carry interval_start and day_of_week
 };
 
 // A row of /agent_results: one agent in one replication.

@@ -1,6 +1,11 @@
 #include "sim/scenario/agent_group_reader.h"
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
+
+#include "sim/scenario/calendar.h"
+#include "sim/scenario/units.h"
 
 namespace ccsim::scenario::internal {
 namespace {
@@ -25,11 +30,58 @@ std::optional<Break> ReadBreak(const YamlNode& node, const std::string& path, Re
   return b;
 }
 
-std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path, ReadContext& ctx) {
+// A shift's start or end as written: a duration from time 0, or a clock time "08:30" (its
+// seconds after midnight), which needs the scenario's start.
+struct ShiftTime {
+  double seconds = 0;
+  bool clock = false;
+};
+
+std::optional<ShiftTime> ReadShiftTime(const YamlNode& node, const std::string& path,
+                                       const std::optional<int64_t>& start, ReadContext& ctx) {
+  if (node.IsScalar()) {
+    if (const std::optional<int64_t> clock = ParseClockTime(node.scalar)) {
+      if (!start) {
+        ctx.Error(node.where, path + ": shift times like '08:30' need the scenario's `start`; "
+                                     "or give a duration such as 8h");
+        return std::nullopt;
+      }
+      return ShiftTime{.seconds = static_cast<double>(*clock), .clock = true};
+    }
+    if (start && !ParseDuration(node.scalar)) {
+      ReportExpected(node, path, "a clock time like 08:30 or a duration like 8h", ctx);
+      return std::nullopt;
+    }
+  }
+  const std::optional<double> duration = ReadDuration(node, path, ctx);
+  if (!duration) return std::nullopt;
+  return ShiftTime{.seconds = *duration};
+}
+
+// Seconds from time 0: a duration as it is; a clock time as its first occurrence at or
+// after `after` (the scenario's start for `start`), strictly after it when `strictly` (a
+// shift's end comes after its start, so "22:00"-"06:00" crosses midnight).
+double ShiftSeconds(const ShiftTime& t, const std::optional<int64_t>& start, double after,
+                    bool strictly) {
+  if (!t.clock) return t.seconds;
+  const double at = Calendar(*start).NextClockTime(after, t.seconds);
+  return strictly && at <= after ? at + kSecondsPerDay : at;
+}
+
+std::optional<Shift> ReadShift(const YamlNode& node, const std::string& path,
+                               const std::optional<int64_t>& start, ReadContext& ctx) {
   const MapReader m(node, path, ctx, kShiftKeys);
   Shift s;
-  bool ok = m.Read("start", &s.start, ReadDuration, Presence::kRequired);
-  ok = m.Read("end", &s.end, ReadDuration, Presence::kRequired) && ok;
+  const auto read_time = [&start](const YamlNode& n, const std::string& p, ReadContext& c) {
+    return ReadShiftTime(n, p, start, c);
+  };
+  ShiftTime begin, end;
+  bool ok = m.Read("start", &begin, read_time, Presence::kRequired);
+  ok = m.Read("end", &end, read_time, Presence::kRequired) && ok;
+  if (ok) {
+    s.start = ShiftSeconds(begin, start, 0, /*strictly=*/false);
+    s.end = ShiftSeconds(end, start, s.start, /*strictly=*/true);
+  }
   m.Read("agents", &s.agents, ReadAgents, Presence::kRequired);
   // Each break read is checked against the shift below at its own item: a break that could
   // not be read is left out, so the items are remembered by index.
@@ -103,7 +155,8 @@ std::optional<std::vector<Skill>> ReadSkills(const YamlNode& node, const std::st
 }
 
 // Exactly one of `agents` (a constant headcount) and `shifts`.
-void ReadStaffing(const MapReader& m, AgentGroup* group, ReadContext& ctx) {
+void ReadStaffing(const MapReader& m, const std::optional<int64_t>& start, AgentGroup* group,
+                  ReadContext& ctx) {
   const YamlNode* agents = m.Get("agents");
   const YamlNode* shifts = m.Get("shifts");
   if (agents != nullptr && shifts != nullptr) {
@@ -113,8 +166,11 @@ void ReadStaffing(const MapReader& m, AgentGroup* group, ReadContext& ctx) {
     ctx.Error(m.KeyWhere(), "missing required key 'agents' (or 'shifts') " + PlaceOf(m.path()));
   }
   m.Read("agents", &group->agents, ReadAgents);
+  const auto read_shift = [&start](const YamlNode& n, const std::string& p, ReadContext& c) {
+    return ReadShift(n, p, start, c);
+  };
   m.Read("shifts", &group->shifts,
-         ListOf(ReadShift, "shifts like {start: 8h, end: 16h, agents: 20}", ListSize::kNonEmpty));
+         ListOf(read_shift, "shifts like {start: 8h, end: 16h, agents: 20}", ListSize::kNonEmpty));
 }
 
 std::optional<Overflow> ReadOverflow(const YamlNode& node, const std::string& path,
@@ -159,12 +215,13 @@ std::optional<Coaching> ReadCoaching(const YamlNode& node, const std::string& pa
 
 }  // namespace
 
-AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names, ReadContext& ctx) {
+AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names,
+                          const std::optional<int64_t>& start, ReadContext& ctx) {
   AgentGroup group;
   group.name = entry.key;
   const std::string path = JoinPath("agent_groups", entry.key);
   const MapReader m(entry.value, path, ctx, kAgentGroupKeys);
-  ReadStaffing(m, &group, ctx);
+  ReadStaffing(m, start, &group, ctx);
   m.Read("skills", &group.skills, WithNames(ReadSkills, names));
   m.Read("absenteeism", &group.absenteeism, ReadProbability);
   if (m.Read("concurrency", &group.concurrency, ReadPositiveInt) && group.concurrency > 32) {

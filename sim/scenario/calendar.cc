@@ -145,4 +145,27 @@ std::string Calendar::Iso(double t) const {
   return text;
 }
 
+TimeLabels::TimeLabels(std::optional<int64_t> start) {
+  if (start) calendar_.emplace(*start);
+}
+
+std::string TimeLabels::At(double t) const {
+  return calendar_ ? calendar_->Label(t) : ElapsedLabel(t);
+}
+
+std::string TimeLabels::Interval(double begin, double end) const {
+  return calendar_ ? calendar_->Label(begin) : ElapsedLabel(begin) + "-" + ElapsedLabel(end);
+}
+
+const char* TimeLabels::IntervalHeader() const { return calendar_ ? "interval" : "elapsed"; }
+
+std::string TimeLabels::Iso(double t) const { return calendar_ ? calendar_->Iso(t) : ""; }
+
+std::string ElapsedLabel(double t) {
+  const auto minutes = static_cast<long long>(t / 60 + 0.5);
+  char text[32];
+  std::snprintf(text, sizeof text, "%lld:%02lld", minutes / 60, minutes % 60);
+  return text;
+}
+
 }  // namespace ccsim::scenario

@@ -65,6 +65,41 @@ class Calendar {
   int64_t start_;
 };
 
+// How every output names simulated time (interval tables, JSON, result files, warnings):
+// with the scenario's start as clock time, without it as the time elapsed since time 0.
+// The one place the labels are made, so that every output says the same.
+//
+// Example:
+//   TimeLabels clock(ParseDateTime("2026-03-02 08:00")), elapsed(std::nullopt);
+//   clock.At(1800);              // "Mon 03-02 08:30"
+//   elapsed.At(99000);           // "27:30"
+//   clock.Interval(0, 1800);     // "Mon 03-02 08:00" (the interval's start)
+//   elapsed.Interval(0, 1800);   // "0:00-0:30"
+//   clock.calendar()->Iso(0);    // "2026-03-02T08:00:00", for files
+class TimeLabels {
+ public:
+  explicit TimeLabels(std::optional<int64_t> start);
+
+  // The scenario's calendar; null without a start.
+  const Calendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
+  // Simulated time t: "Mon 03-02 08:30" with a start, elapsed "h:mm" ("27:30") without.
+  std::string At(double t) const;
+  // A reporting interval [begin, end): its start's clock time with a start, elapsed
+  // "h:mm-h:mm" without.
+  std::string Interval(double begin, double end) const;
+  // What an Interval() column is headed: "interval" with a start, "elapsed" without.
+  const char* IntervalHeader() const;
+  // Calendar::Iso(t) with a start ("2026-03-02T08:00:00"), "" without: Iso(0) is the
+  // `start` that result files carry.
+  std::string Iso(double t) const;
+
+ private:
+  std::optional<Calendar> calendar_;
+};
+
+// Elapsed time as "h:mm", rounded to the minute ("27:30" on the second day).
+std::string ElapsedLabel(double t);
+
 }  // namespace ccsim::scenario
 
 #endif  // CCSIM_SCENARIO_CALENDAR_H_

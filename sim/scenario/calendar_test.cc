@@ -57,6 +57,46 @@ TEST(CalendarTest, NextClockTime) {
   EXPECT_DOUBLE_EQ(c.NextClockTime(0, 8 * 3600), 22 * 3600);
 }
 
+// Dates checked against Python's datetime (proleptic Gregorian, as std::chrono).
+TEST(CalendarTest, LabelsAcrossMidnightWeekAndYearEnds) {
+  const Calendar new_year(*ParseDateTime("2026-12-31 22:00"));  // a Thursday
+  EXPECT_EQ(new_year.Label(3600), "Thu 12-31 23:00");
+  EXPECT_EQ(new_year.Label(2 * 3600), "Fri 01-01 00:00");
+  EXPECT_EQ(new_year.Iso(2 * 3600 - 1), "2026-12-31T23:59:59");
+  EXPECT_EQ(new_year.Iso(2 * 3600), "2027-01-01T00:00:00");
+  EXPECT_EQ(new_year.DayIndex(2 * 3600), 1);
+  const Calendar sunday(*ParseDateTime("2026-03-08 23:30"));
+  EXPECT_EQ(sunday.Label(0), "Sun 03-08 23:30");
+  EXPECT_EQ(sunday.Label(1800), "Mon 03-09 00:00");
+  EXPECT_EQ(sunday.DayOfWeek(1800), 0);
+  EXPECT_EQ(sunday.Label(1800 + kSecondsPerWeek), "Mon 03-16 00:00");
+  const Calendar leap(*ParseDateTime("2028-02-28 23:00"));  // 2028 is a leap year
+  EXPECT_EQ(leap.Label(3600), "Tue 02-29 00:00");
+  EXPECT_EQ(leap.Label(3600 + kSecondsPerDay), "Wed 03-01 00:00");
+  EXPECT_EQ(leap.Iso(3600 + kSecondsPerDay), "2028-03-01T00:00:00");
+}
+
+TEST(TimeLabelsTest, ClockTimeWithAStartElapsedWithout) {
+  const TimeLabels clock(ParseDateTime("2026-03-02 08:00")), elapsed(std::nullopt);
+  ASSERT_NE(clock.calendar(), nullptr);
+  EXPECT_EQ(clock.calendar()->start(), *ParseDateTime("2026-03-02 08:00"));
+  EXPECT_EQ(elapsed.calendar(), nullptr);
+  EXPECT_EQ(clock.At(1800), "Mon 03-02 08:30");
+  EXPECT_EQ(clock.At(16 * 3600), "Tue 03-03 00:00");
+  EXPECT_EQ(clock.Interval(1800, 3600), "Mon 03-02 08:30");
+  EXPECT_STREQ(clock.IntervalHeader(), "interval");
+  EXPECT_EQ(clock.Iso(0), "2026-03-02T08:00:00");
+  EXPECT_EQ(elapsed.Iso(0), "");
+  // Without a start: the labels of before (h:mm from time 0, rounded to the minute).
+  EXPECT_EQ(elapsed.At(99000), "27:30");
+  EXPECT_EQ(elapsed.At(29.9), "0:00");
+  EXPECT_EQ(elapsed.At(30), "0:01");
+  EXPECT_EQ(elapsed.Interval(0, 1800), "0:00-0:30");
+  EXPECT_EQ(elapsed.Interval(23.5 * 3600, 24 * 3600), "23:30-24:00");
+  EXPECT_STREQ(elapsed.IntervalHeader(), "elapsed");
+  EXPECT_EQ(ElapsedLabel(13 * kSecondsPerWeek), "2184:00");
+}
+
 TEST(CalendarTest, DayNames) {
   EXPECT_STREQ(DayName(0), "Mon");
   EXPECT_STREQ(DayName(6), "Sun");

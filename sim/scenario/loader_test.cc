@@ -258,6 +258,92 @@ TEST(LoaderTest, StartIsALocalDateTime) {
   }
 }
 
+// The shifts of a centre whose time 0 is Monday 2026-03-02 06:30, `start` written last in
+// the file (keys are read in the loader's order, not the file's).
+constexpr char kClockShifts[] = R"(name: clock
+horizon: 2d
+contact_types:
+  general:
+    arrivals: {rate: 60/h}
+    handle_time: 4m
+agent_groups:
+  desk:
+    shifts:
+      - {start: "08:30", end: "17:00", agents: 1}
+      - {start: 05:00, end: 13:00, agents: 1}
+      - {start: "22:00", end: "06:00", agents: 1}
+      - {start: 1h, end: "12:00", agents: 1}
+      - {start: "06:30", end: "06:30", agents: 1}
+      - {start: 2h, end: 10h, agents: 1}
+      - {start: "00:00", end: "24:00", agents: 1}
+    skills: {general: 1}
+start: 2026-03-02 06:30
+)";
+
+TEST(LoaderTest, ShiftTimesAsClockTimes) {
+  const LoadResult r = LoadScenarioText(kClockShifts, "s.yaml");
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const std::vector<Shift>& shifts = r.scenario->agent_groups[0].shifts;
+  ASSERT_EQ(shifts.size(), 7u);
+  constexpr double h = 3600;
+  // 08:30 is 2 h after the start; 17:00 the first after that.
+  EXPECT_EQ(shifts[0].start, 2 * h);
+  EXPECT_EQ(shifts[0].end, 10.5 * h);
+  // 05:00 (a plain YAML scalar) has passed at 06:30: Tuesday's, 22.5 h on; 13:00 after it.
+  EXPECT_EQ(shifts[1].start, 22.5 * h);
+  EXPECT_EQ(shifts[1].end, 30.5 * h);
+  // 22:00 to 06:00 crosses midnight.
+  EXPECT_EQ(shifts[2].start, 15.5 * h);
+  EXPECT_EQ(shifts[2].end, 23.5 * h);
+  // A duration keeps its meaning; a clock-time end is the first after the shift's start
+  // (07:30).
+  EXPECT_EQ(shifts[3].start, 1 * h);
+  EXPECT_EQ(shifts[3].end, 5.5 * h);
+  // The start's own time of day: at once; an end at the same time of day is a day later.
+  EXPECT_EQ(shifts[4].start, 0);
+  EXPECT_EQ(shifts[4].end, 24 * h);
+  EXPECT_EQ(shifts[5].start, 2 * h);
+  EXPECT_EQ(shifts[5].end, 10 * h);
+  // Midnight to the next midnight.
+  EXPECT_EQ(shifts[6].start, 17.5 * h);
+  EXPECT_EQ(shifts[6].end, 41.5 * h);
+  // --set gives clock times too.
+  const LoadResult set =
+      LoadScenarioText(kClockShifts, "s.yaml", {"agent_groups.desk.shifts.0.start=09:00"});
+  ASSERT_TRUE(set.ok()) << testing::PrintToString(Rendered(set));
+  EXPECT_EQ(set.scenario->agent_groups[0].shifts[0].start, 2.5 * h);
+}
+
+TEST(LoaderErrorTest, ClockTimeShiftsNeedAStart) {
+  const auto shift = [](const std::string& start, const std::string& end) {
+    return "shifts: [{start: " + start + ", end: " + end + ", agents: 2}]";
+  };
+  EXPECT_EQ(ErrorsOf(MinimalWith("agents: 3", shift("\"08:30\"", "17:00"))),
+            (std::vector<std::string>{
+                "s.yaml:9:22: error: agent_groups.desk.shifts[0].start: shift times like '08:30' "
+                "need the scenario's `start`; or give a duration such as 8h",
+                "s.yaml:9:36: error: agent_groups.desk.shifts[0].end: shift times like '08:30' "
+                "need the scenario's `start`; or give a duration such as 8h"}));
+  // Neither: without a start the message is the duration's, with one it names both.
+  EXPECT_EQ(ErrorsOf(MinimalWith("agents: 3", shift("8:30", "16h"))),
+            (std::vector<std::string>{"s.yaml:9:22: error: agent_groups.desk.shifts[0].start: "
+                                      "expected a duration like 45s, 2.5m or 1h; got '8:30'"}));
+  const std::string start = "start: 2026-03-02 08:00\n";
+  EXPECT_EQ(ErrorsOf(MinimalWith("agents: 3", shift("8:30", "16h")) + start),
+            (std::vector<std::string>{"s.yaml:9:22: error: agent_groups.desk.shifts[0].start: "
+                                      "expected a clock time like 08:30 or a duration like 8h; "
+                                      "got '8:30'"}));
+  // A clock-time start after a duration end (08:30 is 30 min on).
+  EXPECT_EQ(ErrorsOf(MinimalWith("agents: 3", shift("\"08:30\"", "20m")) + start),
+            (std::vector<std::string>{"s.yaml:9:36: error: agent_groups.desk.shifts[0]: a shift "
+                                      "needs start < end; got start '08:30' and end '20m'"}));
+  // A start that cannot be read is said once, at itself, not again at every clock time.
+  EXPECT_EQ(ErrorsOf(MinimalWith("agents: 3", shift("\"08:30\"", "17:00")) +
+                     "start: 2026-02-30 08:00\n"),
+            (std::vector<std::string>{"s.yaml:11:8: error: start: expected a date and time like "
+                                      "2026-03-02 08:00; got '2026-02-30 08:00'"}));
+}
+
 TEST(LoaderTest, UnreadableScenarioFile) {
   const std::string path = kDataDir + "/no_such_scenario.yaml";
   EXPECT_EQ(Rendered(LoadScenarioFile(path)),

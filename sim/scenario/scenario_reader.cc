@@ -219,8 +219,12 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
     s.contact_types.push_back(
         ReadContactType(*types[i], static_cast<int>(i), s.service_level, names, ctx));
   }
+  // A start given but unreadable is reported once, at itself: clock times are read against
+  // a stand-in rather than reported as lacking it (the scenario is refused anyway).
+  const std::optional<int64_t> calendar_start =
+      s.start || top.Get("start") == nullptr ? s.start : std::optional<int64_t>(0);
   for (const YamlEntry* group : groups) {
-    s.agent_groups.push_back(ReadAgentGroup(*group, names, ctx));
+    s.agent_groups.push_back(ReadAgentGroup(*group, names, calendar_start, ctx));
   }
   if (const YamlNode* routing = top.Get("routing")) s.routing = ReadRouting(*routing, names, ctx);
   top.Read("journeys", &s.max_journey_contacts, ReadJourneys);

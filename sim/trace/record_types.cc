@@ -34,6 +34,21 @@ std::vector<std::pair<std::string, int32_t>> NamedIndices(const std::vector<std:
   return m;
 }
 
+std::vector<std::pair<std::string, int8_t>> DaysOfWeek() {
+  constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  std::vector<std::pair<std::string, int8_t>> m;
+  for (int8_t d = 0; d < 7; ++d) m.emplace_back(kDays[d], d);
+  return m;
+}
+
+// ASCII text of `bytes` bytes, padded with nulls.
+Hid FixedText(size_t bytes) {
+  Hid t = Hid::Check(H5Tcopy(H5T_C_S1), H5Tclose, "create a text type");
+  CheckStatus(H5Tset_size(t.get(), bytes), "size a text type");
+  CheckStatus(H5Tset_strpad(t.get(), H5T_STR_NULLPAD), "pad a text type");
+  return t;
+}
+
 // Builds a compound type field by field; Finish() gives the memory and packed file types.
 class Compound {
  public:
@@ -66,6 +81,8 @@ RecordTypes::RecordTypes(const records::EnumNames& names) {
   state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::AgentState>(records::kAgentStateCount), "agent_state");
   event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::EventKind>(records::kEventKindCount), "event_kind");
   band_enum_ = MakeEnum(H5T_NATIVE_INT8, names.bands, "band");
+  day_of_week_enum_ = MakeEnum(H5T_NATIVE_INT8, DaysOfWeek(), "day_of_week");
+  interval_start_text_ = FixedText(kIntervalStartBytes);
   const hid_t f64 = H5T_NATIVE_DOUBLE, i32 = H5T_NATIVE_INT32, i64 = H5T_NATIVE_INT64,
               u64 = H5T_NATIVE_UINT64;
 
@@ -130,15 +147,20 @@ RowType RecordTypes::SummaryRow(const std::vector<records::Column>& columns) con
   return row.Finish();
 }
 
-RowType RecordTypes::IntervalRow(const std::vector<records::Column>& columns) const {
-  Compound row(kIntervalKeyBytes + columns.size() * sizeof(double), "interval row");
+RowType RecordTypes::IntervalRow(const std::vector<records::Column>& columns, bool clock) const {
+  const size_t key_bytes = IntervalKeyBytes(clock);
+  Compound row(key_bytes + columns.size() * sizeof(double), "interval row");
   row.Field("replication", 0, H5T_NATIVE_INT32)
       .Field("interval", 4, H5T_NATIVE_INT32)
       .Field("start", 8, H5T_NATIVE_DOUBLE)
       .Field("end", 16, H5T_NATIVE_DOUBLE)
       .Field("contact_type", 24, contact_type_enum_.get());
+  if (clock) {
+    row.Field("interval_start", kIntervalStartOffset, interval_start_text_.get())
+        .Field("day_of_week", kDayOfWeekOffset, day_of_week_enum_.get());
+  }
   for (size_t c = 0; c < columns.size(); ++c) {
-    row.Field(columns[c].name.c_str(), kIntervalKeyBytes + c * sizeof(double), H5T_NATIVE_DOUBLE);
+    row.Field(columns[c].name.c_str(), key_bytes + c * sizeof(double), H5T_NATIVE_DOUBLE);
   }
   return row.Finish();
 }

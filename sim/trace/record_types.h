@@ -26,6 +26,16 @@ struct RowType {
 // fields at fixed offsets, then the row's values as float64, column by column.
 inline constexpr size_t kSummaryKeyBytes = 8;    // replication, contact_type
 inline constexpr size_t kIntervalKeyBytes = 32;  // replication, interval, start, end, contact_type
+// A scenario with a start adds interval_start (null-padded text: 19 characters up to the year
+// 9999, room for 20) and day_of_week (an int8 enum) after those keys.
+inline constexpr size_t kIntervalStartOffset = kIntervalKeyBytes;
+inline constexpr size_t kIntervalStartBytes = 20;
+inline constexpr size_t kDayOfWeekOffset = kIntervalStartOffset + kIntervalStartBytes;
+inline constexpr size_t kIntervalClockKeyBytes = 56;  // the above, padded to 8 bytes
+static_assert(kDayOfWeekOffset + 1 <= kIntervalClockKeyBytes && kIntervalClockKeyBytes % 8 == 0);
+inline constexpr size_t IntervalKeyBytes(bool clock) {
+  return clock ? kIntervalClockKeyBytes : kIntervalKeyBytes;
+}
 
 class RecordTypes {
  public:
@@ -38,8 +48,8 @@ class RecordTypes {
 
   // A flat /summary row (kSummaryKeyBytes, then one float64 per column).
   RowType SummaryRow(const std::vector<records::Column>& columns) const;
-  // A flat /intervals row (kIntervalKeyBytes, then one float64 per column).
-  RowType IntervalRow(const std::vector<records::Column>& columns) const;
+  // A flat /intervals row (IntervalKeyBytes(clock), then one float64 per column).
+  RowType IntervalRow(const std::vector<records::Column>& columns, bool clock) const;
 
  private:
   Hid contact_type_enum_;
@@ -48,6 +58,8 @@ class RecordTypes {
   Hid state_enum_;
   Hid event_kind_enum_;
   Hid band_enum_;
+  Hid day_of_week_enum_;
+  Hid interval_start_text_;
 };
 
 }  // namespace ccsim::trace

@@ -29,6 +29,7 @@
 #include "sim/model/results.h"
 #include "sim/model/summary.h"
 #include "sim/records/trace_sink.h"
+#include "sim/scenario/calendar.h"
 #include "sim/scenario/scenario.h"
 #include "sim/trace/hdf5_handle.h"
 #include "sim/trace/result_reader.h"
@@ -1124,6 +1125,85 @@ TEST(ReadRootAttributesTest, RoundTrips) {
   EXPECT_EQ(back.seed, info.seed);
   EXPECT_EQ(back.replications, 2);
   EXPECT_EQ(back.trace, "contacts");
+}
+
+// ---- a scenario with a start: clock time in /intervals and at the root ----
+
+struct ClockIntervalLine {
+  int32_t replication;
+  int32_t interval;
+  double start;
+  char interval_start[20];
+  int8_t day_of_week;
+  double offered, service_level, agents_staffed;
+};
+
+std::vector<ClockIntervalLine> ReadClockIntervals(hid_t file) {
+  const Hid text = Hid::Check(H5Tcopy(H5T_C_S1), H5Tclose, "text type");
+  CheckStatus(H5Tset_size(text.get(), 20), "size the text type");
+  CheckStatus(H5Tset_strpad(text.get(), H5T_STR_NULLPAD), "pad the text type");
+  using R = ClockIntervalLine;
+  return ReadTable<R>(file, "/intervals",
+                      {CCSIM_COLUMN(R, replication, H5T_NATIVE_INT32),
+                       CCSIM_COLUMN(R, interval, H5T_NATIVE_INT32),
+                       CCSIM_COLUMN(R, start, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, interval_start, text.get()),
+                       CCSIM_COLUMN(R, day_of_week, kEnumFromFile),
+                       CCSIM_COLUMN(R, offered, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, service_level, H5T_NATIVE_DOUBLE),
+                       CCSIM_COLUMN(R, agents_staffed, H5T_NATIVE_DOUBLE)});
+}
+
+TEST(ClockTimeFileTest, IntervalsCarryTheirClockTimeAndTheRootTheStart) {
+  ScratchDir dir;
+  scenario::Scenario elapsed = TwoQueues();
+  elapsed.replications = 2;
+  scenario::Scenario clock = elapsed;
+  clock.start = scenario::ParseDateTime("2026-12-31 22:30");  // a Thursday, the year's end
+  const model::Model m_elapsed(elapsed), m_clock(clock);
+  const std::string a = dir.File("elapsed.h5"), b = dir.File("clock.h5");
+  WriteFile(m_elapsed, a, TraceLevel::kSummary, InfoFor(elapsed, TraceLevel::kSummary));
+  RootAttributes info = InfoFor(clock, TraceLevel::kSummary);
+  info.start = "2026-12-31T22:30:00";
+  WriteFile(m_clock, b, TraceLevel::kSummary, info);
+
+  const Hid with = Open(b), without = Open(a);
+  EXPECT_EQ(ReadString(with.get(), "start"), "2026-12-31T22:30:00");
+  EXPECT_EQ(H5Aexists(without.get(), "start"), 0);
+  EXPECT_EQ(ReadRootAttributes(b)->start, "2026-12-31T22:30:00");
+  EXPECT_EQ(ReadRootAttributes(a)->start, "");
+  EXPECT_EQ(EnumMembers(with.get(), "/intervals", "day_of_week"),
+            (std::map<long long, std::string>{{0, "Mon"}, {1, "Tue"}, {2, "Wed"}, {3, "Thu"},
+                                              {4, "Fri"}, {5, "Sat"}, {6, "Sun"}}));
+  // Without a start the table is as before: no clock columns.
+  const Hid elapsed_table =
+      Hid::Check(H5Dopen2(without.get(), "/intervals", H5P_DEFAULT), H5Dclose, "open");
+  const Hid elapsed_type = Hid::Check(H5Dget_type(elapsed_table.get()), H5Tclose, "type");
+  EXPECT_LT(H5Tget_member_index(elapsed_type.get(), "interval_start"), 0);
+  EXPECT_LT(H5Tget_member_index(elapsed_type.get(), "day_of_week"), 0);
+
+  // Six half hours from Thursday 22:30 into Friday, 1 January 2027.
+  const char* kStarts[] = {"2026-12-31T22:30:00", "2026-12-31T23:00:00", "2026-12-31T23:30:00",
+                           "2027-01-01T00:00:00", "2027-01-01T00:30:00", "2027-01-01T01:00:00"};
+  const int kDays[] = {3, 3, 3, 4, 4, 4};
+  const std::vector<ClockIntervalLine> rows = ReadClockIntervals(with.get());
+  const std::vector<IntervalLine> same = ReadTable<IntervalLine>(
+      without.get(), "/intervals",
+      {CCSIM_COLUMN(IntervalLine, offered, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(IntervalLine, agents_staffed, H5T_NATIVE_DOUBLE)});
+  ASSERT_EQ(rows.size(), 2u * 6 * 3);  // replications × intervals × (ALL + 2 types)
+  ASSERT_EQ(same.size(), rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const ClockIntervalLine& r = rows[i];
+    SCOPED_TRACE("row " + std::to_string(i));
+    ASSERT_EQ(r.interval, static_cast<int>(i / 3 % 6));
+    EXPECT_EQ(std::string(r.interval_start, strnlen(r.interval_start, 20)), kStarts[r.interval]);
+    EXPECT_EQ(r.day_of_week, kDays[r.interval]);
+    EXPECT_EQ(r.start, r.interval * 1800.0);
+    // The same simulation: a start relabels time, it changes no number.
+    EXPECT_EQ(r.offered, same[i].offered);
+    EXPECT_EQ(r.agents_staffed, same[i].agents_staffed);
+  }
 }
 
 TEST(ReadRootAttributesTest, SaysWhyAFileThatIsNotHdf5CannotBeRead) {

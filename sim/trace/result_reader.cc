@@ -103,6 +103,7 @@ RootAttributes ReadRoot(const std::string& path, hid_t root) {
   a.scenario_text = StringOr(root, "scenario");
   a.scenario_name = StringOr(root, "scenario_name");
   a.scenario_file = StringOr(root, "scenario_file");
+  a.start = StringOr(root, "start");
   a.overrides = Split(StringOr(root, "overrides"));
   if (H5Aexists(root, "seed") > 0) a.seed = CheckedUnsigned(root, "seed");
   a.replications = IntegerOr(root, "replications", 1, kMaxReplications, a.replications);

@@ -62,6 +62,7 @@ void WriteRootAttributes(hid_t root, const RootAttributes& a) {
   WriteAttribute(root, "scenario", a.scenario_text);
   WriteAttribute(root, "scenario_name", a.scenario_name);
   WriteAttribute(root, "scenario_file", a.scenario_file);
+  if (!a.start.empty()) WriteAttribute(root, "start", a.start);
   WriteAttribute(root, "overrides", Join(a.overrides));
   if (a.kind == FileKind::kSweep) {
     const int32_t points = a.total_points;
@@ -119,17 +120,26 @@ std::vector<unsigned char> FlatSummary(const records::SummaryRows& t, size_t col
                  });
 }
 
-std::vector<unsigned char> FlatIntervals(const records::IntervalRows& t, size_t columns) {
+// `clock`: the rows carry interval_start and day_of_week (RecordTypes::IntervalRow).
+std::vector<unsigned char> FlatIntervals(const records::IntervalRows& t, size_t columns,
+                                         bool clock) {
   for (const records::IntervalRow& r : t.rows) {
     if (r.values.size() != columns) throw Hdf5Error("an /intervals row of the wrong width");
+    if (clock && r.interval_start.size() > kIntervalStartBytes) {
+      throw Hdf5Error("an /intervals row's interval_start is longer than its column");
+    }
   }
-  return Flatten(t.rows, kIntervalKeyBytes, columns,
-                 [](const records::IntervalRow& r, unsigned char* out) {
+  return Flatten(t.rows, IntervalKeyBytes(clock), columns,
+                 [clock](const records::IntervalRow& r, unsigned char* out) {
                    std::memcpy(out, &r.replication, 4);
                    std::memcpy(out + 4, &r.interval, 4);
                    std::memcpy(out + 8, &r.start, 8);
                    std::memcpy(out + 16, &r.end, 8);
                    std::memcpy(out + 24, &r.contact_type, 4);
+                   if (!clock) return;  // the rest of the key is zeros: the text's padding
+                   std::memcpy(out + kIntervalStartOffset, r.interval_start.data(),
+                               r.interval_start.size());
+                   std::memcpy(out + kDayOfWeekOffset, &r.day_of_week, 1);
                  });
 }
 
@@ -142,8 +152,8 @@ void WriteSummary(hid_t parent, const RecordTypes& types, const records::Summary
 }
 
 void WriteIntervals(hid_t parent, const RecordTypes& types, const records::IntervalRows& t) {
-  const RowType type = types.IntervalRow(t.columns);
-  const auto flat = FlatIntervals(t, t.columns.size());
+  const RowType type = types.IntervalRow(t.columns, t.clock);
+  const auto flat = FlatIntervals(t, t.columns.size(), t.clock);
   Table table(parent, "intervals", type.file.get(), type.memory.get(), kTableChunkRows);
   table.Append(flat.data(), t.rows.size());
   DescribeColumns(table, t.columns);
@@ -162,9 +172,10 @@ void WriteResultTables(hid_t parent, const RecordTypes& types, const records::Re
 ResultTablesAppender::ResultTablesAppender(hid_t parent, const RecordTypes& types,
                                            const records::ResultTables& columns)
     : summary_type_(types.SummaryRow(columns.summary.columns)),
-      interval_type_(types.IntervalRow(columns.intervals.columns)),
+      interval_type_(types.IntervalRow(columns.intervals.columns, columns.intervals.clock)),
       summary_columns_(columns.summary.columns.size()),
       interval_columns_(columns.intervals.columns.size()),
+      interval_clock_(columns.intervals.clock),
       summary_(parent, "summary", summary_type_.file.get(), summary_type_.memory.get(),
                kTableChunkRows),
       intervals_(parent, "intervals", interval_type_.file.get(), interval_type_.memory.get(),
@@ -180,7 +191,7 @@ void ResultTablesAppender::Append(const records::ResultTables& rows) {
     summary_.Append(FlatSummary(rows.summary, summary_columns_).data(), rows.summary.rows.size());
   }
   if (!rows.intervals.rows.empty()) {
-    intervals_.Append(FlatIntervals(rows.intervals, interval_columns_).data(),
+    intervals_.Append(FlatIntervals(rows.intervals, interval_columns_, interval_clock_).data(),
                       rows.intervals.rows.size());
   }
   if (!rows.agent_results.empty()) {

@@ -50,6 +50,7 @@ class ResultTablesAppender {
  private:
   RowType summary_type_, interval_type_;  // declared first: they outlive the tables
   size_t summary_columns_, interval_columns_;
+  bool interval_clock_;  // the /intervals rows carry interval_start and day_of_week
   Table summary_, intervals_, agents_;
 };
 

@@ -25,6 +25,9 @@ struct RootAttributes {
   std::string scenario_text;  // the YAML as read
   std::string scenario_name;
   std::string scenario_file;
+  // The scenario's start, ISO 8601 local time ("2026-03-02T08:00:00"); "" when it has none
+  // (the attribute is then left out).
+  std::string start;
   std::vector<std::string> overrides;  // --set KEY.PATH=VALUE
   uint64_t seed = 1;
 

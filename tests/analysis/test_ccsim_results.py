@@ -5,6 +5,7 @@ Each check compares two things ccsim writes independently (a table against /summ
 
     CCSIM_BIN=build/ccsim /usr/bin/python3 -m unittest discover -s tests/analysis -v
 """
+import datetime
 import math
 import os
 import shutil
@@ -28,7 +29,7 @@ SPECS = {
     # two types, two groups, overflow, retrials, a per-type threshold
     "retail_bank": ("retail_bank", NO_WARMUP, "events"),
     # a waiting room: blocked contacts; warm-up 0 already; the centre can empty before
-    # the horizon
+    # the horizon; a start (Monday 2026-03-02 08:00): clock-time columns
     "insurance_day": ("insurance_day", (), "events"),
     # the scenario's warm-up of 30 min
     "help_desk_warmup": ("help_desk", (), "contacts"),
@@ -168,6 +169,39 @@ class LayoutTest(unittest.TestCase):
         for table in ("contacts", "agents", "events"):
             df = getattr(res, table)(0)
             self.assertEqual(list(df.columns), COLUMNS[table], table)
+
+    def test_a_start_gives_clock_time_columns(self):
+        res = cr.load(FILES["insurance_day"])
+        start = datetime.datetime(2026, 3, 2, 8, 0)  # the scenario's start, a Monday
+        self.assertEqual(res.start, start)
+        cols = COLUMNS["intervals"]
+        at = cols.index("contact_type") + 1
+        self.assertEqual(list(res.intervals.columns),
+                         cols[:at] + ["interval_start", "day_of_week"] + cols[at:])
+        iv = res.intervals
+        self.assertEqual(str(iv["interval_start"].dtype), "datetime64[ns]")
+        expect = [start + datetime.timedelta(seconds=s) for s in iv["start"]]
+        self.assertEqual(list(iv["interval_start"].dt.to_pydatetime()), expect)
+        self.assertEqual(list(iv["day_of_week"].cat.categories),
+                         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        self.assertEqual(set(iv["day_of_week"].astype(str)), {"Mon"})  # 08:00 to 20:00
+        # h5py on its own: the root's start and the ISO 8601 text of each interval
+        with h5py.File(FILES["insurance_day"], "r") as f:
+            self.assertEqual(f.attrs["start"], "2026-03-02T08:00:00")
+            raw = f["intervals"]["interval_start"]
+            self.assertEqual(raw[0], b"2026-03-02T08:00:00")
+            self.assertEqual(raw[-1], b"2026-03-02T19:30:00")
+        k = cr.interval_kpis(res, "asa")
+        self.assertEqual(list(k.columns),
+                         ["interval", "start", "end", "interval_start", "mean", "ci95", "n"])
+        self.assertEqual(k["interval_start"].iloc[1], datetime.datetime(2026, 3, 2, 8, 30))
+        self.assertEqual(res.clock(3600), datetime.datetime(2026, 3, 2, 9, 0))
+
+    def test_no_start_no_clock_time(self):
+        res = cr.load(FILES["retail_bank"])
+        self.assertIsNone(res.start)
+        self.assertNotIn("interval_start", res.intervals.columns)
+        self.assertNotIn("interval_start", cr.interval_kpis(res, "asa").columns)
 
     def test_summary_rows_in_order(self):
         res = cr.load(FILES["retail_bank"])
@@ -637,6 +671,15 @@ class BadFileTest(unittest.TestCase):
         with h5py.File(path, "w") as f:
             f["x"] = np.arange(3)
         with self.assertRaisesRegex(cr.CcsimFileError, "not a ccsim result file"):
+            cr.load(path)
+
+    def test_start_that_is_no_date(self):
+        path = os.path.join(TMP, "bad_start.h5")
+        shutil.copy(FILES["help_desk_summary"], path)
+        with h5py.File(path, "r+") as f:
+            f.attrs["start"] = "Monday morning"
+        with self.assertRaisesRegex(cr.CcsimFileError,
+                                    "attribute start is 'Monday morning'; expected a date"):
             cr.load(path)
 
     def test_other_schema_version(self):

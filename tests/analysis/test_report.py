@@ -3,6 +3,7 @@
 A report passes only if index.html shows the plots it should, every plot it references
 exists as a real, non-blank PNG, and nothing in the folder is left unreferenced.
 """
+import datetime
 import html.parser
 import os
 import shutil
@@ -60,6 +61,13 @@ def tearDownModule():
 def run_report(*args):
     return subprocess.run([sys.executable, ccsim_run.REPORT] + list(args),
                           capture_output=True, text=True, timeout=600, cwd=ccsim_run.ROOT)
+
+
+def shown_ticks(ax):
+    """The x tick labels inside the axis' limits (after the figure is drawn)."""
+    lo, hi = sorted(ax.get_xlim())
+    return [t.get_text() for t, x in zip(ax.get_xticklabels(), ax.get_xticks())
+            if lo <= x <= hi]
 
 
 class Links(html.parser.HTMLParser):
@@ -132,6 +140,36 @@ class ReportTest(unittest.TestCase):
         csv = pd.read_csv(os.path.join(out, "kpis.csv"))
         self.assertEqual(len(csv), len(table))
         np.testing.assert_allclose(csv["mean"], table["mean"], rtol=1e-12)
+
+    def test_interval_axes_show_dates_and_times_of_day_with_a_start(self):
+        import report  # analysis/report.py
+        res = cr.load(FILES["same_a"])  # insurance_day: starts Monday 2026-03-02 08:00
+        fig = report.interval_figure(res, "service_level", "service level")
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        labels = shown_ticks(ax)
+        self.assertIn("Mon 03-02\n10:00", labels)
+        self.assertTrue(all(l.startswith("Mon 03-02\n") for l in labels), labels)
+        self.assertEqual(ax.get_xlabel(), "date and time of day")
+        # the first point is the middle of the first half hour
+        line = next(l for l in ax.get_lines() if len(l.get_xdata()) == 24)
+        self.assertEqual(line.get_xdata()[0], datetime.datetime(2026, 3, 2, 8, 15))
+        report.plt.close(fig)
+        text, _ = self.check_report(self.make(FILES["same_a"], name="clock"))
+        self.assertIn("<dt>start (time 0)</dt><dd>Mon 2026-03-02 08:00</dd>", text)
+
+    def test_interval_axes_show_elapsed_hours_without_a_start(self):
+        import report
+        res = cr.load(FILES["summary"])  # help_desk: no start
+        fig = report.interval_figure(res, "service_level", "service level")
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        self.assertIn("elapsed", ax.get_xlabel())
+        labels = shown_ticks(ax)
+        self.assertEqual(labels, [str(h) for h in range(9)])  # 0 to 8 hours
+        line = next(l for l in ax.get_lines() if len(l.get_xdata()) == 16)
+        self.assertEqual(line.get_xdata()[0], 0.25)  # hours: the middle of 0:00-0:30
+        report.plt.close(fig)
 
     def test_summary_only_file_says_so(self):
         out = self.make(FILES["summary"], name="summary")
