@@ -31,9 +31,9 @@ using scenario::Distribution;
 std::vector<model::ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed,
                                              records::TraceSink* trace = nullptr) {
   const model::Model m(s);
-  return engine::RunReplications<model::ReplicationResult>(
-      s.replications, 0,
-      [&](int rep) { return model::Simulate(m, rep, {.seed = seed, .trace = trace}); });
+  return engine::RunReplications<model::ReplicationResult>(s.replications, 0, [&](int rep) {
+    return model::Simulate(m, rep, {.seed = seed, .trace = trace});
+  });
 }
 
 void ExpectAgrees(std::span<const double> values, double exact, const std::string& what) {
@@ -255,9 +255,9 @@ TEST(BusynessTest, OnceAReplicationOfferedHasTheMixedPoissonVariance) {
   // Had each type drawn the scenario's factor apart, a + b would vary by about this much
   // less: the test above tells the two apart.
   const double independent = MixedPoissonMoments(la).first + MixedPoissonMoments(lb).first;
-  EXPECT_GT(MixedPoissonMoments(lt).first - independent,
-            3 * VarianceTolerance(MixedPoissonMoments(lt).first, MixedPoissonMoments(lt).second,
-                                  r, 1));
+  EXPECT_GT(
+      MixedPoissonMoments(lt).first - independent,
+      3 * VarianceTolerance(MixedPoissonMoments(lt).first, MixedPoissonMoments(lt).second, r, 1));
 }
 
 class RecordingSink : public records::TraceSink {

@@ -26,12 +26,20 @@ int64_t Wrap(int64_t x, int64_t n) { return ((x % n) + n) % n; }
 }  // namespace
 
 ArrivalProcess::ArrivalProcess(const scenario::Arrivals& a, double horizon)
-    : kind_(PlainKind(a.kind)), horizon_(horizon), rate_(a.rate), slot_(a.slot), rates_(a.rates),
-      times_(a.times), repeats_(a.repeats), offset_(a.offset),
-      handle_time_factors_(a.handle_time_factors), patience_factors_(a.patience_factors) {
+    : kind_(PlainKind(a.kind)),
+      horizon_(horizon),
+      rate_(a.rate),
+      slot_(a.slot),
+      rates_(a.rates),
+      times_(a.times),
+      repeats_(a.repeats),
+      offset_(a.offset),
+      handle_time_factors_(a.handle_time_factors),
+      patience_factors_(a.patience_factors) {
   Busyness own;
   if (a.busyness) {
-    own = {.sd = a.busyness->sd, .per_day = a.busyness->per == scenario::BusynessPer::kDay,
+    own = {.sd = a.busyness->sd,
+           .per_day = a.busyness->per == scenario::BusynessPer::kDay,
            .entity = 1};
   }
   SetBusyness({}, own, 0);
@@ -48,7 +56,8 @@ ArrivalProcess::ArrivalProcess(const scenario::Scenario& s, int type)
   own_.entity = 1 + static_cast<uint64_t>(type);
   Busyness top;
   if (s.busyness && kind_ != scenario::ArrivalKind::kFile) {
-    top = {.sd = s.busyness->sd, .per_day = s.busyness->per == scenario::BusynessPer::kDay,
+    top = {.sd = s.busyness->sd,
+           .per_day = s.busyness->per == scenario::BusynessPer::kDay,
            .entity = 0};
   }
   SetBusyness(top, own_, s.start ? scenario::Calendar(*s.start).SecondsIntoDay(0) : 0);

@@ -3,13 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/random/gamma_distribution.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <utility>
 #include <vector>
-
-#include <boost/random/gamma_distribution.hpp>
 
 #include "sim/engine/random_stream.h"
 #include "sim/model/model.h"
@@ -237,11 +236,6 @@ scenario::Scenario OneType(const Arrivals& a, double horizon, const char* start 
   return s;
 }
 
-// Arrivals of replication `rep` of type `type` of `s`.
-std::vector<double> AllArrivals(const scenario::Scenario& s, int type, uint32_t rep) {
-  return AllArrivals(ArrivalProcess(s, type), rep);
-}
-
 // The tolerance on a sample variance of `r` values of a distribution with cumulants
 // kappa2 (the variance) and kappa4: z standard deviations of S^2, whose variance is
 // mu4 / r - sigma^4 (r - 3) / (r (r - 1)) with mu4 = kappa4 + 3 kappa2^2. (A chi-square
@@ -279,11 +273,11 @@ TEST(CalendarArrivalsTest, AWeeklyPatternsSlotFollowsTheCalendar) {
   scenario::Scenario s = OneType(a, 14 * kDay, "2026-03-04 10:00");
   s.contact_types[0].arrivals.offset = scenario::Calendar(*s.start).SecondsIntoWeek(0);
   const ArrivalProcess p(s, 0);
-  EXPECT_EQ(p.RateAt(0), (2 * 24 + 10 + 1) / kHour);             // Wednesday 10:00
-  EXPECT_EQ(p.RateAt(kHour - 0.5), (2 * 24 + 10 + 1) / kHour);   // still its slot
-  EXPECT_EQ(p.RateAt(14 * kHour), (3 * 24 + 1) / kHour);         // Thursday 00:00
-  EXPECT_EQ(p.RateAt(5 * kDay + 13 * kHour), (24) / kHour);      // Monday 23:00
-  EXPECT_EQ(p.RateAt(5 * kDay + 14 * kHour), (24 + 1) / kHour);  // Tuesday 00:00
+  EXPECT_EQ(p.RateAt(0), (2 * 24 + 10 + 1) / kHour);                   // Wednesday 10:00
+  EXPECT_EQ(p.RateAt(kHour - 0.5), (2 * 24 + 10 + 1) / kHour);         // still its slot
+  EXPECT_EQ(p.RateAt(14 * kHour), (3 * 24 + 1) / kHour);               // Thursday 00:00
+  EXPECT_EQ(p.RateAt(5 * kDay + 13 * kHour), (24) / kHour);            // Monday 23:00
+  EXPECT_EQ(p.RateAt(5 * kDay + 14 * kHour), (24 + 1) / kHour);        // Tuesday 00:00
   EXPECT_EQ(p.RateAt(7 * kDay + 30 * 60), (2 * 24 + 10 + 1) / kHour);  // a week on
   EXPECT_EQ(p.HandleTimeFactorAt(1800), 1.5);
   EXPECT_EQ(p.HandleTimeFactorAt(7 * kDay), 1.5);

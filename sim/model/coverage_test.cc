@@ -94,7 +94,9 @@ scenario::Scenario OpenWeek(double from, double to) {
   scenario::OpenHours open;
   for (int d = 0; d < 5; ++d) open.week.emplace_back(d * kDay + 8 * kHour, d * kDay + 20 * kHour);
   s.contact_types[0].open = open;
-  s.agent_groups[0].shifts = {{.start = from * kHour, .end = to * kHour, .agents = 2,
+  s.agent_groups[0].shifts = {{.start = from * kHour,
+                               .end = to * kHour,
+                               .agents = 2,
                                .repeat = scenario::ShiftRepeat::kDaily}};
   return s;
 }

@@ -13,34 +13,21 @@
 namespace ccsim::scenario::internal {
 namespace {
 
-constexpr std::string_view kArrivalKeys[] = {"rate", "pattern",  "weekly",
-                                             "forecast", "file", "busyness"};
+constexpr std::string_view kArrivalKeys[] = {"rate",     "pattern", "weekly",
+                                             "forecast", "file",    "busyness"};
 constexpr std::string_view kPatternKeys[] = {"slot", "rates", "handle_time_factors",
                                              "patience_factors"};
 constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+// clang-format off
 constexpr std::string_view kWeeklyKeys[] = {
-    "slot",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "mon_handle_time_factors",
-    "tue_handle_time_factors",
-    "wed_handle_time_factors",
-    "thu_handle_time_factors",
-    "fri_handle_time_factors",
-    "sat_handle_time_factors",
+    "slot", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "mon_handle_time_factors", "tue_handle_time_factors", "wed_handle_time_factors",
+    "thu_handle_time_factors", "fri_handle_time_factors", "sat_handle_time_factors",
     "sun_handle_time_factors",
-    "mon_patience_factors",
-    "tue_patience_factors",
-    "wed_patience_factors",
-    "thu_patience_factors",
-    "fri_patience_factors",
-    "sat_patience_factors",
+    "mon_patience_factors", "tue_patience_factors", "wed_patience_factors",
+    "thu_patience_factors", "fri_patience_factors", "sat_patience_factors",
     "sun_patience_factors"};
+// clang-format on
 constexpr std::string_view kBusynessKeys[] = {"sd", "per"};
 
 constexpr char kArrivalChoice[] =
@@ -78,8 +65,8 @@ std::optional<Arrivals> ReadPattern(const YamlNode& node, const std::string& pat
   Arrivals a;
   a.kind = ArrivalKind::kPattern;
   m.Read("slot", &a.slot, ReadPositiveDuration, Presence::kRequired);
-  const bool has_rates = m.Read("rates", &a.rates, ListOf(ReadRate, kRatesLike, ListSize::kNonEmpty),
-                                Presence::kRequired);
+  const bool has_rates = m.Read(
+      "rates", &a.rates, ListOf(ReadRate, kRatesLike, ListSize::kNonEmpty), Presence::kRequired);
   std::optional<size_t> count;
   if (has_rates && ReadWhole(m, "rates", a.rates.size())) count = a.rates.size();
   a.handle_time_factors = ReadAlignedFactors(m, "handle_time_factors", count, "rate", ctx);
@@ -109,9 +96,8 @@ void ReadDayFactors(const MapReader& m, std::string_view day, std::string_view w
   const std::string key = std::string(day) + "_" + std::string(what);
   if (m.Get(key) == nullptr) return;
   if (m.Get(day) == nullptr) {
-    ctx.Error(ctx.locations.Key(m.PathOf(key)),
-              m.PathOf(key) + ": needs '" + std::string(day) +
-                  "' (the factors go with that day's rates)");
+    ctx.Error(ctx.locations.Key(m.PathOf(key)), m.PathOf(key) + ": needs '" + std::string(day) +
+                                                    "' (the factors go with that day's rates)");
     return;
   }
   const std::vector<double> factors =
@@ -142,7 +128,8 @@ std::optional<Arrivals> ReadWeekly(const YamlNode& node, const std::string& path
     if (read && per_day && ReadWhole(m, day, rates.size())) {
       if (rates.size() == *per_day) {
         count = *per_day;
-        std::copy(rates.begin(), rates.end(), a.rates.begin() + static_cast<std::ptrdiff_t>(d * *per_day));
+        std::copy(rates.begin(), rates.end(),
+                  a.rates.begin() + static_cast<std::ptrdiff_t>(d * *per_day));
       } else {
         ctx.Error(m.Get(day)->where, m.PathOf(day) + ": expected " + std::to_string(*per_day) +
                                          " rates, one per slot of the day; got " +
@@ -154,8 +141,9 @@ std::optional<Arrivals> ReadWeekly(const YamlNode& node, const std::string& path
     ReadDayFactors(m, day, "patience_factors", count, first, a.patience_factors, ctx);
   }
   if (!any_day) {
-    ctx.Error(m.KeyWhere(), path + ": expected the rates of at least one day (mon, tue, wed, "
-                                   "thu, fri, sat, sun)");
+    ctx.Error(m.KeyWhere(), path +
+                                ": expected the rates of at least one day (mon, tue, wed, "
+                                "thu, fri, sat, sun)");
     return std::nullopt;
   }
   return a;
@@ -246,8 +234,9 @@ std::optional<Arrivals> ReadArrivals(const YamlNode& node, const std::string& pa
   if (!a) return std::nullopt;
   if (busyness && a->kind == ArrivalKind::kFile) {
     ctx.Error(ctx.locations.Key(m.PathOf("busyness")),
-              m.PathOf("busyness") + ": replayed arrivals (file) are not scaled; remove "
-                                     "'busyness' or use rate, pattern, weekly or forecast");
+              m.PathOf("busyness") +
+                  ": replayed arrivals (file) are not scaled; remove "
+                  "'busyness' or use rate, pattern, weekly or forecast");
     return std::nullopt;
   }
   a->busyness = busyness;

@@ -29,10 +29,9 @@ std::vector<std::string> Rendered(const LoadResult& result, const std::string& f
 // One contact type `calls` with `arrivals` (a flow map) and extra keys of the type (each
 // line indented by four spaces), and whatever is added at the top level.
 std::string Yaml(const std::string& arrivals, const std::string& type_keys = "",
-                     const std::string& top = "start: 2026-03-02 00:00\n") {
-  return "name: t\nhorizon: 1d\n" + top +
-         "contact_types:\n  calls:\n    arrivals: " + arrivals + "\n    handle_time: 200s\n" +
-         type_keys +
+                 const std::string& top = "start: 2026-03-02 00:00\n") {
+  return "name: t\nhorizon: 1d\n" + top + "contact_types:\n  calls:\n    arrivals: " + arrivals +
+         "\n    handle_time: 200s\n" + type_keys +
          "agent_groups:\n  desk:\n    agents: 3\n    skills: {calls: 1}\n";
 }
 
@@ -52,10 +51,10 @@ constexpr double kPerHour = 1.0 / 3600;
 
 TEST(WeeklyTest, DaysBecomeOneWeekOfSlotsFromMonday) {
   // Start on a Wednesday at 06:00: the pattern's time at simulated 0 is 2 days and 6 hours.
-  const Scenario s = Loaded(
-      Yaml("\n      weekly: {slot: 12h, mon: [10/h, 20/h], wed: [30/h, 0/h],"
-               " mon_handle_time_factors: [1.5, 2], wed_patience_factors: [0.5, 1]}",
-               "", "start: 2026-03-04 06:00\n"));
+  const Scenario s =
+      Loaded(Yaml("\n      weekly: {slot: 12h, mon: [10/h, 20/h], wed: [30/h, 0/h],"
+                  " mon_handle_time_factors: [1.5, 2], wed_patience_factors: [0.5, 1]}",
+                  "", "start: 2026-03-04 06:00\n"));
   const Arrivals& a = s.contact_types[0].arrivals;
   EXPECT_EQ(a.kind, ArrivalKind::kWeekly);
   EXPECT_EQ(a.slot, 43200);
@@ -91,7 +90,7 @@ TEST(WeeklyTest, Mistakes) {
                 "s.yaml:6:57: error: contact_types.calls.arrivals.weekly.sun: expected 2 rates, "
                 "one per slot of the day; got 1"}));
   EXPECT_EQ(ErrorsOf(Yaml("{weekly: {slot: 12h, mon: [1, 2], tue_handle_time_factors: [1, 1],"
-                              " mon_patience_factors: [1]}}")),
+                          " mon_patience_factors: [1]}}")),
             (std::vector<std::string>{
                 "s.yaml:6:49: error: contact_types.calls.arrivals.weekly.tue_handle_time_factors: "
                 "needs 'tue' (the factors go with that day's rates)",
@@ -110,9 +109,9 @@ TEST(WeeklyTest, Mistakes) {
 // --- pattern factors ----------------------------------------------------------------------
 
 TEST(PatternFactorsTest, AreReadBesideTheRates) {
-  const Scenario s = Loaded(Yaml(
-      "{pattern: {slot: 1h, rates: [10, 20], handle_time_factors: [1.2, 0.8],"
-      " patience_factors: [2, 1]}}"));
+  const Scenario s =
+      Loaded(Yaml("{pattern: {slot: 1h, rates: [10, 20], handle_time_factors: [1.2, 0.8],"
+                  " patience_factors: [2, 1]}}"));
   const Arrivals& a = s.contact_types[0].arrivals;
   EXPECT_EQ(a.handle_time_factors, (std::vector<double>{1.2, 0.8}));
   EXPECT_EQ(a.patience_factors, (std::vector<double>{2, 1}));
@@ -122,7 +121,7 @@ TEST(PatternFactorsTest, AreReadBesideTheRates) {
 
 TEST(PatternFactorsTest, Mistakes) {
   EXPECT_EQ(ErrorsOf(Yaml("{pattern: {slot: 1h, rates: [10, 20], handle_time_factors: [1],"
-                              " patience_factors: [1, 0]}}")),
+                          " patience_factors: [1, 0]}}")),
             (std::vector<std::string>{
                 "s.yaml:6:74: error: contact_types.calls.arrivals.pattern.handle_time_factors: "
                 "expected 2 factors, one per rate; got 1",
@@ -133,8 +132,8 @@ TEST(PatternFactorsTest, Mistakes) {
 // --- busyness -----------------------------------------------------------------------------
 
 TEST(BusynessTest, AtTheTopAndOnAType) {
-  const Scenario s = Loaded(Yaml("{rate: 10/h, busyness: {sd: 0.15, per: replication}}", "",
-                                     "busyness: {sd: 0.1}\n"));
+  const Scenario s = Loaded(
+      Yaml("{rate: 10/h, busyness: {sd: 0.15, per: replication}}", "", "busyness: {sd: 0.1}\n"));
   ASSERT_TRUE(s.busyness.has_value());
   EXPECT_EQ(s.busyness->sd, 0.1);
   EXPECT_EQ(s.busyness->per, BusynessPer::kDay);
@@ -145,13 +144,13 @@ TEST(BusynessTest, AtTheTopAndOnAType) {
 }
 
 TEST(BusynessTest, Mistakes) {
-  EXPECT_EQ(ErrorsOf(Yaml("{rate: 10/h, busyness: {sd: 11}}", "",
-                              "busyness: {sd: -1, per: week}\n")),
-            (std::vector<std::string>{
-                "s.yaml:3:16: error: busyness.sd: expected a non-negative number; got '-1'",
-                "s.yaml:3:25: error: busyness.per: expected one of day, replication; got 'week'",
-                "s.yaml:6:43: error: contact_types.calls.arrivals.busyness.sd: expected a number "
-                "of at most 10; got '11'"}));
+  EXPECT_EQ(
+      ErrorsOf(Yaml("{rate: 10/h, busyness: {sd: 11}}", "", "busyness: {sd: -1, per: week}\n")),
+      (std::vector<std::string>{
+          "s.yaml:3:16: error: busyness.sd: expected a non-negative number; got '-1'",
+          "s.yaml:3:25: error: busyness.per: expected one of day, replication; got 'week'",
+          "s.yaml:6:43: error: contact_types.calls.arrivals.busyness.sd: expected a number "
+          "of at most 10; got '11'"}));
   EXPECT_EQ(ErrorsOf(Yaml("{file: times.csv, busyness: {sd: 0.1}}")),
             (std::vector<std::string>{
                 "s.yaml:6:22: error: contact_types.calls.arrivals.file: cannot read file "
@@ -164,8 +163,8 @@ TEST(BusynessTest, Mistakes) {
 
 TEST(BusynessTest, ReplayedArrivalsAreNotScaled) {
   const std::string data = std::string(CCSIM_SOURCE_DIR) + "/tests/data/";
-  const LoadResult r = LoadScenarioText(
-      Yaml("{file: arrivals.csv, busyness: {sd: 0.1}}"), data + "s.yaml");
+  const LoadResult r =
+      LoadScenarioText(Yaml("{file: arrivals.csv, busyness: {sd: 0.1}}"), data + "s.yaml");
   EXPECT_EQ(Rendered(r, data),
             std::vector<std::string>{
                 "s.yaml:6:36: error: contact_types.calls.arrivals.busyness: replayed arrivals "
@@ -178,10 +177,10 @@ TEST(BusynessTest, ReplayedArrivalsAreNotScaled) {
 constexpr double kDay = 86400, kHour = 3600;
 
 TEST(OpenHoursTest, DaysRangesListsAndSpansOverMidnight) {
-  const Scenario s = Loaded(Yaml(
-      "{rate: 10/h}",
-      "    open: {mon-fri: \"08:00-20:00\", sat: [\"09:00-13:00\", \"14:00-15:30\"],"
-      " sun: \"22:00-02:00\"}\n    at_close: clear\n"));
+  const Scenario s =
+      Loaded(Yaml("{rate: 10/h}",
+                  "    open: {mon-fri: \"08:00-20:00\", sat: [\"09:00-13:00\", \"14:00-15:30\"],"
+                  " sun: \"22:00-02:00\"}\n    at_close: clear\n"));
   const std::optional<OpenHours>& open = s.contact_types[0].open;
   ASSERT_TRUE(open.has_value());
   std::vector<std::pair<double, double>> week;
@@ -195,8 +194,8 @@ TEST(OpenHoursTest, DaysRangesListsAndSpansOverMidnight) {
 }
 
 TEST(OpenHoursTest, RangesWrapAndClosedDaysAreAllowed) {
-  const Scenario s = Loaded(Yaml(
-      "{rate: 10/h}", "    open: {sat-mon: \"00:00-24:00\", tue: closed, wed: []}\n"));
+  const Scenario s =
+      Loaded(Yaml("{rate: 10/h}", "    open: {sat-mon: \"00:00-24:00\", tue: closed, wed: []}\n"));
   const std::optional<OpenHours>& open = s.contact_types[0].open;
   ASSERT_TRUE(open.has_value());
   EXPECT_EQ(open->week, (std::vector<std::pair<double, double>>{{0, kDay}, {5 * kDay, 7 * kDay}}));
@@ -206,8 +205,8 @@ TEST(OpenHoursTest, RangesWrapAndClosedDaysAreAllowed) {
 TEST(OpenHoursTest, Mistakes) {
   EXPECT_EQ(
       ErrorsOf(Yaml("{rate: 10/h}",
-                        "    open: {monday: \"08:00-20:00\", mon-fri: \"8-20\", wed: \"10:00-10:00\","
-                        " sat: [\"24:00-01:00\", \"09:00\"]}\n")),
+                    "    open: {monday: \"08:00-20:00\", mon-fri: \"8-20\", wed: \"10:00-10:00\","
+                    " sat: [\"24:00-01:00\", \"09:00\"]}\n")),
       (std::vector<std::string>{
           "s.yaml:8:12: error: contact_types.calls.open.monday: expected a day (mon, tue, wed, "
           "thu, fri, sat, sun) or a range of days like mon-fri as the key; did you mean 'mon'?",
@@ -232,10 +231,10 @@ TEST(OpenHoursTest, Mistakes) {
             std::vector<std::string>{
                 "s.yaml:8:5: error: contact_types.calls.at_close: needs 'open' (without opening "
                 "hours the type never closes)"});
-  EXPECT_EQ(ErrorsOf(Yaml("{rate: 10/h}",
-                              "    open: {mon: \"08:00-20:00\"}\n    at_close: drop\n")),
-            std::vector<std::string>{"s.yaml:9:15: error: contact_types.calls.at_close: expected "
-                                     "one of drain, clear; got 'drop'"});
+  EXPECT_EQ(
+      ErrorsOf(Yaml("{rate: 10/h}", "    open: {mon: \"08:00-20:00\"}\n    at_close: drop\n")),
+      std::vector<std::string>{"s.yaml:9:15: error: contact_types.calls.at_close: expected "
+                               "one of drain, clear; got 'drop'"});
 }
 
 // --- forecast files -----------------------------------------------------------------------
@@ -412,10 +411,12 @@ TEST_F(ForecastTest, ManyMistakesAreCounted) {
   Write("fc.csv", text);
   const std::vector<std::string> errors = Errors(TwoTypes());
   ASSERT_EQ(errors.size(), 11u);
-  EXPECT_EQ(errors[9], "fc.csv:11:13: error: contact_types.billing.arrivals.forecast: volume: "
-                       "expected a non-negative number; got 'x'");
-  EXPECT_EQ(errors[10], "fc.csv: error: contact_types.billing.arrivals.forecast: 5 more mistakes "
-                        "in this file");
+  EXPECT_EQ(errors[9],
+            "fc.csv:11:13: error: contact_types.billing.arrivals.forecast: volume: "
+            "expected a non-negative number; got 'x'");
+  EXPECT_EQ(errors[10],
+            "fc.csv: error: contact_types.billing.arrivals.forecast: 5 more mistakes "
+            "in this file");
 }
 
 }  // namespace

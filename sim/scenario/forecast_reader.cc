@@ -85,7 +85,7 @@ struct Row {
   double aht = std::numeric_limits<double>::quiet_NaN();  // NaN: none given
   int line = 0;
   int start_column = 0, volume_column = 0, aht_column = 0;
-  bool date_time = false;  // interval_start written as a date and time
+  bool date_time = false;                         // interval_start written as a date and time
   std::string start_text, volume_text, aht_text;  // as written, for messages
 };
 
@@ -105,8 +105,7 @@ class ForecastFileReader {
 
  private:
   std::string PathOf(size_t k) const {
-    return JoinPath("contact_types", s_.contact_types[f_.types[k]].name) +
-           ".arrivals.forecast";
+    return JoinPath("contact_types", s_.contact_types[f_.types[k]].name) + ".arrivals.forecast";
   }
   // A mistake at (line, column) of the file, about the rows of types[k].
   void Error(int line, int column, size_t k, const std::string& message);
@@ -170,7 +169,8 @@ bool ForecastFileReader::ParseStart(const Cell& cell, int line, size_t k, Row* r
   if (!seconds || *seconds < 0 || *seconds > kMaxDurationSeconds) {
     Error(line, cell.column, k,
           "interval_start: expected a date and time like 2026-03-02 08:00 or seconds from "
-          "the start; got '" + cell.text + "'");
+          "the start; got '" +
+              cell.text + "'");
     return false;
   }
   row->start = *seconds;
@@ -196,8 +196,8 @@ bool ForecastFileReader::ParseVolumeAndAht(const std::vector<Cell>& cells, int l
   const std::optional<double> aht = ParseDuration(cells[3].text);
   if (!aht || *aht < 0 || *aht > kMaxDurationSeconds) {
     Error(line, cells[3].column, k,
-          "aht: expected a duration like 4m or 240 (seconds), or nothing; got '" +
-              cells[3].text + "'");
+          "aht: expected a duration like 4m or 240 (seconds), or nothing; got '" + cells[3].text +
+              "'");
     return false;
   }
   row->aht = *aht;
@@ -309,7 +309,8 @@ std::vector<double> ForecastFileReader::AhtFactors(size_t k) {
     if (row.aht > 0) {
       factor = row.aht / mean;
     } else if (row.aht == 0 && row.volume > 0) {
-      Error(row.line, row.aht_column, k, "aht: expected a positive duration where the volume is positive; got '0'");
+      Error(row.line, row.aht_column, k,
+            "aht: expected a positive duration where the volume is positive; got '0'");
     }
     if (factor > kMaxFactor) {
       Error(row.line, row.aht_column, k,
@@ -340,8 +341,8 @@ void ForecastFileReader::Finish(size_t k) {
     const Row& row = rows[i];
     const double expected = rows[0].start + static_cast<double>(i) * length;
     if (std::abs(row.start - expected) > 1e-6) {
-      const std::string shown =
-          row.date_time ? FormatDateTime(*s_.start + std::llround(expected)) : FormatNumber(expected);
+      const std::string shown = row.date_time ? FormatDateTime(*s_.start + std::llround(expected))
+                                              : FormatNumber(expected);
       Error(row.line, row.start_column, k,
             "interval_start: expected " + shown + ", the interval after the previous row of '" +
                 type.name + "' (intervals of " + FormatNumber(length) + "s); got '" +

@@ -12,8 +12,7 @@ namespace ccsim::scenario::internal {
 namespace {
 
 constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr char kSpanLike[] =
-    "opening hours like \"08:00-20:00\", a list of them, or closed";
+constexpr char kSpanLike[] = "opening hours like \"08:00-20:00\", a list of them, or closed";
 constexpr auto kDay = static_cast<double>(kSecondsPerDay);
 constexpr auto kWeek = static_cast<double>(kSecondsPerWeek);
 
@@ -41,7 +40,8 @@ std::optional<std::pair<double, double>> ReadSpan(const YamlNode& node, const st
   if (dash != std::string::npos) {
     const auto trim = [](std::string_view s) {
       const size_t a = s.find_first_not_of(' ');
-      return a == std::string_view::npos ? std::string_view() : s.substr(a, s.find_last_not_of(' ') - a + 1);
+      return a == std::string_view::npos ? std::string_view()
+                                         : s.substr(a, s.find_last_not_of(' ') - a + 1);
     };
     const std::string_view text = node.scalar;
     from = ParseClockTime(trim(text.substr(0, dash)));
@@ -115,7 +115,8 @@ std::optional<OpenHours> ReadOpenHours(const YamlNode& node, const std::string& 
       std::string message = m.PathOf(entry->key) +
                             ": expected a day (mon, tue, wed, thu, fri, sat, sun) or a range "
                             "of days like mon-fri as the key";
-      if (auto close = ClosestMatch(entry->key, kDays)) message += "; did you mean '" + *close + "'?";
+      if (auto close = ClosestMatch(entry->key, kDays))
+        message += "; did you mean '" + *close + "'?";
       ctx.Error(entry->key_where, std::move(message));
       ok = false;
       continue;
@@ -142,8 +143,9 @@ std::optional<OpenHours> ReadOpenHours(const YamlNode& node, const std::string& 
   OpenHours open;
   open.week = WeekSpans(std::move(spans));
   if (open.week.empty()) {
-    ctx.Error(m.KeyWhere(), path + ": open on no day of the week: the type would take no "
-                                   "contacts; give opening hours or remove 'open'");
+    ctx.Error(m.KeyWhere(), path +
+                                ": open on no day of the week: the type would take no "
+                                "contacts; give opening hours or remove 'open'");
     return std::nullopt;
   }
   return open;
