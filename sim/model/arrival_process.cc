@@ -21,6 +21,10 @@ scenario::ArrivalKind PlainKind(scenario::ArrivalKind k) {
   return scenario::ArrivalKind::kPattern;
 }
 
+// A busyness sd below this is taken as none: the factor would be within a millionth of 1,
+// and the gamma's shape 1/sd^2 overflows for sd near the smallest doubles.
+constexpr double kNegligibleSd = 1e-6;
+
 // x mod n in [0, n).
 int64_t Wrap(int64_t x, int64_t n) { return ((x % n) + n) % n; }
 }  // namespace
@@ -66,6 +70,8 @@ ArrivalProcess::ArrivalProcess(const scenario::Scenario& s, int type)
 void ArrivalProcess::SetBusyness(const Busyness& top, const Busyness& own, double day_offset) {
   top_ = top;
   own_ = own;
+  if (top_.sd < kNegligibleSd) top_.sd = 0;
+  if (own_.sd < kNegligibleSd) own_.sd = 0;
   day_offset_ = day_offset;
   per_day_ = (top_.sd > 0 && top_.per_day) || (own_.sd > 0 && own_.per_day);
   // The plain kinds keep their own arithmetic, so that scenarios without the calendar's

@@ -382,6 +382,16 @@ TEST(CalendarArrivalsTest, BusynessFactorsAreKeyedDrawsSharedByEveryType) {
   EXPECT_EQ(once.BusynessAt(2.5 * kDay, draws), gamma(0, 0, 0.2));
 }
 
+TEST(CalendarArrivalsTest, ANegligibleBusynessIsNone) {
+  // sd 1e-300: sd^2 is 0 in doubles, and a gamma of shape 1/0 would stop every arrival.
+  Arrivals a = Arrivals::Rate(0.01);
+  const ArrivalProcess plain(a, kDay);
+  a.busyness = scenario::Busyness{.sd = 1e-300};
+  const ArrivalProcess tiny(a, kDay);
+  EXPECT_EQ(tiny.BusynessAt(0, kDraws), 1);
+  EXPECT_EQ(AllArrivals(tiny, 0), AllArrivals(plain, 0));
+}
+
 TEST(CalendarArrivalsTest, ArrivalsFollowTheirDaysFactors) {
   // Per day (sd 0.5) from a start at 18:00: given the factors, day 0 (6 h) and day 1 (24 h)
   // hold Poisson counts with means rate * length * factor.
