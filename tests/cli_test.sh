@@ -236,6 +236,18 @@ grep -q "warning: contact type 'call' has arrivals until 8:00 but nobody who ser
   "$TMP/err" && pass || fail "validate $early: no warning: $(cat "$TMP/err")"
 expect_status 0 "validate help_desk warns of nothing" -- "$CCSIM" validate scenarios/help_desk.yaml
 [ -s "$TMP/err" ] && fail "validate help_desk.yaml warned: $(cat "$TMP/err")" || pass
+# Arrivals while nobody is on duty (before a later shift), a pattern that repeats and a
+# forecast that ends early: warnings, exit 0, dates and times from the scenario's start.
+warned=tests/scenarios/arrival_warnings.yaml
+expect_status 0 "validate $warned" -- "$CCSIM" validate "$warned"
+for line in \
+  "ccsim validate: warning: contact type 'calls' has arrivals from Mon 03-02 16:00 to Mon 03-02 20:00 but nobody who serves it is on duty then (and 4 more such periods): those contacts wait for the next shift" \
+  "ccsim validate: warning: contact type 'web': its arrival pattern repeats every 1d over a horizon of 1w" \
+  "ccsim validate: warning: contact type 'sales': its forecast ends at Mon 03-02 09:00, before the horizon (Mon 03-09 00:00): no arrivals after it"; do
+  grep -qxF -- "$line" "$TMP/err" && pass || fail "validate $warned: missing: $line; got: $(cat "$TMP/err")"
+done
+[ "$(wc -l <"$TMP/err")" -eq 3 ] && pass || fail "validate $warned: expected 3 warnings: $(cat "$TMP/err")"
+grep -q ": ok: scenario 'arrival-warnings'" "$TMP/out" && pass || fail "validate $warned: no ok line"
 "$CCSIM" run "$early" -r 3 --json --intervals >"$TMP/early.json" 2>/dev/null
 if /usr/bin/python3 - "$TMP/early.json" <<'EOF'; then pass; else fail "$early: unserved contacts not counted"; fi
 import json, sys

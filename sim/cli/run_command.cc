@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/arrival_warnings.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/interrupt.h"
 #include "sim/cli/options.h"
@@ -281,6 +282,7 @@ int RunCommand(const std::vector<std::string>& args) {
   std::vector<std::string> overrides;
   if (auto stop = LoadRunScenario(vm, s, overrides)) return *stop;
   WarnUncoveredArrivals("run", s);
+  WarnAboutArrivals("run", s);
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;
   if (auto stop = OpenWriter(model, a, overrides, writer)) return *stop;
@@ -314,6 +316,7 @@ int ValidateCommand(const std::vector<std::string>& args) {
   }
   const scenario::Scenario& s = *loaded.scenario;
   WarnUncoveredArrivals(cmd, s);
+  WarnAboutArrivals(cmd, s);
   int agents = 0;  // seats: the constant headcount, or every shift's agents
   for (const auto& g : s.agent_groups) {
     agents += g.agents;

@@ -29,7 +29,9 @@ void Journeys::ScheduleFirstArrivals() {
 
 void Journeys::ScheduleArrival(int type, double after) {
   Arrivals& a = arrivals_[type];
-  const double t = model_.types()[type].arrivals.Next(after, a.cursor, a.stream);
+  const ArrivalProcess::Draws draws{.seed = streams_.seed,
+                                    .replication = static_cast<uint32_t>(streams_.replication)};
+  const double t = model_.types()[type].arrivals.Next(after, a.cursor, a.stream, draws);
   if (std::isfinite(t)) sim_.Schedule(t, kArrival, type, static_cast<uint32_t>(type));
 }
 
@@ -62,6 +64,10 @@ Work Journeys::NewContact(int type, uint32_t j, EventKind how) {
   {
     engine::RandomStream g = streams_.Get(kHandleStream, journey.customer_key, w.attempt);
     w.base_handle = tm.handle_time(g);
+    // (Per-slot factors: the draw scaled by the factor of the slot the contact arrived in.)
+    if (tm.arrivals.has_handle_time_factors()) {
+      w.base_handle *= tm.arrivals.HandleTimeFactorAt(now);
+    }
   }
   if (std::isnan(w.wrap_up)) {
     engine::RandomStream g = streams_.Get(kWrapUpStream, journey.customer_key, w.attempt);

@@ -45,7 +45,7 @@ void Model::BuildTypes(const scenario::Scenario& s) {
   for (int t = 0; t < n_types; ++t) {
     const scenario::ContactType& ct = s.contact_types[t];
     ContactTypeModel& m = types_[t];
-    m.arrivals = ArrivalProcess(ct.arrivals, s.horizon);
+    m.arrivals = ArrivalProcess(s, t);
     m.handle_time = Sampler(ct.handle_time);
     m.wrap_up = Sampler(ct.wrap_up);
     m.fixed_wrap_up = m.wrap_up.is_constant() ? m.wrap_up.mean() : std::nan("");

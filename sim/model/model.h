@@ -33,6 +33,7 @@ enum StreamPurpose : uint32_t {
   kReExplainStream = 9, // entity: customer, sub: attempt
   kAbsenceStream = 10,  // entity: agent, sub: day of the shift (0 for constant headcount)
   kAgentStream = 11,    // entity: agent: its personal handle-time factor
+  kBusynessStream = 12, // entity: 0 (the scenario's factor) or 1 + contact type, sub: day
 };
 
 // A chat handled beside k others takes (1 + kChatInterference * k) times as long: switching

@@ -42,10 +42,12 @@ double OpenHoursModel::NextOpen(double t) const {
   const double w = t + offset_;
   const double week_start = std::floor(w / kWeek) * kWeek;
   const double into = w - week_start;
+  // (Times are computed from the week's start, not as t plus a difference: for whole-second
+  // spans and offsets they are then exact, so that IsOpen agrees with them.)
   for (const auto& [from, to] : spans_) {
-    if (from > into) return t + (from - into);
+    if (from > into) return week_start - offset_ + from;
   }
-  return t + (kWeek - into) + spans_.front().first;
+  return week_start - offset_ + kWeek + spans_.front().first;
 }
 
 double OpenHoursModel::NextClose(double t) const {
@@ -61,7 +63,7 @@ double OpenHoursModel::NextClose(double t) const {
       const double end = spans_[i].second + week * kWeek;
       if (end <= into) continue;
       if (wraps && i + 1 == spans_.size()) continue;
-      return t + (end - into);
+      return week_start - offset_ + end;
     }
   }
   return kNever;

@@ -123,7 +123,9 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   CountWaiting(w.type, 1);
   if (tm.patience) {
     engine::RandomStream g = streams_.Get(kPatienceStream, customer_key, w.attempt);
-    slots_[slot].abandon_at = now + (*tm.patience)(g);
+    double patience = (*tm.patience)(g);
+    if (tm.arrivals.has_patience_factors()) patience *= tm.arrivals.PatienceFactorAt(w.arrival);
+    slots_[slot].abandon_at = now + patience;
     sim_.Schedule(slots_[slot].abandon_at, kAbandon, customer_key, slot);
   }
   for (double after : tm.overflow_delays) {

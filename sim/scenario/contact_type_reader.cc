@@ -2,18 +2,18 @@
 
 #include <string_view>
 
+#include "sim/scenario/arrivals_reader.h"
 #include "sim/scenario/distribution_reader.h"
-#include "sim/scenario/text_file.h"
+#include "sim/scenario/open_hours_reader.h"
 
 namespace ccsim::scenario::internal {
 namespace {
 
 constexpr std::string_view kContactTypeKeys[] = {
     "channel", "priority",       "arrivals", "handle_time", "wrap_up",    "patience",
-    "retrial", "queue_capacity", "outcomes", "repeat",      "escalation", "service_level"};
+    "retrial", "queue_capacity", "outcomes", "repeat",      "escalation", "service_level",
+    "open",    "at_close"};
 constexpr std::string_view kServiceLevelKeys[] = {"threshold", "target"};
-constexpr std::string_view kArrivalKeys[] = {"rate", "pattern", "file"};
-constexpr std::string_view kPatternKeys[] = {"slot", "rates"};
 constexpr std::string_view kChanceWithDelayKeys[] = {"probability", "delay"};
 // "unresolved" is allowed in a transfer only to say that an outcome cannot be both.
 constexpr std::string_view kTransferKeys[] = {"transfer",   "probability", "context",
@@ -21,7 +21,6 @@ constexpr std::string_view kTransferKeys[] = {"transfer",   "probability", "cont
 constexpr std::string_view kUnresolvedKeys[] = {"unresolved"};
 constexpr std::string_view kEscalationKeys[] = {"to", "after"};
 
-constexpr char kArrivalChoice[] = "exactly one of 'rate', 'pattern' or 'file'";
 constexpr char kContactType[] = "contact type";
 
 // What `context:` of a transfer says happens to what the customer already explained.
@@ -29,61 +28,6 @@ enum class TransferContext { kKept, kLost };
 constexpr TransferContext kTransferContexts[] = {TransferContext::kKept, TransferContext::kLost};
 
 const char* ToString(TransferContext c) { return c == TransferContext::kKept ? "kept" : "lost"; }
-
-std::optional<Arrivals> ReadPattern(const YamlNode& node, const std::string& path,
-                                    ReadContext& ctx) {
-  const MapReader m(node, path, ctx, kPatternKeys);
-  Arrivals a;
-  a.kind = ArrivalKind::kPattern;
-  m.Read("slot", &a.slot, ReadPositiveDuration, Presence::kRequired);
-  m.Read("rates", &a.rates, ListOf(ReadRate, "rates like 360/h", ListSize::kNonEmpty),
-         Presence::kRequired);
-  if (!m.is_map()) return std::nullopt;
-  return a;
-}
-
-// Arrival times from a file: non-negative and in non-decreasing order.
-std::optional<Arrivals> ReadArrivalFile(const YamlNode& node, const std::string& path,
-                                        ReadContext& ctx) {
-  std::vector<LineColumn> where;
-  std::optional<std::vector<double>> times = ReadDurationFile(node, path, ctx, &where);
-  if (!times) return std::nullopt;
-  for (size_t i = 1; i < times->size(); ++i) {
-    if ((*times)[i] < (*times)[i - 1]) {
-      ctx.Error({ResolvePath(ctx.base_dir, node.scalar), where[i].line, where[i].column},
-                path + ": arrival times must not decrease; got " + FormatNumber((*times)[i]) +
-                    " after " + FormatNumber((*times)[i - 1]));
-      return std::nullopt;
-    }
-  }
-  Arrivals a;
-  a.kind = ArrivalKind::kFile;
-  a.times = *std::move(times);
-  a.file = ResolvePath(ctx.base_dir, node.scalar);
-  return a;
-}
-
-std::optional<Arrivals> ReadArrivals(const YamlNode& node, const std::string& path,
-                                     ReadContext& ctx) {
-  const MapReader m(node, path, ctx, kArrivalKeys, std::string("a map with ") + kArrivalChoice);
-  if (!m.is_map()) return std::nullopt;
-  const std::vector<const YamlEntry*>& given = m.entries();
-  if (given.size() != 1) {
-    std::string message = path + ": expected " + kArrivalChoice;
-    if (given.size() > 1) {
-      message += "; got both '" + given[0]->key + "' and '" + given[1]->key + "'";
-    }
-    ctx.Error(given.size() > 1 ? given[1]->key_where : m.where(), std::move(message));
-    return std::nullopt;
-  }
-  const YamlEntry& chosen = *given.front();
-  const std::string chosen_path = m.PathOf(chosen.key);
-  if (chosen.key == "pattern") return ReadPattern(chosen.value, chosen_path, ctx);
-  if (chosen.key == "file") return ReadArrivalFile(chosen.value, chosen_path, ctx);
-  const std::optional<double> rate = ReadRate(chosen.value, chosen_path, ctx);
-  if (!rate) return std::nullopt;
-  return Arrivals::Rate(*rate);
-}
 
 // {probability, delay}: a retrial after abandoning, or a repeat after a journey went wrong.
 template <typename ChanceWithDelay>
@@ -202,6 +146,17 @@ ContactType ReadContactType(const YamlEntry& entry, int index, const ServiceLeve
   if (escalates && type.escalation->to == index) {
     const std::string to = m.PathOf("escalation.to");
     ctx.Error(ctx.locations.Value(to), to + ": a contact type cannot escalate to itself");
+  }
+  m.Read("open", &type.open, ReadOpenHours);
+  AtClose at_close = AtClose::kDrain;
+  if (m.Read("at_close", &at_close, ChoiceOf(kAtCloses))) {
+    if (type.open) {
+      type.open->at_close = at_close;
+    } else if (m.Get("open") == nullptr) {
+      ctx.Error(ctx.locations.Key(m.PathOf("at_close")),
+                m.PathOf("at_close") + ": needs 'open' (without opening hours the type never "
+                                       "closes)");
+    }
   }
   m.Read("service_level", &type.service_level,
          [&service_level](const YamlNode& n, const std::string& p, ReadContext& c) {

@@ -42,6 +42,10 @@ inline constexpr const char* kMaxRateText = "1000/s";
 // Multipliers of handle times (a skill's handle_time_factor, agent_variation.handle_time_cv).
 inline constexpr double kMaxFactor = 1000;
 
+// busyness.sd: the standard deviation of a gamma factor with mean 1 (shape 1/sd^2). Beyond
+// this the factor is almost always near 0 with rare huge days: no forecast is that unsure.
+inline constexpr double kMaxBusynessSd = 10;
+
 // Periods that repeat over the horizon (an arrival pattern's slot, real_time.check_every,
 // coaching.every): at most this many per horizon, each being an event or a loop step.
 inline constexpr double kMaxPeriodsPerHorizon = 10'000'000;

@@ -619,11 +619,12 @@ TEST(LoaderErrorTest, DistributionParametersThatMakeNoSense) {
 TEST(LoaderErrorTest, ArrivalsNeedExactlyOneSource) {
   EXPECT_EQ(ErrorsOf(MinimalWith("{rate: 360/h}", "{rate: 360/h, file: a.csv}")),
             std::vector<std::string>{"s.yaml:5:29: error: contact_types.general.arrivals: "
-                                     "expected exactly one of 'rate', 'pattern' or 'file'; got "
-                                     "both 'rate' and 'file'"});
+                                     "expected exactly one of 'rate', 'pattern', 'weekly', "
+                                     "'forecast' or 'file'; got both 'rate' and 'file'"});
   EXPECT_EQ(ErrorsOf(MinimalWith("{rate: 360/h}", "{}")),
             std::vector<std::string>{"s.yaml:5:15: error: contact_types.general.arrivals: "
-                                     "expected exactly one of 'rate', 'pattern' or 'file'"});
+                                     "expected exactly one of 'rate', 'pattern', 'weekly', "
+                                     "'forecast' or 'file'"});
   EXPECT_EQ(ErrorsOf(MinimalWith("{rate: 360/h}", "{pattern: {slot: 30m, rates: []}}")),
             std::vector<std::string>{
                 "s.yaml:5:44: error: contact_types.general.arrivals.pattern.rates: expected a "

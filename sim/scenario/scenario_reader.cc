@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "sim/scenario/agent_group_reader.h"
+#include "sim/scenario/arrivals_reader.h"
 #include "sim/scenario/contact_type_reader.h"
 #include "sim/scenario/limits.h"
 
@@ -14,7 +15,8 @@ namespace {
 constexpr std::string_view kTopLevelKeys[] = {
     "name",          "start",        "horizon", "warmup",   "interval",        "replications",
     "seed",          "service_level", "contact_types", "agent_groups", "routing",
-    "journeys",      "agent_variation", "real_time"};
+    "journeys",      "agent_variation", "real_time",
+    "busyness"};
 constexpr std::string_view kRealTimeKeys[] = {"check_every", "window", "when", "actions"};
 constexpr std::string_view kWhenKeys[] = {"service_level_below"};
 constexpr std::string_view kActionKeys[] = {"postpone_breaks", "call_in"};
@@ -173,9 +175,14 @@ void CheckHorizonLimits(const Scenario& s, const MapReader& top, ReadContext& ct
                   FormatCount(static_cast<double>(kMaxIntervalCells)) + "; use a longer interval");
   }
   for (const ContactType& type : s.contact_types) {
-    if (type.arrivals.kind != ArrivalKind::kPattern || type.arrivals.slot <= 0) continue;
+    const ArrivalKind kind = type.arrivals.kind;
+    if ((kind != ArrivalKind::kPattern && kind != ArrivalKind::kWeekly) ||
+        type.arrivals.slot <= 0) {
+      continue;
+    }
     CheckPeriod(s.horizon, type.arrivals.slot,
-                JoinPath("contact_types", type.name) + ".arrivals.pattern.slot", ctx);
+                JoinPath("contact_types", type.name) + ".arrivals." + ToString(kind) + ".slot",
+                ctx);
   }
   for (const AgentGroup& group : s.agent_groups) {
     if (!group.coaching || group.coaching->every <= 0) continue;
@@ -219,6 +226,8 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
     s.contact_types.push_back(
         ReadContactType(*types[i], static_cast<int>(i), s.service_level, names, ctx));
   }
+  CompleteArrivals(s, ctx);
+  top.Read("busyness", &s.busyness, ReadBusyness);
   // A start given but unreadable is reported once, at itself: clock times are read against
   // a stand-in rather than reported as lacking it (the scenario is refused anyway).
   const std::optional<int64_t> calendar_start =
