@@ -97,6 +97,13 @@ bool Router::TakeIfIdle(int agent) {
   return idle_.Erase(agents_[agent].group, agent);
 }
 
+bool Router::Balks(const Work& w, uint64_t customer_key) const {
+  const double p = model_.types()[w.type].balking;
+  if (p <= 0) return false;
+  engine::RandomStream g = streams_.Get(kBalkStream, customer_key, w.attempt);
+  return g.Uniform01() <= p;  // in (0, 1]: p = 1 always balks
+}
+
 void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   const ContactTypeModel& tm = model_.types()[w.type];
   const double now = sim_.now();
@@ -129,6 +136,7 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   for (double after : tm.overflow_delays) {
     sim_.Schedule(w.arrival + after, kOverflow, customer_key, slot);
   }
+  if (tm.max_wait >= 0) sim_.Schedule(w.arrival + tm.max_wait, kMaxWait, customer_key, slot);
 }
 
 Work Router::Unqueue(uint32_t slot) {
