@@ -83,7 +83,6 @@ class Replication {
   ChatChannel chat_;
   Journeys journeys_;
   std::vector<bool> is_chat_;  // by contact type
-  std::vector<size_t> next_close_;  // by contact type: its clear_at index due next
 };
 
 Replication::Replication(const Model& model, int replication, const SimulateOptions& options)
@@ -102,7 +101,6 @@ Replication::Replication(const Model& model, int replication, const SimulateOpti
   for (const ContactTypeModel& tm : model.types()) {
     is_chat_.push_back(tm.channel == scenario::Channel::kChat);
   }
-  next_close_.assign(model.types().size(), 0);
   sim_.reserve(model.agent_count() + model.types().size() + 1024);
 }
 
@@ -112,10 +110,7 @@ ReplicationResult Replication::Run() {
   }
   control_.Start();
   journeys_.ScheduleFirstArrivals();
-  for (size_t type = 0; type < model_.types().size(); ++type) {
-    const std::vector<double>& closes = model_.types()[type].clear_at;
-    if (!closes.empty()) sim_.Schedule(closes[0], kClose, type, static_cast<uint32_t>(type));
-  }
+  router_.ScheduleFirstCloses();
   const bool stopped = sim_.Run(*this);
   const int64_t unserved = stopped ? router_.waiting_total() : EndUnserved();
   return recorder_.Finish(agents_, unserved, stopped);
@@ -275,7 +270,9 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
     a.talk_end = now + h.talk;
     sim_.Schedule(now + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
     // Under `lines` a voice talk holds its line until it ends (wrap-up holds none).
-    if (tm.holds_line) sim_.Schedule(a.talk_end, kLineFree, agent, static_cast<uint32_t>(w.type));
+    if (router_.HoldsLine(w.type)) [[unlikely]] {
+      router_.FreeLineAt(a.talk_end, agent, w.type);
+    }
   }
   a.state = AgentState::kBusy;
   a.idle_since = -1;
@@ -311,10 +308,7 @@ void Replication::OnClose(int type) {
     --left;
     LeaveQueue(router_.Unqueue(slot), ContactOutcome::kClosed);
   }
-  const std::vector<double>& closes = model_.types()[type].clear_at;
-  if (++next_close_[type] < closes.size()) {
-    sim_.Schedule(closes[next_close_[type]], kClose, type, static_cast<uint32_t>(type));
-  }
+  router_.ScheduleNextClose(type);
 }
 
 void Replication::LeaveQueue(const Work& w, ContactOutcome outcome) {

@@ -63,12 +63,20 @@ class Router {
   // `lines`: whether a contact of `type` finds a line free (always, but for voice under
   // `lines`). A contact answered or queued takes one (TakeLine) until its talk ends or it
   // leaves the queue (FreeLine); one turned away takes none.
-  bool HasLine(int type) const {
-    return !model_.types()[type].holds_line || lines_in_use_ < model_.lines();
-  }
-  void TakeLine(int type) { lines_in_use_ += model_.types()[type].holds_line; }
-  void FreeLine(int type) { lines_in_use_ -= model_.types()[type].holds_line; }
-  int64_t lines_in_use() const { return lines_in_use_; }
+  // (The scenario-wide switches come first: a centre without the feature reads no type's
+  // field for it, which sits in the type's last cache line.)
+  bool HoldsLine(int type) const { return lines_on_ && model_.types()[type].holds_line; }
+  bool HasLine(int type) const { return !HoldsLine(type) || lines_in_use_ < model_.lines(); }
+  void TakeLine(int type) { lines_in_use_ += HoldsLine(type); }
+  void FreeLine(int type) { lines_in_use_ -= HoldsLine(type); }
+  // A voice talk of `type` by `agent` ends at `talk_end`: its line frees then (kLineFree).
+  void FreeLineAt(double talk_end, int agent, int type);
+
+  // at_close: clear: schedules each such type's first close (at the start of the run), or
+  // the close of `type` after the one just handled (kClose). (These schedules live here,
+  // out of Replication's unit, so that its one hot Schedule, in Answer, stays inlined.)
+  void ScheduleFirstCloses();
+  void ScheduleNextClose(int type);
 
   // balking: whether `w`, which would have to wait, leaves at once. Draws only for a type
   // that balks (its own stream: other draws do not move).
@@ -152,7 +160,11 @@ class Router {
   // or not): an agent freed with none skips looking at its types' queues.
   std::vector<int64_t> waiting_for_group_;
   IdleAgents idle_;
-  int64_t lines_in_use_ = 0;  // voice contacts waiting or talking, under `lines`
+  const bool lines_on_;                // the scenario has `lines`
+  const bool balking_on_;              // some type balks
+  const bool max_wait_on_;             // some type has max_wait
+  std::vector<uint32_t> closes_done_;  // by contact type: closes of clear_at handled so far
+  int64_t lines_in_use_ = 0;           // voice contacts waiting or talking, under `lines`
 };
 
 }  // namespace ccsim::model::internal
