@@ -129,6 +129,18 @@ TEST(BalkingTest, CertainBalkingLeavesAtOnceWhenTheContactWouldWait) {
   ExpectFlowConserved(run);
 }
 
+TEST(BalkingTest, ABalkCountsAgainstTheRealTimeServiceLevel) {
+  // Arrivals 0 and 10, talk 15, real_time checking at 50 the service level of [0, 50)
+  // against 0.9: #0 answered at once, #1 balked: 1 / 2 < 0.9, an alert. (Were the balk not
+  // counted, 1 / 1 would raise none.)
+  scenario::Scenario s = OneQueue({0, 10}, 15);
+  s.contact_types[0].balking = 1;
+  s.real_time = scenario::RealTime{.check_every = 50, .window = 50, .service_level_below = 0.9};
+  EXPECT_EQ(Simulate(s).result.alerts, 1);
+  s.contact_types[0].balking = 0;  // #1 waits 5 s, within the 5 s threshold: 3 / 3
+  EXPECT_EQ(Simulate(s).result.alerts, 0);
+}
+
 TEST(BalkingTest, BalkedCustomersFollowRetrial) {
   // balking 1, retrial {1, 10 s}, talk 15. #0@0 answered 0-15. #1@10 balks, is back at 20.
   // At 20 the retrial (customers due back rank before fresh arrivals) takes the agent
