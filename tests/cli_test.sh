@@ -262,6 +262,31 @@ assert all(i["kpis"]["answered"]["mean"] == 0 for i in late), late
 assert all(i["kpis"]["unserved"]["mean"] == i["kpis"]["offered"]["mean"] > 0 for i in late), late
 EOF
 
+# --- balking, max_wait and lines from the command line ------------------------------
+# Without them the table has no balked, messages or lost row (lost would repeat abandoned);
+# with them, lost = abandoned + balked + messages + closed and the flow is conserved.
+"$CCSIM" run scenarios/help_desk.yaml -r 2 >"$TMP/plain.txt" 2>&1
+grep -qE "^(balked|messages|closed|lost) " "$TMP/plain.txt" && fail "help_desk's table shows a loss it cannot have" || pass
+behaviour=(--set contact_types.it_support.balking=0.2
+           --set 'contact_types.it_support.max_wait={after: 1m, then: message}' --set lines=6)
+"$CCSIM" run scenarios/help_desk.yaml -r 3 "${behaviour[@]}" >"$TMP/behaviour.txt" 2>&1
+for row in balked messages lost; do
+  grep -qE "^$row " "$TMP/behaviour.txt" && pass || fail "no $row row: $(cat "$TMP/behaviour.txt")"
+done
+"$CCSIM" run scenarios/help_desk.yaml -r 3 --json "${behaviour[@]}" >"$TMP/behaviour.json"
+if /usr/bin/python3 - "$TMP/behaviour.json" <<'EOF'; then pass; else fail "balking, messages and lines do not add up"; fi
+import json, sys
+o = json.load(open(sys.argv[1]))["kpis"]["overall"]
+m = {k: v["mean"] for k, v in o.items()}
+assert m["balked"] > 0 and m["messages"] > 0 and m["blocked"] > 0 and m["closed"] == 0, m
+assert abs(m["lost"] - m["abandoned"] - m["balked"] - m["messages"] - m["closed"]) < 1e-9, m
+left = m["answered"] + m["abandoned"] + m["balked"] + m["messages"] + m["closed"] + m["unserved"]
+assert abs(m["offered"] - left) < 1e-9, m
+EOF
+expect_status 2 "max_wait then: callback is refused" -- "$CCSIM" validate scenarios/help_desk.yaml \
+  --set 'contact_types.it_support.max_wait={after: 1m, then: callback}'
+grep -q "callbacks are not available yet" "$TMP/err" && pass || fail "callback: $(cat "$TMP/err")"
+
 # --- sweep, compare, staff -----------------------------------------------------------
 "$CCSIM" sweep scenarios/retail_bank.yaml --vary routing.agent_selection=longest_idle,most_skilled \
   --vary agent_groups.tier1.agents=28,30 -r 4 -j 1 --json >"$TMP/sw1"

@@ -182,6 +182,10 @@ void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
   j.EndObject();
 }
 
+bool SameEstimate(const engine::Estimate& a, const engine::Estimate& b) {
+  return a.mean == b.mean && a.ci95 == b.ci95;
+}
+
 }  // namespace
 
 std::string SummaryTable(const model::Summary& s) {
@@ -199,6 +203,9 @@ std::string SummaryTable(const model::Summary& s) {
     const Kpi k = static_cast<Kpi>(i);
     if (model::Info(k).feature_count && s.overall.values[i].mean == 0 && s.overall.values[i].ci95 == 0) {
       continue;  // a feature the scenario does not use (the JSON still has it)
+    }
+    if (k == Kpi::kLost && SameEstimate(s.overall[Kpi::kLost], s.overall[Kpi::kAbandoned])) {
+      continue;  // nobody balked, had a message or was cleared: lost is abandoned again
     }
     std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i])};
     for (const model::KpiEstimates& t : s.by_type) {

@@ -169,8 +169,26 @@ std::optional<Journeys::Contact> Journeys::OnReturn(uint32_t j) {
 }
 
 void Journeys::Abandoned(uint32_t j, int type) {
+  if (!model_.types()[type].retrial_on_abandoned) {
+    End(j, JourneyEnd::kGivenUp, sim_.now());
+    return;
+  }
   pool_[j].next_type = type;
   MaybeReturn(j, Next::kRetrial);
+}
+
+void Journeys::Blocked(uint32_t j, int type) {
+  if (!model_.types()[type].retrial_on_blocked) {
+    End(j, JourneyEnd::kGivenUp, sim_.now());
+    return;
+  }
+  pool_[j].next_type = type;
+  MaybeReturn(j, Next::kRetrial);
+}
+
+void Journeys::ToldToCallBack(uint32_t j, int type) {
+  pool_[j].next_type = type;
+  MaybeReturn(j, Next::kRepeat);
 }
 
 std::optional<Journeys::Contact> Journeys::Continue(uint32_t j, EventKind how) {

@@ -64,10 +64,15 @@ class Journeys {
   std::optional<Contact> OnTalkEnd(uint32_t j);
   std::optional<Contact> OnReturn(uint32_t j);
 
-  // A contact of `type` was abandoned now: the customer may retry.
+  // A contact of `type` was abandoned now, or balked (an abandonment at arrival): the
+  // customer may retry when the type's retrial.on has `abandoned` (the default).
   void Abandoned(uint32_t j, int type);
-  // A contact found no agent and no room to wait: the customer gives up.
-  void Blocked(uint32_t j) { End(j, JourneyEnd::kGivenUp, sim_.now()); }
+  // A contact of `type` found no line, or no agent and no room to wait: the customer may
+  // retry when the type's retrial.on has `blocked`, else gives up.
+  void Blocked(uint32_t j, int type);
+  // A contact of `type` left the queue now with a message (max_wait) or at a close
+  // (at_close: clear): the customer was told to call back, so follows the type's `repeat`.
+  void ToldToCallBack(uint32_t j, int type);
   // Its contact was left unserved: the customer gets no answer, so the journey is given up.
   void Unserved(uint32_t j) { End(j, JourneyEnd::kGivenUp, sim_.now()); }
 
@@ -75,8 +80,9 @@ class Journeys {
   void ScheduleArrival(int type, double after);
   // The journey's next contact, unless it has had as many as a journey may.
   std::optional<Contact> Continue(uint32_t j, EventKind how);
-  // After an abandonment (kRetrial) or an unresolved or disconnected handling (kRepeat)
-  // of a contact of journey.next_type: the customer comes back after a delay, or gives up.
+  // After an abandonment or a block (kRetrial), or an unresolved or disconnected handling, a
+  // message or a close (kRepeat), of a contact of journey.next_type: the customer comes back
+  // after a delay, or gives up.
   void MaybeReturn(uint32_t j, Next why);
   // How a handling of `w` ends by the outcome set's probabilities; sets the journey's next
   // step (and the re-explaining a lost context costs the next handling).

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <utility>
 
+#include "sim/model/open_hours.h"
+#include "sim/scenario/calendar.h"
+
 namespace ccsim::model {
 
 namespace {
@@ -23,7 +26,7 @@ OutcomeSet MakeOutcomes(const std::vector<scenario::Outcome>& outcomes) {
 
 }  // namespace
 
-Model::Model(const scenario::Scenario& s) : scenario_(s) {
+Model::Model(const scenario::Scenario& s) : scenario_(s), lines_(s.lines.value_or(-1)) {
   // Types first: their outcome sets come before the skills' own.
   BuildTypes(s);
   BuildGroups(s);
@@ -34,6 +37,26 @@ Model::Model(const scenario::Scenario& s) : scenario_(s) {
                              .sd = s.handle_time_cv});
   }
   interval_count_ = std::max(1, static_cast<int>(std::ceil(s.horizon / s.interval)));
+}
+
+void Model::BuildBehaviour(const scenario::Scenario& s, int t) {
+  const scenario::ContactType& ct = s.contact_types[t];
+  ContactTypeModel& m = types_[t];
+  m.balking = ct.balking;
+  if (ct.max_wait) m.max_wait = ct.max_wait->after;  // then: message (callbacks are refused)
+  if (ct.retrial) {
+    m.retrial_on_abandoned = ct.retrial->on_abandoned;
+    m.retrial_on_blocked = ct.retrial->on_blocked;
+  }
+  m.holds_line = s.lines.has_value() && ct.channel == scenario::Channel::kVoice;
+  if (ct.open && ct.open->at_close == scenario::AtClose::kClear) {
+    // A close at the horizon still clears; later ones fall in the drain after it.
+    const OpenHoursModel open(*ct.open,
+                              s.start ? scenario::Calendar(*s.start).SecondsIntoWeek(0) : 0);
+    for (double close = open.NextClose(0); close <= s.horizon; close = open.NextClose(close)) {
+      m.clear_at.push_back(close);
+    }
+  }
 }
 
 void Model::BuildTypes(const scenario::Scenario& s) {
@@ -75,6 +98,7 @@ void Model::BuildTypes(const scenario::Scenario& s) {
     }
     m.priority = ct.priority;
     m.sl_threshold = ct.service_level.threshold;
+    BuildBehaviour(s, t);
   }
 }
 

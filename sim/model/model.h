@@ -34,6 +34,7 @@ enum StreamPurpose : uint32_t {
   kAbsenceStream = 10,  // entity: agent, sub: day of the shift (0 for constant headcount)
   kAgentStream = 11,    // entity: agent: its personal handle-time factor
   kBusynessStream = 12, // entity: 0 (the scenario's factor) or 1 + contact type, sub: day
+  kBalkStream = 13,     // entity: customer, sub: attempt: whether a contact that must wait balks
 };
 
 // A chat handled beside k others takes (1 + kChatInterference * k) times as long: switching
@@ -94,6 +95,14 @@ struct alignas(64) ContactTypeModel {
   Sampler repeat_delay;
   std::vector<Eligibility> groups;     // who may serve it, by group index
   std::vector<double> overflow_delays;  // distinct `after` > 0, ascending
+  // Customers' behaviour (SPEC §7) and closes (§6), read when a contact cannot be answered
+  // at once or waits; all off by default.
+  double balking = 0;                // chance that a contact that would have to wait leaves at once
+  double max_wait = -1;              // seconds of waiting before a message (-1: never)
+  bool retrial_on_abandoned = true;  // retrial.on: abandonments (balks are ones) follow it
+  bool retrial_on_blocked = false;   // retrial.on: blocked contacts follow it
+  bool holds_line = false;           // a voice type under `lines`: a contact holds a line
+  std::vector<double> clear_at;      // at_close: clear: the closes at or before the horizon
 };
 
 struct AgentGroupModel {
@@ -119,12 +128,16 @@ class Model {
   // Draws an agent's personal handle-time factor (agent_variation); null without one.
   const std::optional<Sampler>& agent_factor() const { return agent_factor_; }
   const std::vector<OutcomeSet>& outcome_sets() const { return outcome_sets_; }
+  // `lines`: voice contacts waiting or talking at once; -1 when unlimited.
+  int64_t lines() const { return lines_; }
   int interval_count() const { return interval_count_; }
   // Interval of time t (clamped to the last one).
   int IntervalOf(double t) const;
 
  private:
   void BuildTypes(const scenario::Scenario& s);
+  // balking, max_wait, retrial.on, lines and at_close: clear of type `t`.
+  void BuildBehaviour(const scenario::Scenario& s, int t);
   // Groups, their agents' seats (call-in reserves last) and direct skills.
   void BuildGroups(const scenario::Scenario& s);
   // Overflow rules: groups that gain a type after a wait.
@@ -140,6 +153,7 @@ class Model {
   std::vector<int> reserves_;
   std::optional<Sampler> agent_factor_;
   int agent_count_ = 0;
+  int64_t lines_ = -1;
   int interval_count_ = 1;
 };
 

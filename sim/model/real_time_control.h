@@ -24,8 +24,9 @@ class RealTimeControl {
   // Schedules the first check.
   void Start();
 
-  // A contact's fate was decided now: answered within its threshold or not (abandoned,
-  // or answered later). Kept in buckets of check_every.
+  // A contact's fate was decided now: answered within its threshold or not (answered
+  // later, or left unanswered: abandoned, balked, message, closed). Kept in buckets of
+  // check_every.
   void CountDecided(bool answered_within) {
     if (!on_) return;
     decided_.back()[0] += 1;

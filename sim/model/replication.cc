@@ -37,6 +37,11 @@ class Replication {
   void Offer(const std::optional<Journeys::Contact>& next, uint32_t j) {
     if (next) Offer(next->type, j, next->how);
   }
+  // `w` leaves at once without waiting: kBlocked (no line, or no agent and no room to
+  // wait) or kBalked.
+  void TurnAway(const Work& w, ContactOutcome outcome);
+  // `w`, taken out of its queue now, leaves unanswered: kAbandoned, kMessage or kClosed.
+  void LeaveQueue(const Work& w, ContactOutcome outcome);
   // An idle agent for a contact of `type` that entered the queue at `arrival`, else (a
   // chat) a chatting agent with room; taken for it. -1 when none.
   int FindAgent(int type, double arrival, const Eligibility** terms);
@@ -44,6 +49,11 @@ class Replication {
   void Answer(int agent, const Eligibility& terms, const Work& w);
 
   void OnAbandon(const engine::Event& e);
+  // max_wait: a contact still waiting `after` leaves with a message.
+  void OnMaxWait(const engine::Event& e);
+  // at_close: clear: every contact of `type` still waiting leaves (closed); the next close
+  // is scheduled.
+  void OnClose(int type);
   // A waiting contact has waited long enough for more groups: served if one has an idle
   // agent. (Earlier contacts of its type became eligible earlier, so none of them can be
   // waiting for such an agent.)
@@ -100,6 +110,7 @@ ReplicationResult Replication::Run() {
   }
   control_.Start();
   journeys_.ScheduleFirstArrivals();
+  router_.ScheduleFirstCloses();
   const bool stopped = sim_.Run(*this);
   const int64_t unserved = stopped ? router_.waiting_total() : EndUnserved();
   return recorder_.Finish(agents_, unserved, stopped);
@@ -129,6 +140,10 @@ void Replication::OnEvent(const engine::Event& e) {
     case kCoachingDue:
       workforce_.OnCoachingDue(agent);
       break;
+    case kLineFree:
+      recorder_.CountEvent();
+      router_.FreeLine(static_cast<int>(e.payload));
+      break;
     case kAbandon:
       OnAbandon(e);
       break;
@@ -137,6 +152,9 @@ void Replication::OnEvent(const engine::Event& e) {
       break;
     case kPreferredExpiry:
       OnPreferredExpiry(e);
+      break;
+    case kMaxWait:
+      OnMaxWait(e);
       break;
     case kTalkEnd:
       Offer(journeys_.OnTalkEnd(e.payload), e.payload);
@@ -149,6 +167,9 @@ void Replication::OnEvent(const engine::Event& e) {
       Offer(type, journeys_.OnArrival(type), EventKind::kArrival);
       break;
     }
+    case kClose:
+      OnClose(static_cast<int>(e.payload));
+      break;
     case kRealTimeCheck:
       control_.OnCheck();
       break;
@@ -160,9 +181,14 @@ void Replication::OnEvent(const engine::Event& e) {
 
 void Replication::Offer(int type, uint32_t j, EventKind how) {
   const Work w = journeys_.NewContact(type, j, how);
+  if (!router_.HasLine(type)) {
+    TurnAway(w, ContactOutcome::kBlocked);
+    return;
+  }
   const int preferred = journeys_.PreferredAgent(j, type, how);
   if (preferred >= 0 && router_.TakeIfIdle(preferred)) {
     recorder_.Tally(w, [](Counters& k) { k.offered++; });
+    router_.TakeLine(type);
     Answer(preferred, TermsOf(model_, agents_[preferred].group, type), w);
     return;
   }
@@ -171,18 +197,41 @@ void Replication::Offer(int type, uint32_t j, EventKind how) {
   const int agent = preferred >= 0 ? -1 : FindAgent(type, w.arrival, &terms);
   if (agent >= 0) {
     recorder_.Tally(w, [](Counters& k) { k.offered++; });
+    router_.TakeLine(type);
     Answer(agent, *terms, w);
     return;
   }
+  // It would have to wait: with no room it is blocked, else it may balk.
+  const uint64_t customer_key = journeys_[j].customer_key;
   if (!router_.HasWaitingRoom(type)) {
-    recorder_.Tally(w, [](Counters& k) { k.blocked++; });
-    recorder_.Log(EventKind::kBlock, w, -1);
-    recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kBlocked);
-    journeys_.Blocked(j);
-    return;
+    TurnAway(w, ContactOutcome::kBlocked);
+  } else if (router_.Balks(w, customer_key)) {
+    TurnAway(w, ContactOutcome::kBalked);
+  } else {
+    recorder_.Tally(w, [](Counters& k) { k.offered++; });
+    router_.TakeLine(type);
+    router_.Enqueue(w, customer_key, preferred);
   }
-  recorder_.Tally(w, [](Counters& k) { k.offered++; });
-  router_.Enqueue(w, journeys_[j].customer_key, preferred);
+}
+
+void Replication::TurnAway(const Work& w, ContactOutcome outcome) {
+  const bool balked = outcome == ContactOutcome::kBalked;
+  recorder_.Tally(w, [balked](Counters& k) {
+    if (balked) {
+      k.offered++;
+      k.balked++;
+    } else {
+      k.blocked++;
+    }
+  });
+  recorder_.Log(balked ? EventKind::kBalk : EventKind::kBlock, w, -1);
+  recorder_.Trace(w, kNaN, sim_.now(), 0, -1, outcome);
+  if (balked) {
+    control_.CountDecided(false);
+    journeys_.Abandoned(w.journey, w.type);
+  } else {
+    journeys_.Blocked(w.journey, w.type);
+  }
 }
 
 int Replication::FindAgent(int type, double arrival, const Eligibility** terms) {
@@ -220,6 +269,10 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
     a.busy_since = now;
     a.talk_end = now + h.talk;
     sim_.Schedule(now + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
+    // Under `lines` a voice talk holds its line until it ends (wrap-up holds none).
+    if (router_.HoldsLine(w.type)) [[unlikely]] {
+      router_.FreeLineAt(a.talk_end, agent, w.type);
+    }
   }
   a.state = AgentState::kBusy;
   a.idle_since = -1;
@@ -232,17 +285,62 @@ void Replication::OnAbandon(const engine::Event& e) {
     return;  // answered before its patience ran out
   }
   recorder_.CountEvent();
-  const Work w = router_.Unqueue(e.payload);
+  LeaveQueue(router_.Unqueue(e.payload), ContactOutcome::kAbandoned);
+}
+
+void Replication::OnMaxWait(const engine::Event& e) {
+  if (!router_.StillWaiting(e)) return;  // answered, or gone, before max_wait
+  const WaitingContact& c = router_.contact(e.payload);
+  // (A later contact of the same customer may hold the slot: it came later.)
+  if (c.arrival + model_.types()[c.type].max_wait != e.time) return;
+  recorder_.CountEvent();
+  LeaveQueue(router_.Unqueue(e.payload), ContactOutcome::kMessage);
+}
+
+void Replication::OnClose(int type) {
+  recorder_.CountEvent();
+  // The Router's slots are a dense pool: every waiting contact sits below the last one
+  // found, so the scan ends inside it.
+  int64_t left = router_.waiting(type);
+  for (uint32_t slot = 0; left > 0; ++slot) {
+    const WaitingContact& c = router_.contact(slot);
+    if (!c.waiting || c.type != type) continue;
+    --left;
+    LeaveQueue(router_.Unqueue(slot), ContactOutcome::kClosed);
+  }
+  router_.ScheduleNextClose(type);
+}
+
+void Replication::LeaveQueue(const Work& w, ContactOutcome outcome) {
   const double wait = sim_.now() - w.arrival;
-  recorder_.Tally(w, [wait](Counters& k) {
-    k.abandoned++;
-    k.wait_abandoned += wait;
+  const bool abandoned = outcome == ContactOutcome::kAbandoned;
+  recorder_.Tally(w, [wait, outcome](Counters& k) {
+    switch (outcome) {
+      case ContactOutcome::kAbandoned:
+        k.abandoned++;
+        k.wait_abandoned += wait;
+        break;
+      case ContactOutcome::kMessage:
+        k.messages++;
+        break;
+      default:
+        k.closed++;
+        break;
+    }
   });
   recorder_.result().wait_total += wait;
   control_.CountDecided(false);
-  recorder_.Log(EventKind::kAbandon, w, -1);
-  recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kAbandoned);
-  journeys_.Abandoned(w.journey, w.type);
+  router_.FreeLine(w.type);
+  recorder_.Log(abandoned                             ? EventKind::kAbandon
+                : outcome == ContactOutcome::kMessage ? EventKind::kMessage
+                                                      : EventKind::kClose,
+                w, -1);
+  recorder_.Trace(w, kNaN, sim_.now(), 0, -1, outcome);
+  if (abandoned) {
+    journeys_.Abandoned(w.journey, w.type);
+  } else {
+    journeys_.ToldToCallBack(w.journey, w.type);
+  }
 }
 
 void Replication::OnOverflow(const engine::Event& e) {
@@ -322,6 +420,7 @@ int64_t Replication::EndUnserved() {
     const double wait = sim_.now() - w.arrival;
     recorder_.Tally(w, [](Counters& k) { k.unserved++; });
     recorder_.result().wait_total += wait;  // it waited until the end: Little's law holds
+    router_.FreeLine(w.type);
     recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kUnserved);
     journeys_.Unserved(w.journey);
   }

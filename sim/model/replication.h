@@ -1,11 +1,12 @@
 // One replication of a Model: a run from an empty centre until arrivals have stopped at
 // the horizon and no event is left (SPEC §2 "Rules").
 //
-// Event order at equal times (the rank in the event key, pending_event.h): an agent
-// freeing up (a handling or a chat ending), then the workforce, then an abandonment, then
-// an overflow, then a retrial, then a fresh arrival. So a contact whose patience ends
-// exactly when an agent frees is answered, and an arrival sees the agents freed at its
-// own instant, whatever the channel.
+// Event order at equal times (the rank in the event key, pending_event.h): an agent or a
+// line freeing up (a handling, a chat or a voice talk ending), then the workforce, then an
+// abandonment, an overflow, a max_wait message, then a retrial, then a fresh arrival, then
+// a close that clears the queue. So a contact whose patience ends exactly when an agent
+// frees is answered, and an arrival sees the agents and lines freed at its own instant,
+// whatever the channel.
 //
 // Example:
 //   ReplicationResult r = Simulate(model, 3, {.trace = &sink});

@@ -16,6 +16,9 @@ void Counters::Add(const Counters& o) {
   transfers_out += o.transfers_out;
   escalations_in += o.escalations_in;
   escalations_out += o.escalations_out;
+  balked += o.balked;
+  messages += o.messages;
+  closed += o.closed;
 }
 
 Counters ReplicationResult::Overall() const {

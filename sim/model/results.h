@@ -14,7 +14,8 @@ namespace ccsim::model {
 // two of these (its type's and its interval's, each one of many with tens of types), so
 // what an offered and answered contact updates comes first, within one aligned cache line.
 struct alignas(64) Counters {
-  int64_t offered = 0;          // entered a queue (not blocked)
+  int64_t offered = 0;  // not blocked: entered a queue, or balked
+  // offered = answered + abandoned + balked + messages + closed + unserved.
   int64_t answered = 0;
   int64_t answered_within = 0;  // answered with wait <= the type's service-level threshold
   double wait_answered = 0;     // sum of waits of answered contacts
@@ -27,6 +28,9 @@ struct alignas(64) Counters {
   double wait_abandoned = 0;    // sum of waits of abandoned contacts
   int64_t transfers_in = 0;     // contacts that arrived by a transfer
   int64_t escalations_in = 0;
+  int64_t balked = 0;    // would have had to wait and left at once (balking)
+  int64_t messages = 0;  // taken out of the queue after max_wait, with a message
+  int64_t closed = 0;    // still waiting when the type closed with at_close: clear
 
   void Add(const Counters& o);
 };
@@ -37,7 +41,8 @@ struct JourneyCounters {
   int64_t started = 0;
   int64_t resolved = 0;
   int64_t resolved_first = 0;  // resolved by their first contact
-  int64_t given_up = 0;        // abandoned/blocked/unresolved/disconnected for good, unserved, or too many contacts
+  int64_t given_up = 0;        // abandoned/balked/blocked/unresolved/disconnected/message/closed
+                               // for good, unserved, or too many contacts
   int64_t open_at_end = 0;     // due back after the horizon: neither resolved nor given up
   int64_t contacts = 0;        // contacts of ended (resolved or given-up) journeys
   int64_t transfers = 0;       // transfers of ended journeys
@@ -71,7 +76,7 @@ struct ReplicationResult {
   std::vector<AgentResult> agents;  // by agent id
 
   // Bookkeeping over the whole run (warmup included).
-  int64_t arrivals_total = 0;       // contacts offered or blocked, retrials included
+  int64_t arrivals_total = 0;       // contacts offered (balked too) or blocked, retrials included
   int64_t waiting_at_end = 0;       // contacts still queued when no event was left: unserved
   int64_t retrials = 0;             // retrial contacts that arrived
   JourneyCounters journeys;

@@ -1,5 +1,6 @@
 #include "sim/model/router.h"
 
+#include <algorithm>
 #include <boost/random/uniform_int_distribution.hpp>
 
 namespace ccsim::model::internal {
@@ -36,7 +37,12 @@ Router::Router(const Model& model, engine::Simulator& sim, const Streams& stream
       contact_selection_(s_.routing.contact_selection),
       routing_stream_(streams.Get(kRoutingStream, 0)),
       waiting_for_group_(model.groups().size(), 0),
-      idle_(model, agent_selection_) {
+      idle_(model, agent_selection_),
+      lines_on_(model.lines() >= 0),
+      balking_on_(std::any_of(model.types().begin(), model.types().end(),
+                              [](const ContactTypeModel& t) { return t.balking > 0; })),
+      max_wait_on_(std::any_of(model.types().begin(), model.types().end(),
+                               [](const ContactTypeModel& t) { return t.max_wait >= 0; })) {
   const size_t n_types = model.types().size();
   queues_.resize(n_types);
   waiting_.assign(n_types, 0);
@@ -97,6 +103,32 @@ bool Router::TakeIfIdle(int agent) {
   return idle_.Erase(agents_[agent].group, agent);
 }
 
+bool Router::Balks(const Work& w, uint64_t customer_key) const {
+  if (!balking_on_) return false;
+  const double p = model_.types()[w.type].balking;
+  if (p <= 0) return false;
+  engine::RandomStream g = streams_.Get(kBalkStream, customer_key, w.attempt);
+  return g.Uniform01() <= p;  // in (0, 1]: p = 1 always balks
+}
+
+void Router::FreeLineAt(double talk_end, int agent, int type) {
+  sim_.Schedule(talk_end, kLineFree, agent, static_cast<uint32_t>(type));
+}
+
+void Router::ScheduleFirstCloses() {
+  closes_done_.assign(model_.types().size(), 0);
+  for (size_t type = 0; type < model_.types().size(); ++type) {
+    const std::vector<double>& closes = model_.types()[type].clear_at;
+    if (!closes.empty()) sim_.Schedule(closes[0], kClose, type, static_cast<uint32_t>(type));
+  }
+}
+
+void Router::ScheduleNextClose(int type) {
+  const std::vector<double>& closes = model_.types()[type].clear_at;
+  const uint32_t next = ++closes_done_[type];
+  if (next < closes.size()) sim_.Schedule(closes[next], kClose, type, static_cast<uint32_t>(type));
+}
+
 void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   const ContactTypeModel& tm = model_.types()[w.type];
   const double now = sim_.now();
@@ -130,6 +162,9 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   }
   for (double after : tm.overflow_delays) {
     sim_.Schedule(w.arrival + after, kOverflow, customer_key, slot);
+  }
+  if (max_wait_on_ && tm.max_wait >= 0) {
+    sim_.Schedule(w.arrival + tm.max_wait, kMaxWait, customer_key, slot);
   }
 }
 

@@ -2,8 +2,10 @@
 // them: agent_selection (which idle agent a contact gets), contact_selection (which
 // waiting contact a free agent takes), skill-based overflow (a group serves a type only
 // after the contact has waited its `after`), the email backlog (email only when no call or
-// chat waits for the agent), and preferred-agent queues. A new agent_selection is a rank in
-// AgentRank (idle_agents.h) or one function; a new contact_selection one comparator.
+// chat waits for the agent), and preferred-agent queues. Also what is decided at arrival
+// or while waiting: the voice lines in use (`lines`), balking, and max_wait's message. A new
+// agent_selection is a rank in AgentRank (idle_agents.h) or one function; a new
+// contact_selection one comparator.
 //
 // The Router decides; the caller answers (Replication::Answer).
 // Thread safety: none; one per replication.
@@ -58,14 +60,37 @@ class Router {
     return capacity < 0 || waiting_[type] < capacity;
   }
 
+  // `lines`: whether a contact of `type` finds a line free (always, but for voice under
+  // `lines`). A contact answered or queued takes one (TakeLine) until its talk ends or it
+  // leaves the queue (FreeLine); one turned away takes none.
+  // (The scenario-wide switches come first: a centre without the feature reads no type's
+  // field for it, which sits in the type's last cache line.)
+  bool HoldsLine(int type) const { return lines_on_ && model_.types()[type].holds_line; }
+  bool HasLine(int type) const { return !HoldsLine(type) || lines_in_use_ < model_.lines(); }
+  void TakeLine(int type) { lines_in_use_ += HoldsLine(type); }
+  void FreeLine(int type) { lines_in_use_ -= HoldsLine(type); }
+  // A voice talk of `type` by `agent` ends at `talk_end`: its line frees then (kLineFree).
+  void FreeLineAt(double talk_end, int agent, int type);
+
+  // at_close: clear: schedules each such type's first close (at the start of the run), or
+  // the close of `type` after the one just handled (kClose). (These schedules live here,
+  // out of Replication's unit, so that its one hot Schedule, in Answer, stays inlined.)
+  void ScheduleFirstCloses();
+  void ScheduleNextClose(int type);
+
+  // balking: whether `w`, which would have to wait, leaves at once. Draws only for a type
+  // that balks (its own stream: other draws do not move).
+  bool Balks(const Work& w, uint64_t customer_key) const;
+
   // Queues `w` for its type, or, when `reserved_for` >= 0, for that agent alone until
-  // routing.preferred_agent.wait has passed; schedules its abandonment and overflows.
+  // routing.preferred_agent.wait has passed; schedules its abandonment, overflows and
+  // max_wait's message.
   void Enqueue(const Work& w, uint64_t customer_key, int reserved_for);
   // Takes the contact in `slot` out of its queue (its queue entry goes dead) and frees it.
   Work Unqueue(uint32_t slot);
 
-  // Whether the pending event `e` (abandon, overflow, preferred expiry) still concerns the
-  // contact in its slot: the slot may have been freed and reused since.
+  // Whether the pending event `e` (abandon, overflow, preferred expiry, max_wait) still
+  // concerns the contact in its slot: the slot may have been freed and reused since.
   bool StillWaiting(const engine::Event& e) const {
     const WaitingContact& c = slots_[e.payload];
     return c.waiting && engine::MakeKey(e.kind, journeys_[c.journey].customer_key) == e.key;
@@ -82,6 +107,7 @@ class Router {
   Pick NextChatFor(int group);
 
   int64_t waiting_total() const { return waiting_total_; }
+  int64_t waiting(int type) const { return waiting_[type]; }
 
  private:
   // Of `serves`, the type whose live front contact comes next by contact_selection.
@@ -134,6 +160,11 @@ class Router {
   // or not): an agent freed with none skips looking at its types' queues.
   std::vector<int64_t> waiting_for_group_;
   IdleAgents idle_;
+  const bool lines_on_;                // the scenario has `lines`
+  const bool balking_on_;              // some type balks
+  const bool max_wait_on_;             // some type has max_wait
+  std::vector<uint32_t> closes_done_;  // by contact type: closes of clear_at handled so far
+  int64_t lines_in_use_ = 0;           // voice contacts waiting or talking, under `lines`
 };
 
 }  // namespace ccsim::model::internal

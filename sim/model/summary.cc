@@ -22,6 +22,11 @@ KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
   v[static_cast<int>(Kpi::kAbandoned)] = static_cast<double>(c.abandoned);
   v[static_cast<int>(Kpi::kBlocked)] = static_cast<double>(c.blocked);
   v[static_cast<int>(Kpi::kUnserved)] = static_cast<double>(c.unserved);
+  v[static_cast<int>(Kpi::kBalked)] = static_cast<double>(c.balked);
+  v[static_cast<int>(Kpi::kMessages)] = static_cast<double>(c.messages);
+  v[static_cast<int>(Kpi::kClosed)] = static_cast<double>(c.closed);
+  v[static_cast<int>(Kpi::kLost)] =
+      static_cast<double>(c.abandoned + c.balked + c.messages + c.closed);
   v[static_cast<int>(Kpi::kServiceLevel)] = Ratio(c.answered_within, c.offered);
   v[static_cast<int>(Kpi::kAsa)] = Ratio(c.wait_answered, c.answered);
   v[static_cast<int>(Kpi::kAbandonRate)] = Ratio(c.abandoned, c.offered);

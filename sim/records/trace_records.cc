@@ -20,6 +20,12 @@ const char* ToString(ContactOutcome o) {
       return "disconnected";
     case ContactOutcome::kUnserved:
       return "unserved";
+    case ContactOutcome::kBalked:
+      return "balked";
+    case ContactOutcome::kMessage:
+      return "message";
+    case ContactOutcome::kClosed:
+      return "closed";
   }
   return "?";
 }
@@ -68,6 +74,12 @@ const char* ToString(EventKind k) {
       return "give_up";
     case EventKind::kAlert:
       return "alert";
+    case EventKind::kBalk:
+      return "balk";
+    case EventKind::kMessage:
+      return "message";
+    case EventKind::kClose:
+      return "close";
   }
   return "?";
 }

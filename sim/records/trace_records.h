@@ -23,8 +23,11 @@ enum class ContactOutcome : uint8_t {
   kDisconnected,
   // Still waiting when no event was left: nobody on duty could serve it any more.
   kUnserved,
+  kBalked,   // would have had to wait and left at once (`balking`)
+  kMessage,  // waited `max_wait` and was taken out of the queue with a message
+  kClosed,   // still waiting when its type closed with `at_close: clear`
 };
-inline constexpr int kContactOutcomeCount = 8;
+inline constexpr int kContactOutcomeCount = 11;
 const char* ToString(ContactOutcome o);
 
 enum class AgentState : uint8_t { kIdle, kBusy, kWrapUp, kBreak, kCoaching, kOffline };
@@ -44,8 +47,11 @@ enum class EventKind : uint8_t {
   kRepeat,      // an unresolved or disconnected customer comes back
   kGiveUp,      // a journey ends unresolved (no retrial or repeat, or too many contacts)
   kAlert,       // real-time control: the service level fell below its trigger
+  kBalk,        // a contact that would have had to wait left at once
+  kMessage,     // a contact waited max_wait and left with a message
+  kClose,       // a contact still waiting left when its type closed (at_close: clear)
 };
-inline constexpr int kEventKindCount = 12;
+inline constexpr int kEventKindCount = 15;
 const char* ToString(EventKind k);
 
 // One row per contact (SPEC §5 /replications/<k>/contacts). Times in seconds.
@@ -56,7 +62,8 @@ struct ContactRecord {
   int32_t attempt = 1;
   double arrival = 0;
   double answer = 0;       // NaN when not answered
-  double end = 0;          // end of talk, of waiting (abandoned) or the arrival (blocked)
+  double end = 0;          // end of talk, of waiting (abandoned, message, closed) or the
+                           // arrival (blocked, balked)
   double wait = 0;
   double handle_time = 0;  // talk + wrap-up; 0 when not answered
   int32_t agent_id = -1;

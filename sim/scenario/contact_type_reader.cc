@@ -1,5 +1,6 @@
 #include "sim/scenario/contact_type_reader.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "sim/scenario/arrivals_reader.h"
@@ -12,9 +13,13 @@ namespace {
 constexpr std::string_view kContactTypeKeys[] = {
     "channel", "priority",       "arrivals", "handle_time", "wrap_up",    "patience",
     "retrial", "queue_capacity", "outcomes", "repeat",      "escalation", "service_level",
-    "open",    "at_close"};
+    "open",    "at_close",
+    // Customers' behaviour (SPEC §7).
+    "balking", "max_wait"};
 constexpr std::string_view kServiceLevelKeys[] = {"threshold", "target"};
 constexpr std::string_view kChanceWithDelayKeys[] = {"probability", "delay"};
+constexpr std::string_view kRetrialKeys[] = {"probability", "delay", "on"};
+constexpr std::string_view kMaxWaitKeys[] = {"after", "then"};
 // "unresolved" is allowed in a transfer only to say that an outcome cannot be both.
 constexpr std::string_view kTransferKeys[] = {"transfer",   "probability", "context",
                                               "re_explain", "disconnect",  "unresolved"};
@@ -29,7 +34,13 @@ constexpr TransferContext kTransferContexts[] = {TransferContext::kKept, Transfe
 
 const char* ToString(TransferContext c) { return c == TransferContext::kKept ? "kept" : "lost"; }
 
-// {probability, delay}: a retrial after abandoning, or a repeat after a journey went wrong.
+// What a retrial follows (`retrial.on`): an abandonment (a balk is one, at arrival) or a block.
+enum class RetrialOn { kAbandoned, kBlocked };
+constexpr RetrialOn kRetrialOns[] = {RetrialOn::kAbandoned, RetrialOn::kBlocked};
+
+const char* ToString(RetrialOn o) { return o == RetrialOn::kAbandoned ? "abandoned" : "blocked"; }
+
+// {probability, delay}: a repeat after a journey went wrong.
 template <typename ChanceWithDelay>
 std::optional<ChanceWithDelay> ReadChanceWithDelay(const YamlNode& node, const std::string& path,
                                                    ReadContext& ctx) {
@@ -39,6 +50,43 @@ std::optional<ChanceWithDelay> ReadChanceWithDelay(const YamlNode& node, const s
   m.Read("delay", &c.delay, ReadDistribution, Presence::kRequired);
   if (!m.is_map()) return std::nullopt;
   return c;
+}
+
+// retrial: {probability, delay, on: [abandoned, blocked]} (on: [abandoned] by default).
+std::optional<Retrial> ReadRetrial(const YamlNode& node, const std::string& path,
+                                   ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kRetrialKeys);
+  Retrial r;
+  m.Read("probability", &r.probability, ReadProbability, Presence::kRequired);
+  m.Read("delay", &r.delay, ReadDistribution, Presence::kRequired);
+  std::vector<RetrialOn> on;
+  if (m.Read("on", &on,
+             ListOf(ChoiceOf(kRetrialOns), "'abandoned' or 'blocked'", ListSize::kNonEmpty))) {
+    r.on_abandoned = std::find(on.begin(), on.end(), RetrialOn::kAbandoned) != on.end();
+    r.on_blocked = std::find(on.begin(), on.end(), RetrialOn::kBlocked) != on.end();
+  }
+  if (!m.is_map()) return std::nullopt;
+  return r;
+}
+
+// max_wait: {after: DURATION > 0, then: message | callback}. Callbacks (SPEC §9) are not built
+// yet: `then: callback` is refused at its value.
+std::optional<MaxWait> ReadMaxWait(const YamlNode& node, const std::string& path,
+                                   ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kMaxWaitKeys, "a map like {after: 2m, then: message}");
+  MaxWait w;
+  bool ok = m.Read("after", &w.after, ReadPositiveDuration, Presence::kRequired);
+  ok = m.Read("then", &w.then, ChoiceOf(kMaxWaitThens), Presence::kRequired) && ok;
+  if (ok && w.then == MaxWaitThen::kCallback) {
+    const std::string then = m.PathOf("then");
+    ctx.Error(ctx.locations.Value(then),
+              then +
+                  ": callbacks are not available yet; use 'message' (the contact leaves "
+                  "with a message and follows 'repeat')");
+    return std::nullopt;
+  }
+  if (!ok) return std::nullopt;
+  return w;
 }
 
 std::optional<Outcome> ReadTransfer(const YamlNode& node, const std::string& path,
@@ -138,7 +186,7 @@ ContactType ReadContactType(const YamlEntry& entry, int index, const ServiceLeve
               m.PathOf("patience") + ": email contacts never abandon (they wait in the backlog); "
               "remove 'patience' or use channel: chat or voice");
   }
-  m.Read("retrial", &type.retrial, ReadChanceWithDelay<Retrial>);
+  m.Read("retrial", &type.retrial, ReadRetrial);
   m.Read("queue_capacity", &type.queue_capacity, ReadCount64);
   m.Read("outcomes", &type.outcomes, WithNames(ReadOutcomes, names));
   m.Read("repeat", &type.repeat, ReadChanceWithDelay<Repeat>);
@@ -162,6 +210,8 @@ ContactType ReadContactType(const YamlEntry& entry, int index, const ServiceLeve
          [&service_level](const YamlNode& n, const std::string& p, ReadContext& c) {
            return ReadServiceLevel(n, p, service_level, c);
          });
+  m.Read("balking", &type.balking, ReadProbability);
+  m.Read("max_wait", &type.max_wait, ReadMaxWait);
   return type;
 }
 

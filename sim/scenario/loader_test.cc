@@ -344,6 +344,62 @@ TEST(LoaderErrorTest, ClockTimeShiftsNeedAStart) {
                                       "2026-03-02 08:00; got '2026-02-30 08:00'"}));
 }
 
+TEST(LoaderTest, CustomerBehaviourKeysAreRead) {
+  const LoadResult r =
+      LoadScenarioText(MinimalWith("handle_time: 4m",
+                                   "handle_time: 4m\n"
+                                   "    balking: 0.1\n"
+                                   "    max_wait: {after: 2m, then: message}\n"
+                                   "    retrial: {probability: 0.3, delay: 10m, on: [blocked]}") +
+                           "lines: 48\n",
+                       "s.yaml");
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const ContactType& t = r.scenario->contact_types[0];
+  EXPECT_DOUBLE_EQ(t.balking, 0.1);
+  ASSERT_TRUE(t.max_wait.has_value());
+  EXPECT_EQ(t.max_wait->after, 120);
+  EXPECT_EQ(t.max_wait->then, MaxWaitThen::kMessage);
+  ASSERT_TRUE(t.retrial.has_value());
+  EXPECT_FALSE(t.retrial->on_abandoned);
+  EXPECT_TRUE(t.retrial->on_blocked);
+  EXPECT_EQ(r.scenario->lines, 48);
+}
+
+TEST(LoaderTest, CustomerBehaviourDefaults) {
+  // No balking, no waiting limit, no line limit; a retrial follows abandonments only.
+  const LoadResult r = LoadScenarioText(
+      MinimalWith("handle_time: 4m", "handle_time: 4m\n    retrial: {probability: 1, delay: 1m}"),
+      "s.yaml");
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const ContactType& t = r.scenario->contact_types[0];
+  EXPECT_EQ(t.balking, 0);
+  EXPECT_FALSE(t.max_wait.has_value());
+  EXPECT_TRUE(t.retrial->on_abandoned);
+  EXPECT_FALSE(t.retrial->on_blocked);
+  EXPECT_FALSE(r.scenario->lines.has_value());
+  // Both, in either order, given twice or not.
+  const LoadResult both = LoadScenarioText(
+      MinimalWith("handle_time: 4m",
+                  "handle_time: 4m\n    retrial: {probability: 1, delay: 1m, on: [blocked, "
+                  "abandoned, blocked]}"),
+      "s.yaml");
+  ASSERT_TRUE(both.ok()) << testing::PrintToString(Rendered(both));
+  EXPECT_TRUE(both.scenario->contact_types[0].retrial->on_abandoned);
+  EXPECT_TRUE(both.scenario->contact_types[0].retrial->on_blocked);
+}
+
+TEST(LoaderErrorTest, CallbacksAreNotAvailableYet) {
+  EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m",
+                                 "handle_time: 4m\n    max_wait: {after: 2m, then: callback}")),
+            std::vector<std::string>{
+                "s.yaml:7:33: error: contact_types.general.max_wait.then: callbacks are not "
+                "available yet; use 'message' (the contact leaves with a message and follows "
+                "'repeat')"});
+  EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m", "handle_time: 4m\n    max_wait: {after: 2m}")),
+            std::vector<std::string>{"s.yaml:7:5: error: missing required key 'then' in "
+                                     "contact_types.general.max_wait"});
+}
+
 TEST(LoaderTest, UnreadableScenarioFile) {
   const std::string path = kDataDir + "/no_such_scenario.yaml";
   EXPECT_EQ(Rendered(LoadScenarioFile(path)),

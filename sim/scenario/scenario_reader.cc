@@ -16,7 +16,8 @@ constexpr std::string_view kTopLevelKeys[] = {
     "name",          "start",        "horizon", "warmup",   "interval",        "replications",
     "seed",          "service_level", "contact_types", "agent_groups", "routing",
     "journeys",      "agent_variation", "real_time",
-    "busyness"};
+    "busyness",
+    "lines"};  // voice contacts in the centre at once (SPEC §7)
 constexpr std::string_view kRealTimeKeys[] = {"check_every", "window", "when", "actions"};
 constexpr std::string_view kWhenKeys[] = {"service_level_below"};
 constexpr std::string_view kActionKeys[] = {"postpone_breaks", "call_in"};
@@ -239,6 +240,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   top.Read("journeys", &s.max_journey_contacts, ReadJourneys);
   top.Read("agent_variation", &s.handle_time_cv, ReadAgentVariation);
   top.Read("real_time", &s.real_time, WithNames(ReadRealTime, names));
+  top.Read("lines", &s.lines, ReadPositiveInt);
   if (has_horizon && s.interval > 0) CheckHorizonLimits(s, top, ctx);
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);

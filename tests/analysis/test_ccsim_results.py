@@ -38,18 +38,20 @@ SPECS = {
 TRACED = ["help_desk", "retail_bank", "insurance_day"]
 
 OUTCOMES = ["resolved", "transferred", "escalated", "unresolved", "abandoned", "blocked",
-            "disconnected", "unserved"]
+            "disconnected", "unserved", "balked", "message", "closed"]
 AGENT_STATES = ["idle", "busy", "wrap_up", "break", "coaching", "offline"]
 EVENT_KINDS = ["arrival", "answer", "abandon", "block", "agent_free", "overflow", "retrial",
                "transfer", "escalation", "repeat", "give_up"]
 COLUMNS = {  # docs/trace_format.md
     "summary": ["replication", "contact_type", "offered", "answered", "abandoned", "blocked",
-                "unserved", "service_level", "asa", "abandon_rate", "aht", "occupancy", "fcr",
+                "unserved", "balked", "messages", "closed", "lost", "service_level", "asa",
+                "abandon_rate", "aht", "occupancy", "fcr",
                 "contacts_per_journey", "transfers_per_journey", "journey_time",
                 "journey_time_p90", "unresolved_share", "transfers_in", "transfers_out",
                 "alerts", "coaching_sessions"],
     "intervals": ["replication", "interval", "start", "end", "contact_type", "offered",
-                  "answered", "abandoned", "blocked", "unserved", "service_level", "asa",
+                  "answered", "abandoned", "blocked", "unserved", "balked", "messages",
+                  "closed", "lost", "service_level", "asa",
                   "abandon_rate",
                   "aht", "agents_staffed", "agents_on_break", "occupancy"],
     "contacts": ["contact_id", "customer_id", "contact_type", "attempt", "arrival", "answer",
