@@ -56,6 +56,9 @@ class ArrivalProcess {
   // The base rate per second at time t (0 while closed), without busyness: the expected
   // arrivals per second for analytical comparisons.
   double RateAt(double t) const;
+  // The type's open hours (always open without `open`): retrials and repeats that would come
+  // while it is closed come at its next opening.
+  const OpenHoursModel& open_hours() const { return open_; }
   // The busyness factor (the scenario's × the type's own) at time t of a replication.
   double BusynessAt(double t, const Draws& draws) const;
 

@@ -333,6 +333,23 @@ TEST(AtCloseTest, ACloseAtTheHorizonStillClears) {
   EXPECT_EQ(drained.all.closed, 0);
 }
 
+TEST(AtCloseTest, ACustomerWhoWouldCallWhileClosedCallsAtTheOpening) {
+  // Open [0, 50) and from 80 on, talk 20, arrivals 0, 10, 20, 30: #0 talks 0-20, #1 20-40,
+  // #2 40-60; #3 still waits at the close (50) and is cleared. With repeat {1, 10 s} it
+  // would call at 60, while closed: it calls at the opening, 80, and is answered at once.
+  scenario::Scenario s = ClosingQueue({0, 10, 20, 30}, 20, 50);
+  s.contact_types[0].open->week.push_back({80, 7 * 24 * 3600.0});
+  s.contact_types[0].repeat = scenario::Repeat{1.0, Distribution::Constant(10)};
+  const Traced run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 5u);
+  EXPECT_EQ(run.rows[3].outcome, ContactOutcome::kClosed);
+  EXPECT_DOUBLE_EQ(run.rows[4].arrival, 80);
+  EXPECT_DOUBLE_EQ(run.rows[4].answer, 80);
+  EXPECT_EQ(run.rows[4].outcome, ContactOutcome::kResolved);
+  EXPECT_EQ(run.events.at(EventKind::kRepeat), 1);
+  ExpectFlowConserved(run);
+}
+
 // ---- lines ----
 
 TEST(LinesTest, OneLineBlocksTheSecondCallerEvenWithAnIdleAgent) {

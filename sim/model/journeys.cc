@@ -217,7 +217,9 @@ void Journeys::MaybeReturn(uint32_t j, Next why) {
     End(j, JourneyEnd::kGivenUp, sim_.now());
     return;
   }
-  const double at = sim_.now() + (retrial ? tm.retrial_delay : tm.repeat_delay)(g);
+  // A customer who would call again while the type is closed calls when it opens.
+  const double at = tm.arrivals.open_hours().NextOpen(
+      sim_.now() + (retrial ? tm.retrial_delay : tm.repeat_delay)(g));
   if (at >= s_.horizon) {  // arrivals, returns included, stop at the horizon
     End(j, JourneyEnd::kOpen, sim_.now());
     return;
