@@ -8,19 +8,6 @@
 
 namespace ccsim::cli {
 
-namespace {
-
-// A time of the run: "Mon 03-02 20:00" with a start, else h:mm from the start.
-std::string When(const scenario::Scenario& s, double t) {
-  if (s.start) return scenario::Calendar(*s.start).Label(t);
-  const auto minutes = static_cast<long long>(t / 60 + 0.5);
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld:%02lld", minutes / 60, minutes % 60);
-  return text;
-}
-
-}  // namespace
-
 std::string FormatDuration(double seconds) {
   constexpr std::pair<double, const char*> kUnits[] = {
       {604800, "w"}, {86400, "d"}, {3600, "h"}, {60, "m"}};
@@ -36,6 +23,17 @@ std::string FormatDuration(double seconds) {
 void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s) {
   const char* c = cmd.c_str();
   const auto name = [&s](int type) { return s.contact_types[type].name.c_str(); };
+  const scenario::TimeLabels labels(s.start);
+  const auto when = [&labels](double t) { return labels.At(t); };
+  // Arrivals going on after everyone who serves them has gone off duty: without this, such
+  // a run only shows long waits and a perfect FCR.
+  for (const model::UncoveredArrivals& u : model::FindUncoveredArrivals(s)) {
+    std::fprintf(stderr,
+                 "ccsim %s: warning: contact type '%s' has arrivals until %s but nobody who "
+                 "serves it is on duty after %s: those contacts will end unserved\n",
+                 c, name(u.contact_type), when(u.last_arrival).c_str(),
+                 when(u.last_on_duty).c_str());
+  }
   for (const model::UnstaffedArrivals& u : model::FindUnstaffedArrivals(s)) {
     std::string more;
     if (u.periods > 1) {
@@ -45,7 +43,7 @@ void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s) {
     std::fprintf(stderr,
                  "ccsim %s: warning: contact type '%s' has arrivals from %s to %s but nobody "
                  "who serves it is on duty then%s: those contacts wait for the next shift\n",
-                 c, name(u.contact_type), When(s, u.from).c_str(), When(s, u.to).c_str(),
+                 c, name(u.contact_type), when(u.from).c_str(), when(u.to).c_str(),
                  more.c_str());
   }
   for (const model::RepeatingPattern& r : model::FindRepeatingPatterns(s)) {
@@ -59,7 +57,7 @@ void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s) {
     std::fprintf(stderr,
                  "ccsim %s: warning: contact type '%s': its forecast ends at %s, before the "
                  "horizon (%s): no arrivals after it\n",
-                 c, name(f.contact_type), When(s, f.end).c_str(), When(s, s.horizon).c_str());
+                 c, name(f.contact_type), when(f.end).c_str(), when(s.horizon).c_str());
   }
 }
 

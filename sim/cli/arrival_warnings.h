@@ -1,6 +1,7 @@
 // The warnings `ccsim validate` and `ccsim run` print about a scenario's arrivals (they do
-// not stop it): periods with arrivals and nobody on duty, a pattern that repeats over the
-// horizon, a forecast that ends before it. model/coverage.h finds them.
+// not stop it): arrivals after everyone who serves them has left, periods with arrivals and
+// nobody on duty, a pattern that repeats over the horizon, a forecast that ends before it.
+// model/coverage.h finds them.
 #ifndef CCSIM_CLI_ARRIVAL_WARNINGS_H_
 #define CCSIM_CLI_ARRIVAL_WARNINGS_H_
 

@@ -14,7 +14,6 @@
 #include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
-#include "sim/model/coverage.h"
 #include "sim/model/model.h"
 #include "sim/model/result_rows.h"
 #include "sim/model/simulate_all.h"
@@ -55,19 +54,6 @@ FILE:LINE:COL: error: MESSAGE and the exit status is 2; a valid scenario prints 
 one-line description and exits 0.
 
 Options)";
-
-// Warns on stderr of every contact type whose arrivals go on after everyone who serves
-// it has gone off duty: without it, such a run only shows long waits and a perfect FCR.
-void WarnUncoveredArrivals(const std::string& cmd, const scenario::Scenario& s) {
-  const scenario::TimeLabels labels(s.start);
-  for (const model::UncoveredArrivals& u : model::FindUncoveredArrivals(s)) {
-    std::fprintf(stderr,
-                 "ccsim %s: warning: contact type '%s' has arrivals until %s but nobody who "
-                 "serves it is on duty after %s: those contacts will end unserved\n",
-                 cmd.c_str(), s.contact_types[u.contact_type].name.c_str(),
-                 labels.At(u.last_arrival).c_str(), labels.At(u.last_on_duty).c_str());
-  }
-}
 
 // The root attributes of the run's result file.
 trace::RootAttributes RunAttributes(const scenario::Scenario& s,
@@ -281,7 +267,6 @@ int RunCommand(const std::vector<std::string>& args) {
   scenario::Scenario s;
   std::vector<std::string> overrides;
   if (auto stop = LoadRunScenario(vm, s, overrides)) return *stop;
-  WarnUncoveredArrivals("run", s);
   WarnAboutArrivals("run", s);
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;
@@ -315,7 +300,6 @@ int ValidateCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const scenario::Scenario& s = *loaded.scenario;
-  WarnUncoveredArrivals(cmd, s);
   WarnAboutArrivals(cmd, s);
   int agents = 0;  // seats: the constant headcount, or every shift's agents
   for (const auto& g : s.agent_groups) {
