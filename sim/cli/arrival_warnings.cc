@@ -20,7 +20,8 @@ std::string FormatDuration(double seconds) {
   return text;
 }
 
-void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s) {
+void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s,
+                       bool mention_repeats) {
   const char* c = cmd.c_str();
   const auto name = [&s](int type) { return s.contact_types[type].name.c_str(); };
   const scenario::TimeLabels labels(s.start);
@@ -47,6 +48,7 @@ void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s) {
                  more.c_str());
   }
   for (const model::RepeatingPattern& r : model::FindRepeatingPatterns(s)) {
+    if (!mention_repeats) break;
     std::fprintf(stderr,
                  "ccsim %s: warning: contact type '%s': its arrival pattern repeats every %s "
                  "over a horizon of %s\n",

@@ -11,8 +11,11 @@
 
 namespace ccsim::cli {
 
-// Prints "ccsim CMD: warning: ..." lines on stderr, one per finding.
-void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s);
+// Prints "ccsim CMD: warning: ..." lines on stderr, one per finding. A pattern repeating
+// over the horizon (a daily profile over a quarter is usually meant) is mentioned only
+// when `mention_repeats` (validate), not at every run.
+void WarnAboutArrivals(const std::string& cmd, const scenario::Scenario& s,
+                       bool mention_repeats);
 
 // A duration the way scenarios write it: "1w", "3d", "90m", "45s", "2.5s".
 std::string FormatDuration(double seconds);

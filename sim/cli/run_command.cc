@@ -267,7 +267,7 @@ int RunCommand(const std::vector<std::string>& args) {
   scenario::Scenario s;
   std::vector<std::string> overrides;
   if (auto stop = LoadRunScenario(vm, s, overrides)) return *stop;
-  WarnAboutArrivals("run", s);
+  WarnAboutArrivals("run", s, /*mention_repeats=*/false);
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;
   if (auto stop = OpenWriter(model, a, overrides, writer)) return *stop;
@@ -300,17 +300,20 @@ int ValidateCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const scenario::Scenario& s = *loaded.scenario;
-  WarnAboutArrivals(cmd, s);
+  WarnAboutArrivals(cmd, s, /*mention_repeats=*/true);
   int agents = 0;  // seats: the constant headcount, or every shift's agents
   for (const auto& g : s.agent_groups) {
     agents += g.agents;
     for (const auto& shift : g.shifts) agents += shift.agents;
   }
-  std::printf("%s: ok: scenario '%s', %zu contact type%s, %zu agent group%s, %d agents, horizon %gs, %d replication%s\n",
+  const std::string from =
+      s.start ? " from " + scenario::TimeLabels(s.start).At(0) : std::string();
+  std::printf("%s: ok: scenario '%s', %zu contact type%s, %zu agent group%s, %d agents, "
+              "horizon %s%s, %d replication%s\n",
               path.c_str(), s.name.c_str(), s.contact_types.size(),
               s.contact_types.size() == 1 ? "" : "s", s.agent_groups.size(),
-              s.agent_groups.size() == 1 ? "" : "s", agents, s.horizon, s.replications,
-              s.replications == 1 ? "" : "s");
+              s.agent_groups.size() == 1 ? "" : "s", agents, FormatDuration(s.horizon).c_str(),
+              from.c_str(), s.replications, s.replications == 1 ? "" : "s");
   return kExitOk;
 }
 
