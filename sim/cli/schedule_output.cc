@@ -207,6 +207,8 @@ std::string ScheduleJson(const ScheduleReport& r) {
   j.String(plan.solver_at_limit ? "feasible_at_time_limit" : "optimal");
   j.Key("seconds");
   j.Number(plan.solver_seconds);
+  j.Key("columns");  // the possible shifts: the program's variables
+  j.Integer(static_cast<long long>(plan.columns.size()));
   j.EndObject();
   j.Key("simulation_seconds");
   j.Number(plan.simulation_seconds);
