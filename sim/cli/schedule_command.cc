@@ -213,6 +213,13 @@ int ScheduleCommand(const std::vector<std::string>& args) {
     PrintDiagnostics(columns.errors);
     return kExitBadInput;
   }
+  for (const std::string& unused : columns.unused) {
+    std::fprintf(stderr, "ccsim schedule: warning: %s\n", unused.c_str());
+  }
+  if (columns.columns.empty()) {
+    PrintError("schedule", "no template gives a shift within the horizon");
+    return kExitBadInput;
+  }
   CatchInterrupts();
   a.request.stop = InterruptFlag();
   const schedule::SchedulePlan plan =

@@ -131,10 +131,10 @@ ColumnsResult BuildColumns(const scenario::Scenario& s,
       }
     }
     if (result.columns.size() == before && result.errors.size() == errors_before) {
-      result.errors.push_back(
-          {t.where, "templates." + t.name +
-                        ": no shift of this template fits: none starts within the horizon on "
-                        "its days with its breaks inside the shift"});
+      result.unused.push_back(t.where.file + ":" + std::to_string(t.where.line) + ":" +
+                              std::to_string(t.where.column) + ": templates." + t.name +
+                              ": no shift of this template fits: none starts within the "
+                              "horizon on its days with its breaks inside the shift");
     }
   }
   return result;

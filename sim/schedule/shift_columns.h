@@ -42,9 +42,11 @@ inline constexpr size_t kMaxColumns = 500'000;
 
 struct ColumnsResult {
   std::vector<ShiftColumn> columns;
-  // Templates that make no column (no start within the horizon on their days, or no place
-  // for their breaks), groups not scheduled, too many columns: at the template's place.
+  // Groups not scheduled, too many columns: at the template's place.
   scenario::Diagnostics errors;
+  // Templates that make no column (no start within the horizon on their days, or no place
+  // for their breaks): "FILE:LINE:COL: templates.NAME: ...", for a warning.
+  std::vector<std::string> unused;
 };
 
 // Every column of `templates` for the scheduled `groups` (a template without `groups` is
