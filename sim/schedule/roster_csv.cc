@@ -57,7 +57,8 @@ std::string RosterCsv(const scenario::Scenario& s, const std::vector<ShiftColumn
     if (c.group != group) continue;
     std::string breaks;
     for (const scenario::Break& b : c.breaks) {
-      breaks += (breaks.empty() ? "" : ";") + BreakText(s, c.start + b.after, b.duration);
+      if (!breaks.empty()) breaks += ';';
+      breaks += BreakText(s, c.start + b.after, b.duration);
     }
     const std::string times = Time(s, c.start) + "," + Time(s, c.end) + "," + breaks + "\n";
     for (int k = 0; k < counts[j]; ++k) {
