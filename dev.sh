@@ -12,6 +12,7 @@ PACKAGES=(
   libboost-random-dev libboost-program-options-dev
   libyaml-dev libtbb-dev librandom123-dev libhdf5-dev libdeflate-dev
   libgtest-dev libbenchmark-dev
+  coinor-libcbc-dev pkg-config
   python3-h5py python3-pandas python3-matplotlib
   libopenmpi-dev openmpi-bin
 )

@@ -18,6 +18,7 @@ int ErlangCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args);
 int CompareCommand(const std::vector<std::string>& args);
 int StaffCommand(const std::vector<std::string>& args);
+int ScheduleCommand(const std::vector<std::string>& args);
 int MergeCommand(const std::vector<std::string>& args);
 
 }  // namespace ccsim::cli

@@ -20,6 +20,8 @@ Usage:
   ccsim merge PART.h5... -o ALL.h5       (the parts of sweep --shard I/N)
   ccsim compare A.h5 B.h5 | ccsim compare SWEEP.h5 --points I J
   ccsim staff SCENARIO.yaml --target 0.8 [--group NAME] [--csv FILE] [--json]
+  ccsim schedule SCENARIO.yaml --templates SHIFTS.yaml --target 0.8 [--group NAME]...
+                 [--shrinkage 0.3] [--interval 30m] -o ROSTER.csv [--json]
   ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
                [--threshold DURATION] [--json]
   ccsim COMMAND --help        options of one command
@@ -38,6 +40,8 @@ Commands:
             when both saw the same customers, and whether it is significant
   staff     the fewest agents per interval that meet a service-level target: Erlang,
             then checked and adjusted by simulation
+  schedule  the cheapest roster of shift templates that meets the target in every
+            interval: Erlang, an integer program (COIN-OR CBC), then simulation
   erlang    the analytical answer for one interval: Erlang C, or Erlang A when
             customers abandon (--patience)
 
@@ -72,8 +76,9 @@ int Dispatch(const std::string& command, const std::vector<std::string>& args) {
   if (command == "sweep") return SweepCommand(args);
   if (command == "compare") return CompareCommand(args);
   if (command == "staff") return StaffCommand(args);
+  if (command == "schedule") return ScheduleCommand(args);
   if (command == "merge") return MergeCommand(args);
-  std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, merge, compare, staff or erlang; see ccsim --help)\n",
+  std::fprintf(stderr, "ccsim: error: unknown command '%s' (expected run, validate, sweep, merge, compare, staff, schedule or erlang; see ccsim --help)\n",
                command.c_str());
   return kExitBadInput;
 }

@@ -6,12 +6,14 @@
 
 #include "sim/scenario/calendar.h"
 #include "sim/scenario/units.h"
+#include "sim/scenario/roster_reader.h"
 
 namespace ccsim::scenario::internal {
 namespace {
 
-constexpr std::string_view kAgentGroupKeys[] = {"agents",      "shifts",      "skills",
-                                                "absenteeism", "concurrency", "coaching"};
+constexpr std::string_view kAgentGroupKeys[] = {"agents",      "shifts",      "roster",
+                                                "skills",      "absenteeism", "concurrency",
+                                                "coaching"};
 constexpr std::string_view kCoachingKeys[] = {"every", "duration", "improvement", "floor"};
 constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks", "repeat"};
 constexpr std::string_view kBreakKeys[] = {"after", "duration"};
@@ -154,16 +156,17 @@ std::optional<std::vector<Skill>> ReadSkills(const YamlNode& node, const std::st
   return skills;
 }
 
-// Exactly one of `agents` (a constant headcount) and `shifts`.
+// Exactly one of `agents` (a constant headcount), `shifts` and `roster` (roster_reader.h).
 void ReadStaffing(const MapReader& m, const std::optional<int64_t>& start, AgentGroup* group,
                   ReadContext& ctx) {
+  if (ReadRosterKey(m, group, ctx)) return;
   const YamlNode* agents = m.Get("agents");
   const YamlNode* shifts = m.Get("shifts");
   if (agents != nullptr && shifts != nullptr) {
     ctx.Error(ctx.locations.Key(m.PathOf("shifts")),
               m.path() + ": give either 'agents' or 'shifts', not both");
   } else if (agents == nullptr && shifts == nullptr && m.is_map()) {
-    ctx.Error(m.KeyWhere(), "missing required key 'agents' (or 'shifts') " + PlaceOf(m.path()));
+    ctx.Error(m.KeyWhere(), "missing required key 'agents' (or 'shifts' or 'roster') " + PlaceOf(m.path()));
   }
   m.Read("agents", &group->agents, ReadAgents);
   const auto read_shift = [&start](const YamlNode& n, const std::string& p, ReadContext& c) {

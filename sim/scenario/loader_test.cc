@@ -534,7 +534,7 @@ TEST(LoaderErrorTest, MissingRequiredKeys) {
                                      "contact_types.general"});  // at the key that lacks it
   EXPECT_EQ(ErrorsOf(MinimalWith("    agents: 3\n", "")),
             std::vector<std::string>{"s.yaml:8:3: error: missing required key 'agents' (or "
-                                     "'shifts') in agent_groups.desk"});
+                                     "'shifts' or 'roster') in agent_groups.desk"});
 }
 
 TEST(LoaderErrorTest, WrongTypes) {
@@ -586,7 +586,7 @@ TEST(LoaderErrorTest, UnknownKeysWithAndWithoutSuggestion) {
   EXPECT_EQ(ErrorsOf(MinimalWith("    agents: 3\n", "    agents: 3\n    colour: red\n")),
             std::vector<std::string>{
                 "s.yaml:10:5: error: unknown key 'colour' in agent_groups.desk; expected one of "
-                "agents, shifts, skills, absenteeism, concurrency, coaching"});
+                "agents, shifts, roster, skills, absenteeism, concurrency, coaching"});
   EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m",
                                  "handle_time: {dist: uniform, min: 1m, "
                                  "max: 2m, shape: 2}")),

@@ -203,6 +203,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
                       "a map of scenario keys (name, horizon, contact_types, agent_groups, ...)");
   top.Read("name", &s.name, ReadName, Presence::kRequired);
   top.Read("start", &s.start, ReadDateTime);
+  ctx.start = s.start;
   const bool has_horizon =
       top.Read("horizon", &s.horizon, ReadPositiveDuration, Presence::kRequired);
   if (top.Read("warmup", &s.warmup, ReadDuration) && has_horizon && s.warmup >= s.horizon) {

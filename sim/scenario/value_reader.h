@@ -43,6 +43,7 @@ struct ReadContext {
   Diagnostics* errors = nullptr;
   LocationTable locations;
   std::string base_dir;  // relative `file:` paths are relative to this folder
+  std::optional<int64_t> start;  // the scenario's `start` once read (data files' date-times)
 
   void Error(const SourceLocation& where, std::string message) {
     errors->push_back({where, std::move(message)});
