@@ -18,18 +18,11 @@ std::string Fixed(double v, int decimals) {
   return buf;
 }
 
-std::string Elapsed(double seconds) {
-  const long long m = static_cast<long long>(seconds / 60 + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld", m / 60, m % 60);
-  return buf;
-}
 
 // An interval's label: its start in clock time with the scenario's start ("Mon 03-02
-// 08:00"), else the elapsed span ("8:00-8:30").
+// 08:00"), else the elapsed span ("8:00-8:30"), as every output labels intervals.
 std::string IntervalLabel(const scenario::Scenario& s, double begin, double end) {
-  if (s.start) return scenario::Calendar(*s.start).Label(begin);
-  return Elapsed(begin) + "-" + Elapsed(end);
+  return scenario::TimeLabels(s.start).Interval(begin, end);
 }
 
 // Agents, paid hours and cost per (template, group), in template order.
