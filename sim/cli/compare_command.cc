@@ -38,6 +38,7 @@ Options)";
 
 struct Side {
   std::string label;
+  std::vector<std::string> overrides;  // the --set of the run (a file's root attributes)
   std::vector<model::KpiValues> kpis;  // [replication][kpi], the ALL rows
 };
 
@@ -48,7 +49,7 @@ trace::Expected<Side> Read(const std::string& path, const std::string& group,
   if (!info) return trace::FileError{info.error()};
   const trace::Expected<trace::SummaryContents> read = trace::ReadSummary(path, group);
   if (!read) return trace::FileError{read.error()};
-  Side side{.label = label};
+  Side side{.label = label, .overrides = info->overrides};
   for (const auto& rep : model::KpisFromRows(read->summary, read->contact_types.size())) {
     side.kpis.push_back(rep[0]);
   }
@@ -87,10 +88,13 @@ bool SameSeed(const std::string& a, const std::string& b) {
   return info_a && info_b && info_a->seed == info_b->seed;
 }
 
-std::string Short(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
+// "five.h5 (--set agent_groups.desk.agents=6)": a side and what was set for it.
+std::string Described(const Side& side) {
+  std::string out = side.label;
+  for (size_t i = 0; i < side.overrides.size(); ++i) {
+    out += (i == 0 ? " (--set " : " --set ") + side.overrides[i];
+  }
+  return out + (side.overrides.empty() ? "" : ")");
 }
 
 // B − A for KPI k: paired over common replications when `paired`, and Welch's interval.
@@ -141,12 +145,13 @@ void PrintTable(const Side& a, const Side& b, bool paired, const Differences& di
   std::vector<std::vector<std::string>> rows = {
       {"KPI", "A", "B", paired ? "B − A (paired 95% CI)" : "B − A (95% CI)", "B − A (unpaired CI)", "significant"}};
   for (const auto& [k, d] : diffs) {
-    rows.push_back({model::ToString(k), Short(d.a), Short(d.b),
-                    KpiCell(k, {.mean = d.mean, .ci95 = std::isnan(d.ci95) ? 0 : d.ci95}),
-                    std::isnan(d.ci95_unpaired) ? "-" : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}),
+    if (d.a == 0 && d.b == 0 && d.mean == 0 && !(d.ci95 > 0)) continue;  // not used on either side
+    rows.push_back({model::ToString(k), KpiValue(k, d.a), KpiValue(k, d.b),
+                    KpiDifferenceCell(k, d.mean, d.ci95),
+                    std::isnan(d.ci95_unpaired) ? "-" : KpiDifferenceCell(k, d.mean, d.ci95_unpaired),
                     d.significant ? "yes" : "no"});
   }
-  std::printf("A = %s\nB = %s\n%s\n\n%s", a.label.c_str(), b.label.c_str(),
+  std::printf("A = %s\nB = %s\n%s\n\n%s", Described(a).c_str(), Described(b).c_str(),
               paired ? "paired by replication: same seed, the same customers on both sides"
                      : "not paired: different seeds or replications, so the intervals are Welch's",
               Table(rows).c_str());

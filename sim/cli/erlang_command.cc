@@ -8,7 +8,9 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/json_writer.h"
 #include "sim/cli/options.h"
+#include "sim/cli/summary_output.h"
 #include "sim/model/erlang.h"
+#include "sim/model/kpi.h"
 #include "sim/scenario/limits.h"
 #include "sim/scenario/units.h"
 
@@ -149,11 +151,13 @@ void PrintText(const model::QueueInputs& in, const model::QueueKpis& k, double l
     std::printf("unstable: the load is at least the number of agents, so the queue grows without bound\n");
     return;
   }
-  std::printf("service_level  %.4f   (answered within %gs / offered)\n", k.service_level, in.threshold);
-  std::printf("asa            %.4g s\n", k.asa);
-  std::printf("p_wait         %.4f\n", k.p_wait);
-  std::printf("abandon_rate   %.4f\n", k.abandon_rate);
-  std::printf("occupancy      %.4f\n", k.occupancy);
+  // The same number format as `ccsim run`'s tables.
+  std::printf("service_level  %-8s (answered within %gs / offered)\n",
+              KpiValue(model::Kpi::kServiceLevel, k.service_level).c_str(), in.threshold);
+  std::printf("asa            %s\n", KpiValue(model::Kpi::kAsa, k.asa).c_str());
+  std::printf("p_wait         %s\n", KpiValue(model::Kpi::kServiceLevel, k.p_wait).c_str());
+  std::printf("abandon_rate   %s\n", KpiValue(model::Kpi::kAbandonRate, k.abandon_rate).c_str());
+  std::printf("occupancy      %s\n", KpiValue(model::Kpi::kOccupancy, k.occupancy).c_str());
 }
 
 }  // namespace

@@ -83,6 +83,7 @@ struct RunArgs {
   std::string output;              // -o; empty: no result file
   int threads = 0;
   bool json = false, intervals = false, agents = false;
+  std::string provenance;  // "--from x.h5 | --set k=v --set ...", for the table's header
 };
 
 // Parses and checks the flags. Returns the exit status when the command should stop here.
@@ -171,6 +172,20 @@ std::optional<int> LoadRunScenario(const po::variables_map& vm, scenario::Scenar
   return std::nullopt;
 }
 
+// "--from x.h5 | --set a=1 --set b=2": what made this run's scenario besides its file, so
+// that saved outputs can be told apart ("" when nothing did).
+std::string Provenance(const po::variables_map& vm) {
+  std::string out;
+  if (vm.count("from")) out = "--from " + vm["from"].as<std::string>();
+  if (vm.count("set")) {
+    if (!out.empty()) out += " |";
+    for (const std::string& o : vm["set"].as<std::vector<std::string>>()) {
+      out += (out.empty() ? "--set " : " --set ") + o;
+    }
+  }
+  return out;
+}
+
 // The -o writer (null without -o). Returns the exit status when the file cannot be opened.
 std::optional<int> OpenWriter(const model::Model& model, const RunArgs& a,
                               const std::vector<std::string>& overrides,
@@ -251,7 +266,7 @@ void PrintSummary(const RunArgs& a, const model::SummaryBuilder& totals) {
   if (a.json) {
     out = SummaryJson(summary, intervals, a.agents);
   } else {
-    out = SummaryTable(summary);
+    out = SummaryTable(summary, a.provenance);
     if (!intervals.empty()) out += IntervalTable(intervals, scenario::TimeLabels(summary.start));
     if (a.agents) out += AgentBandTable(summary);
   }
@@ -267,6 +282,7 @@ int RunCommand(const std::vector<std::string>& args) {
   scenario::Scenario s;
   std::vector<std::string> overrides;
   if (auto stop = LoadRunScenario(vm, s, overrides)) return *stop;
+  a.provenance = Provenance(vm);
   WarnAboutArrivals("run", s, /*mention_repeats=*/false);
   const model::Model model(s);
   std::unique_ptr<trace::ResultFileWriter> writer;

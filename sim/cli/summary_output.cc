@@ -35,24 +35,67 @@ void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t)
   j.String(scenario::DayName(calendar.DayOfWeek(t)));
 }
 
-std::string KpiCell(Kpi k, const engine::Estimate& e) {
-  if (std::isnan(e.mean)) return "-";
-  char buf[64];
+namespace {
+
+// The decimals that show `ci95` to `digits` significant digits, at least `least`.
+int DecimalsFor(double ci95, int least, int digits) {
+  if (!(ci95 > 0) || !std::isfinite(ci95)) return least;
+  const int shown = digits - 1 - static_cast<int>(std::floor(std::log10(ci95)));
+  return std::clamp(shown, least, 6);
+}
+
+// How a KPI's numbers look: the factor applied, the decimals by default and the suffix
+// after the mean ("%" or "s"; a difference of percentages is in percentage points).
+struct Look {
+  double scale = 1;
+  int decimals = 1;
+  const char* unit = "";
+};
+Look LookOf(Kpi k, bool difference) {
   switch (model::Info(k).format) {
     case model::KpiFormat::kPercent:
-      std::snprintf(buf, sizeof buf, "%.1f%% ± %.1f", 100 * e.mean, 100 * e.ci95);
-      break;
+      return {100, 1, difference ? " pp" : "%"};
     case model::KpiFormat::kSeconds:
-      std::snprintf(buf, sizeof buf, "%.1fs ± %.1f", e.mean, e.ci95);
-      break;
+      return {1, 1, "s"};
     case model::KpiFormat::kRatio:
-      std::snprintf(buf, sizeof buf, "%.3f ± %.3f", e.mean, e.ci95);
-      break;
+      return {1, 3, ""};
     case model::KpiFormat::kCount:
-      std::snprintf(buf, sizeof buf, "%.1f ± %.1f", e.mean, e.ci95);
-      break;
+      return {1, 1, ""};
   }
+  return {};
+}
+
+std::string Fixed(double v, int decimals, const char* unit) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f%s", decimals, v, unit);
   return buf;
+}
+
+}  // namespace
+
+std::string KpiCell(Kpi k, const engine::Estimate& e) {
+  if (std::isnan(e.mean)) return "-";
+  const Look look = LookOf(k, false);
+  // At least one significant digit of the half-width: 0.04 shows as 0.04, not 0.0.
+  const int decimals = DecimalsFor(look.scale * e.ci95, look.decimals, 1);
+  return Fixed(look.scale * e.mean, decimals, look.unit) + " ± " +
+         Fixed(look.scale * e.ci95, decimals, "");
+}
+
+std::string KpiValue(Kpi k, double value) {
+  if (std::isnan(value)) return "-";
+  const Look look = LookOf(k, false);
+  return Fixed(look.scale * value, look.decimals, look.unit);
+}
+
+std::string KpiDifferenceCell(Kpi k, double mean, double ci95) {
+  if (std::isnan(mean)) return "-";
+  const Look look = LookOf(k, true);
+  // Two significant digits of the half-width, so that whether it covers 0 shows.
+  const int decimals = DecimalsFor(look.scale * ci95, look.decimals, 2);
+  std::string cell = (mean > 0 ? "+" : "") + Fixed(look.scale * mean, decimals, look.unit);
+  if (!std::isnan(ci95)) cell += " ± " + Fixed(look.scale * ci95, decimals, "");
+  return cell;
 }
 
 namespace {
@@ -188,13 +231,37 @@ bool SameEstimate(const engine::Estimate& a, const engine::Estimate& b) {
 
 }  // namespace
 
-std::string SummaryTable(const model::Summary& s) {
+namespace {
+
+// What the numbers below the header are, and how far to trust them.
+std::string EstimateNote(int replications) {
+  if (replications == 1) {
+    return "one replication: its figures, without a confidence interval (give -r 2 or more; "
+           "about 10 for useful intervals)\n\n";
+  }
+  std::string note = "mean ± half-width of the 95% confidence interval over replications\n";
+  if (replications < 5) {
+    note += "(only " + std::to_string(replications) +
+            " replications: Student's t with so few makes the intervals wide; about 10 or "
+            "more give useful ones)\n";
+  }
+  return note + "\n";
+}
+
+}  // namespace
+
+std::string SummaryTable(const model::Summary& s, const std::string& provenance) {
   const std::string start =
       s.start ? " | start " + scenario::TimeLabels(s.start).At(0) : std::string();
   std::string out = "ccsim " + std::string(kVersion) + " | scenario " + s.scenario + " | " +
                     std::to_string(s.replications) + " replication" +
                     (s.replications == 1 ? "" : "s") + " | seed " + std::to_string(s.seed) +
-                    start + "\nmean ± half-width of the 95% confidence interval over replications\n\n";
+                    start + "\n";
+  if (!provenance.empty()) out += provenance + "\n";
+  out += EstimateNote(s.replications);
+  const auto cell = [&s](Kpi k, const engine::Estimate& e) {
+    return s.replications == 1 ? KpiValue(k, e.mean) : KpiCell(k, e);
+  };
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"KPI", "overall"};
   for (const std::string& n : s.type_names) header.push_back(n);
@@ -207,9 +274,9 @@ std::string SummaryTable(const model::Summary& s) {
     if (k == Kpi::kLost && SameEstimate(s.overall[Kpi::kLost], s.overall[Kpi::kAbandoned])) {
       continue;  // nobody balked, had a message or was cleared: lost is abandoned again
     }
-    std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i])};
+    std::vector<std::string> row = {model::ToString(k), cell(k, s.overall.values[i])};
     for (const model::KpiEstimates& t : s.by_type) {
-      row.push_back(IsOverallOnly(k) ? "" : KpiCell(k, t.values[i]));
+      row.push_back(IsOverallOnly(k) ? "" : cell(k, t.values[i]));
     }
     rows.push_back(row);
   }

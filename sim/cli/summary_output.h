@@ -12,7 +12,11 @@
 
 namespace ccsim::cli {
 
-std::string SummaryTable(const model::Summary& s);
+// The run's table: a header (version, scenario, replications, seed, start), then
+// `provenance` when not empty (where the scenario came from: "--from x.h5 | --set ..."),
+// a note on what the ± means (and that one replication has no interval, or few a wide one),
+// and one row per KPI.
+std::string SummaryTable(const model::Summary& s, const std::string& provenance = "");
 // {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis").
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
 // "interval_start": "2026-03-02T08:00:00", "day_of_week": "Mon": where simulated time t
@@ -20,8 +24,15 @@ void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
 void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t);
 // {"mean": ..., "ci95": ...}: an estimate as every JSON document writes it.
 void WriteEstimate(JsonWriter& j, const engine::Estimate& e);
-// "83.2% ± 1.1", "12.4s ± 0.9", ... : a KPI estimate as the tables show it.
+// "83.2% ± 1.1", "12.4s ± 0.9", ... : a KPI estimate as the tables show it, with at least
+// one significant digit of the half-width ("1.069 ± 0.008", "0.53 ± 0.04").
 std::string KpiCell(model::Kpi k, const engine::Estimate& e);
+// "83.2%", "12.4s", "317.8": a KPI's value alone, as the tables show it.
+std::string KpiValue(model::Kpi k, double value);
+// "+18.5 pp ± 1.6", "-19.9s ± 3.7", "-0.031 ± 0.008": a difference of KPI values with
+// its half-width to two significant digits (so that whether it covers 0 shows);
+// differences of percentages in percentage points.
+std::string KpiDifferenceCell(model::Kpi k, double mean, double ci95);
 // The KPIs for --help, one a line: name, unit and definition, from the KPI table.
 std::string KpiHelp();
 // Left-aligned columns, three spaces apart; the first row is the header.
