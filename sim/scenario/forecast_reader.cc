@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/scenario/calendar.h"
+#include "sim/scenario/csv_line.h"
 #include "sim/scenario/limits.h"
 #include "sim/scenario/text_file.h"
 #include "sim/scenario/units.h"
@@ -22,51 +23,8 @@ constexpr std::string_view kBlanks = " \t";
 // A wrong file could have thousands of bad cells: the first few are reported, then a count.
 constexpr int kMaxReported = 10;
 
-struct Cell {
-  std::string text;
-  int column = 0;
-};
+using Cell = CsvCell;
 
-// Splits one CSV line into cells. A cell may be quoted ("a,b"; "" is a quote inside);
-// blanks around a cell are dropped. False, with *bad_column, when a quote is not closed or
-// text follows a closing quote.
-bool SplitCsvLine(std::string_view line, std::vector<Cell>* cells, int* bad_column) {
-  cells->clear();
-  size_t i = 0;
-  const auto skip_blanks = [&] {
-    while (i < line.size() && kBlanks.find(line[i]) != std::string_view::npos) ++i;
-  };
-  while (true) {
-    skip_blanks();
-    Cell& cell = cells->emplace_back();
-    cell.column = static_cast<int>(i) + 1;
-    if (i < line.size() && line[i] == '"') {
-      for (++i;; ++i) {
-        if (i >= line.size()) {
-          *bad_column = cell.column;
-          return false;
-        }
-        if (line[i] == '"' && (i + 1 >= line.size() || line[i + 1] != '"')) break;
-        if (line[i] == '"') ++i;  // "" stands for one quote
-        cell.text += line[i];
-      }
-      ++i;
-      skip_blanks();
-      if (i < line.size() && line[i] != ',') {
-        *bad_column = static_cast<int>(i) + 1;
-        return false;
-      }
-    } else {
-      const size_t end = std::min(line.find(',', i), line.size());
-      std::string_view text = line.substr(i, end - i);
-      text = text.substr(0, text.find_last_not_of(kBlanks) + 1);
-      cell.text = std::string(text);
-      i = end;
-    }
-    if (i >= line.size()) return true;
-    ++i;  // the comma
-  }
-}
 
 std::optional<double> ParseNumber(std::string_view text) {
   double value = 0;

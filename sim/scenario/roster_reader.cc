@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "sim/scenario/calendar.h"
+#include "sim/scenario/csv_line.h"
 #include "sim/scenario/limits.h"
 #include "sim/scenario/text_file.h"
 #include "sim/scenario/units.h"
@@ -19,10 +20,7 @@ constexpr std::string_view kBlanks = " \t\r";
 // A wrong file could have thousands of bad cells: the first few are reported, then a count.
 constexpr int kMaxReported = 10;
 
-struct Cell {
-  std::string text;
-  int column = 0;  // 1-based
-};
+using Cell = CsvCell;
 
 std::string_view Trim(std::string_view text) {
   const size_t first = text.find_first_not_of(kBlanks);
@@ -30,34 +28,6 @@ std::string_view Trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(kBlanks) - first + 1);
 }
 
-// Splits one CSV line into trimmed cells; a cell may be quoted ("a,b", "" for a quote).
-// False, with *bad_column, when a quote is not closed or text follows a closing quote.
-bool SplitCsvLine(std::string_view line, std::vector<Cell>* cells, int* bad_column) {
-  cells->clear();
-  size_t i = 0;
-  while (true) {
-    while (i < line.size() && kBlanks.find(line[i]) != std::string_view::npos) ++i;
-    Cell& cell = cells->emplace_back();
-    cell.column = static_cast<int>(i) + 1;
-    if (i < line.size() && line[i] == '"') {
-      for (++i;; ++i) {
-        if (i >= line.size()) return *bad_column = cell.column, false;
-        if (line[i] == '"' && (i + 1 >= line.size() || line[i + 1] != '"')) break;
-        if (line[i] == '"') ++i;  // "" stands for one quote
-        cell.text += line[i];
-      }
-      ++i;
-      while (i < line.size() && kBlanks.find(line[i]) != std::string_view::npos) ++i;
-      if (i < line.size() && line[i] != ',') return *bad_column = static_cast<int>(i) + 1, false;
-    } else {
-      const size_t end = std::min(line.find(',', i), line.size());
-      cell.text = std::string(Trim(line.substr(i, end - i)));
-      i = end;
-    }
-    if (i >= line.size()) return true;
-    ++i;  // the comma
-  }
-}
 
 // One row's shift, with what is needed to check a person's rows against each other.
 struct RosterRow {
