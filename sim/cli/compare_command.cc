@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ Options)";
 struct Side {
   std::string label;
   std::vector<model::KpiValues> kpis;  // [replication][kpi], the ALL rows
+  std::optional<std::string> currency;  // with the scenario's costs (money KPIs)
 };
 
 trace::Expected<Side> Read(const std::string& path, const std::string& group,
@@ -48,7 +50,7 @@ trace::Expected<Side> Read(const std::string& path, const std::string& group,
   if (!info) return trace::FileError{info.error()};
   const trace::Expected<trace::SummaryContents> read = trace::ReadSummary(path, group);
   if (!read) return trace::FileError{read.error()};
-  Side side{.label = label};
+  Side side{.label = label, .currency = model::CurrencyOf(read->summary)};
   for (const auto& rep : model::KpisFromRows(read->summary, read->contact_types.size())) {
     side.kpis.push_back(rep[0]);
   }
@@ -87,7 +89,9 @@ bool SameSeed(const std::string& a, const std::string& b) {
   return info_a && info_b && info_a->seed == info_b->seed;
 }
 
-std::string Short(double v) {
+// A or B as the table shows it: money in full with two decimals, other KPIs in 4 digits.
+std::string Short(model::Kpi k, double v) {
+  if (model::IsMoney(k)) return FormatMoney(v);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.4g", v);
   return buf;
@@ -140,10 +144,11 @@ void PrintJson(const Side& a, const Side& b, bool paired, const Differences& dif
 void PrintTable(const Side& a, const Side& b, bool paired, const Differences& diffs) {
   std::vector<std::vector<std::string>> rows = {
       {"KPI", "A", "B", paired ? "B − A (paired 95% CI)" : "B − A (95% CI)", "B − A (unpaired CI)", "significant"}};
+  const std::string currency = a.currency.value_or(b.currency.value_or(""));
   for (const auto& [k, d] : diffs) {
-    rows.push_back({model::ToString(k), Short(d.a), Short(d.b),
-                    KpiCell(k, {.mean = d.mean, .ci95 = std::isnan(d.ci95) ? 0 : d.ci95}),
-                    std::isnan(d.ci95_unpaired) ? "-" : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}),
+    rows.push_back({model::ToString(k), Short(k, d.a), Short(k, d.b),
+                    KpiCell(k, {.mean = d.mean, .ci95 = std::isnan(d.ci95) ? 0 : d.ci95}, currency),
+                    std::isnan(d.ci95_unpaired) ? "-" : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}, currency),
                     d.significant ? "yes" : "no"});
   }
   std::printf("A = %s\nB = %s\n%s\n\n%s", a.label.c_str(), b.label.c_str(),
@@ -179,6 +184,10 @@ int CompareCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const auto& [a, b] = *sides;
+  if (a.currency && b.currency && *a.currency != *b.currency) {
+    std::fprintf(stderr, "ccsim compare: warning: the money KPIs are in %s on side A and %s on side B; their differences mix currencies\n",
+                 a.currency->c_str(), b.currency->c_str());
+  }
   // Same replications from the same seed: the same customers, so pair them. A sweep's
   // points share the seed by construction; two runs' files say theirs.
   const bool paired =

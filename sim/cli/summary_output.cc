@@ -35,8 +35,29 @@ void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t)
   j.String(scenario::DayName(calendar.DayOfWeek(t)));
 }
 
-std::string KpiCell(Kpi k, const engine::Estimate& e) {
+std::string FormatMoney(double amount) {
+  if (!std::isfinite(amount)) return "-";
+  char buf[400];  // %.2f of the largest double is 309 digits and the decimals
+  std::snprintf(buf, sizeof buf, "%.2f", std::fabs(amount));
+  const std::string digits = buf;
+  const size_t point = digits.find('.');
+  std::string out;
+  for (size_t i = 0; i < point; ++i) {
+    if (i > 0 && (point - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  out += digits.substr(point);
+  // No "-0.00": the sign only when the amount shows as other than zero.
+  const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+  return (amount < 0 && !zero ? "-" : "") + out;
+}
+
+std::string KpiCell(Kpi k, const engine::Estimate& e, std::string_view currency) {
   if (std::isnan(e.mean)) return "-";
+  if (model::Info(k).format == model::KpiFormat::kMoney) {
+    return FormatMoney(e.mean) + (currency.empty() ? "" : " ") + std::string(currency) +
+           " ± " + FormatMoney(e.ci95);
+  }
   char buf[64];
   switch (model::Info(k).format) {
     case model::KpiFormat::kPercent:
@@ -49,6 +70,7 @@ std::string KpiCell(Kpi k, const engine::Estimate& e) {
       std::snprintf(buf, sizeof buf, "%.3f ± %.3f", e.mean, e.ci95);
       break;
     case model::KpiFormat::kCount:
+    case model::KpiFormat::kMoney:  // (returned above)
       std::snprintf(buf, sizeof buf, "%.1f ± %.1f", e.mean, e.ci95);
       break;
   }
@@ -89,7 +111,8 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
 std::string KpiHelp() {
   std::vector<std::vector<std::string>> rows = {{"  KPI", "unit", "definition"}};
   for (const model::KpiInfo& k : model::kKpis) {
-    const std::string marks = std::string(IsOverallOnly(k.kpi) ? "*" : "") + (k.feature_count ? "+" : "");
+    const std::string marks = std::string(IsOverallOnly(k.kpi) ? "*" : "") +
+                              (k.feature_count ? "+" : "") + (model::IsMoney(k.kpi) ? "$" : "");
     rows.push_back({"  " + std::string(k.name) + marks, std::string(k.unit), std::string(k.definition)});
   }
   return Table(rows);
@@ -169,15 +192,49 @@ void WriteAgentDetail(JsonWriter& j, const model::Summary& s) {
 }
 
 // `per_interval_only`: the KPIs measured per reporting interval, as in "intervals".
-void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
+// `money`: the money KPIs too (the scenario has costs).
+void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall, bool money,
                bool per_interval_only = false) {
   j.BeginObject();
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
     if (!overall && IsOverallOnly(k)) continue;
+    if (!money && model::IsMoney(k)) continue;
     if (per_interval_only && !model::Info(k).per_interval) continue;
     j.Key(model::ToString(k));
     WriteEstimate(j, est.values[i]);
+  }
+  j.EndObject();
+}
+
+// By agent group, with costs: paid hours and cost_agents ("" without costs).
+std::string GroupMoneyTable(const model::Summary& s) {
+  if (s.group_money.empty()) return "";
+  std::vector<std::vector<std::string>> rows = {{"agent group", "paid hours", "cost_agents"}};
+  for (size_t g = 0; g < s.group_money.size(); ++g) {
+    const model::GroupMoney& m = s.group_money[g];
+    char hours[64];
+    std::snprintf(hours, sizeof hours, "%.1f ± %.1f", m.paid_hours.mean, m.paid_hours.ci95);
+    rows.push_back({s.group_names.at(g), hours,
+                    KpiCell(Kpi::kCostAgents, m.cost_agents, s.currency.value_or(""))});
+  }
+  return "\nby agent group (paid: on duty, breaks and overtime included, from warmup on)\n" +
+         Table(rows);
+}
+
+// "by_group": {G: {"paid_hours", "cost_agents"}}, with costs only.
+void WriteGroupMoney(JsonWriter& j, const model::Summary& s) {
+  if (s.group_money.empty()) return;
+  j.Key("by_group");
+  j.BeginObject();
+  for (size_t g = 0; g < s.group_money.size(); ++g) {
+    j.Key(s.group_names.at(g));
+    j.BeginObject();
+    j.Key("paid_hours");
+    WriteEstimate(j, s.group_money[g].paid_hours);
+    j.Key(model::ToString(Kpi::kCostAgents));
+    WriteEstimate(j, s.group_money[g].cost_agents);
+    j.EndObject();
   }
   j.EndObject();
 }
@@ -199,21 +256,23 @@ std::string SummaryTable(const model::Summary& s) {
   std::vector<std::string> header = {"KPI", "overall"};
   for (const std::string& n : s.type_names) header.push_back(n);
   rows.push_back(header);
+  const std::string_view currency = s.currency ? std::string_view(*s.currency) : "";
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
+    if (model::IsMoney(k) && !s.currency) continue;  // no costs in the scenario
     if (model::Info(k).feature_count && s.overall.values[i].mean == 0 && s.overall.values[i].ci95 == 0) {
       continue;  // a feature the scenario does not use (the JSON still has it)
     }
     if (k == Kpi::kLost && SameEstimate(s.overall[Kpi::kLost], s.overall[Kpi::kAbandoned])) {
       continue;  // nobody balked, had a message or was cleared: lost is abandoned again
     }
-    std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i])};
+    std::vector<std::string> row = {model::ToString(k), KpiCell(k, s.overall.values[i], currency)};
     for (const model::KpiEstimates& t : s.by_type) {
-      row.push_back(IsOverallOnly(k) ? "" : KpiCell(k, t.values[i]));
+      row.push_back(IsOverallOnly(k) ? "" : KpiCell(k, t.values[i], currency));
     }
     rows.push_back(row);
   }
-  return out + Table(rows);
+  return out + Table(rows) + GroupMoneyTable(s);
 }
 
 std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals,
@@ -254,15 +313,17 @@ std::string AgentBandTable(const model::Summary& s) {
 
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s) {
   j.BeginObject();
+  const bool money = s.currency.has_value();
   j.Key("overall");
-  WriteKpis(j, s.overall, true);
+  WriteKpis(j, s.overall, true, money);
   j.Key("by_type");
   j.BeginObject();
   for (size_t t = 0; t < s.type_names.size(); ++t) {
     j.Key(s.type_names[t]);
-    WriteKpis(j, s.by_type[t], false);
+    WriteKpis(j, s.by_type[t], false, money);
   }
   j.EndObject();
+  WriteGroupMoney(j, s);
   j.EndObject();
 }
 
@@ -282,6 +343,10 @@ std::string SummaryJson(const model::Summary& s,
   if (const scenario::Calendar* calendar = labels.calendar()) {
     j.Key("start");
     j.String(calendar->Iso(0));
+  }
+  if (s.currency) {
+    j.Key("currency");
+    j.String(*s.currency);
   }
   j.Key("kpis");
   WriteKpiDocument(j, s);
@@ -304,7 +369,7 @@ std::string SummaryJson(const model::Summary& s,
         WriteClockTime(j, *calendar, i.start);
       }
       j.Key("kpis");
-      WriteKpis(j, i.kpis, /*overall=*/true, /*per_interval_only=*/true);
+      WriteKpis(j, i.kpis, /*overall=*/true, /*money=*/false, /*per_interval_only=*/true);
       j.EndObject();
     }
     j.EndArray();

@@ -4,6 +4,7 @@
 #define CCSIM_CLI_SUMMARY_OUTPUT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/cli/json_writer.h"
@@ -13,15 +14,20 @@
 namespace ccsim::cli {
 
 std::string SummaryTable(const model::Summary& s);
-// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis").
+// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis"); the
+// money KPIs and "by_group": {GROUP: {"paid_hours", "cost_agents"}} only with costs.
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
 // "interval_start": "2026-03-02T08:00:00", "day_of_week": "Mon": where simulated time t
 // falls in the calendar, as the JSON documents of a scenario with a start give it.
 void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t);
 // {"mean": ..., "ci95": ...}: an estimate as every JSON document writes it.
 void WriteEstimate(JsonWriter& j, const engine::Estimate& e);
-// "83.2% ± 1.1", "12.4s ± 0.9", ... : a KPI estimate as the tables show it.
-std::string KpiCell(model::Kpi k, const engine::Estimate& e);
+// "83.2% ± 1.1", "12.4s ± 0.9", "1,234.50 EUR ± 12.30" ... : a KPI estimate as the tables
+// show it; `currency` follows a money KPI's mean (nothing when empty).
+std::string KpiCell(model::Kpi k, const engine::Estimate& e, std::string_view currency = {});
+// An amount as the tables show money: two decimals, thousands separated by commas, never
+// an exponent ("1,234.50", "-12.00"); "-" when not finite.
+std::string FormatMoney(double amount);
 // The KPIs for --help, one a line: name, unit and definition, from the KPI table.
 std::string KpiHelp();
 // Left-aligned columns, three spaces apart; the first row is the header.
@@ -30,7 +36,8 @@ std::string Table(const std::vector<std::vector<std::string>>& rows);
 // BandFigures as {"mean", "ci95"}; with `intervals` non-empty, an "intervals" array, one
 // {"start", "end", "kpis"} object per reporting interval; with `agent_detail`, an
 // "agents_detail" array, one object per agent (Summary::agents). With the scenario's
-// start, "start" (ISO 8601 local time) after "seed", and each interval's WriteClockTime.
+// start, "start" (ISO 8601 local time) after "seed", and each interval's WriteClockTime;
+// with its costs, "currency" before "kpis".
 std::string SummaryJson(const model::Summary& s,
                         const std::vector<model::IntervalSummary>& intervals = {},
                         bool agent_detail = false);
