@@ -214,7 +214,7 @@ std::string GroupMoneyTable(const model::Summary& s) {
   for (size_t g = 0; g < s.group_money.size(); ++g) {
     const model::GroupMoney& m = s.group_money[g];
     char hours[64];
-    std::snprintf(hours, sizeof hours, "%.1f ± %.1f", m.paid_hours.mean, m.paid_hours.ci95);
+    std::snprintf(hours, sizeof hours, "%.2f ± %.2f", m.paid_hours.mean, m.paid_hours.ci95);
     rows.push_back({s.group_names.at(g), hours,
                     KpiCell(Kpi::kCostAgents, m.cost_agents, s.currency.value_or(""))});
   }
