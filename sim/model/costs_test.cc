@@ -34,9 +34,12 @@ scenario::Costs NoAmounts(size_t types, size_t groups) {
   return c;
 }
 
-double Kpi0(const ReplicationResult& r, Kpi k) { return ReplicationKpis(r)[0][static_cast<int>(k)]; }
+double Kpi0(const ReplicationResult& r, Kpi k) {
+  return ReplicationKpis(r)[0][static_cast<int>(k)];
+}
 
-scenario::Shift ShiftOf(double start, double end, int agents, std::vector<scenario::Break> breaks = {}) {
+scenario::Shift ShiftOf(double start, double end, int agents,
+                        std::vector<scenario::Break> breaks = {}) {
   scenario::Shift s;
   s.start = start;
   s.end = end;

@@ -9,9 +9,8 @@
 namespace ccsim::scenario::internal {
 namespace {
 
-constexpr std::string_view kCostsKeys[] = {"currency",     "agent_hour",   "per_handled",
-                                           "per_abandoned", "per_callback",
-                                           "revenue_per_resolved"};
+constexpr std::string_view kCostsKeys[] = {"currency",      "agent_hour",   "per_handled",
+                                           "per_abandoned", "per_callback", "revenue_per_resolved"};
 
 std::optional<std::string> ReadCurrency(const YamlNode& node, const std::string& path,
                                         ReadContext& ctx) {
@@ -47,8 +46,7 @@ std::optional<Amounts> ReadAmounts(const YamlNode& node, const std::string& path
     if (!amount) return std::nullopt;
     return Amounts(known.size(), amount);
   }
-  const std::string expected =
-      "an amount, or a map of " + std::string(kind) + " names to amounts";
+  const std::string expected = "an amount, or a map of " + std::string(kind) + " names to amounts";
   if (!node.IsMap()) {
     ReportExpected(node, path, expected, ctx);
     return std::nullopt;
@@ -57,7 +55,8 @@ std::optional<Amounts> ReadAmounts(const YamlNode& node, const std::string& path
   Amounts out(known.size());
   bool ok = true;
   for (const YamlEntry* entry : m.entries()) {
-    const std::optional<int> index = ResolveName(entry->key, entry->key_where, path, known, kind, ctx);
+    const std::optional<int> index =
+        ResolveName(entry->key, entry->key_where, path, known, kind, ctx);
     const std::optional<double> amount = ReadAmount(entry->value, m.PathOf(entry->key), ctx);
     if (!index || !amount) {
       ok = false;
@@ -75,14 +74,16 @@ bool ReadTypeAmounts(const MapReader& m, std::string_view key, const DeclaredNam
   out->assign(names.contact_types.size(), 0.0);
   const YamlNode* node = m.Get(key);
   if (node == nullptr) return true;
-  return m.Read(key, out, [&names](const YamlNode& n, const std::string& p, ReadContext& c)
-                              -> std::optional<std::vector<double>> {
-    const std::optional<Amounts> amounts = ReadAmounts(n, p, names.contact_types, "contact type", c);
-    if (!amounts) return std::nullopt;
-    std::vector<double> values;
-    for (const std::optional<double>& a : *amounts) values.push_back(a.value_or(0.0));
-    return values;
-  });
+  return m.Read(key, out,
+                [&names](const YamlNode& n, const std::string& p,
+                         ReadContext& c) -> std::optional<std::vector<double>> {
+                  const std::optional<Amounts> amounts =
+                      ReadAmounts(n, p, names.contact_types, "contact type", c);
+                  if (!amounts) return std::nullopt;
+                  std::vector<double> values;
+                  for (const std::optional<double>& a : *amounts) values.push_back(a.value_or(0.0));
+                  return values;
+                });
 }
 
 }  // namespace
@@ -98,7 +99,8 @@ std::optional<Costs> ReadCosts(const YamlNode& node, const std::string& path,
     ok = m.Read("agent_hour", &costs.agent_hour,
                 [&names](const YamlNode& n, const std::string& p, ReadContext& c) {
                   return ReadAmounts(n, p, names.agent_groups, "agent group", c);
-                }) && ok;
+                }) &&
+         ok;
   }
   ok = ReadTypeAmounts(m, "per_handled", names, &costs.per_handled) && ok;
   ok = ReadTypeAmounts(m, "per_abandoned", names, &costs.per_abandoned) && ok;

@@ -37,8 +37,8 @@ TEST(CostsReaderTest, MapsByNameAndOneNumberForAll) {
   const Costs& c = *r.scenario->costs;
   EXPECT_EQ(c.currency, "EUR");
   EXPECT_EQ(c.agent_hour, (std::vector<std::optional<double>>{28, 35}));  // by group index
-  EXPECT_EQ(c.per_handled, (std::vector<double>{0.4, 0}));   // sales left out: 0
-  EXPECT_EQ(c.per_abandoned, (std::vector<double>{5, 5}));   // one number: every type
+  EXPECT_EQ(c.per_handled, (std::vector<double>{0.4, 0}));                // sales left out: 0
+  EXPECT_EQ(c.per_abandoned, (std::vector<double>{5, 5}));                // one number: every type
   EXPECT_EQ(c.per_callback, (std::vector<double>{0.5, 0.5}));
   EXPECT_EQ(c.revenue_per_resolved, (std::vector<double>{0, 40}));
 }
@@ -68,8 +68,8 @@ TEST(CostsReaderTest, SetChangesOneAmount) {
 }
 
 TEST(CostsReaderTest, AMisspeltGroupInSetIsReported) {
-  const LoadResult r = Load("costs: {currency: EUR, agent_hour: {tier1: 28}}\n",
-                            {"costs.agent_hour.tier2=31"});
+  const LoadResult r =
+      Load("costs: {currency: EUR, agent_hour: {tier1: 28}}\n", {"costs.agent_hour.tier2=31"});
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].ToString(),
             "--set:1:18: error: costs.agent_hour: unknown agent group 'tier2'; did you mean "
