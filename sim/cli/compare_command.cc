@@ -148,7 +148,9 @@ void PrintTable(const Side& a, const Side& b, bool paired, const Differences& di
   for (const auto& [k, d] : diffs) {
     rows.push_back({model::ToString(k), Short(k, d.a), Short(k, d.b),
                     KpiCell(k, {.mean = d.mean, .ci95 = std::isnan(d.ci95) ? 0 : d.ci95}, currency),
-                    std::isnan(d.ci95_unpaired) ? "-" : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}, currency),
+                    std::isnan(d.ci95_unpaired)
+                        ? "-"
+                        : KpiCell(k, {.mean = d.mean, .ci95 = d.ci95_unpaired}, currency),
                     d.significant ? "yes" : "no"});
   }
   std::printf("A = %s\nB = %s\n%s\n\n%s", a.label.c_str(), b.label.c_str(),
@@ -185,7 +187,9 @@ int CompareCommand(const std::vector<std::string>& args) {
   }
   const auto& [a, b] = *sides;
   if (a.currency && b.currency && *a.currency != *b.currency) {
-    std::fprintf(stderr, "ccsim compare: warning: the money KPIs are in %s on side A and %s on side B; their differences mix currencies\n",
+    std::fprintf(stderr,
+                 "ccsim compare: warning: the money KPIs are in %s on side A and %s on side B; "
+                 "their differences mix currencies\n",
                  a.currency->c_str(), b.currency->c_str());
   }
   // Same replications from the same seed: the same customers, so pair them. A sweep's

@@ -51,12 +51,15 @@ Options)";
 std::optional<double> StaffingInterval(const std::string& text, const scenario::Scenario& s) {
   const std::optional<double> interval = scenario::ParseDuration(text);
   if (!interval || !(*interval > 0) || *interval > scenario::kMaxDurationSeconds) {
-    PrintError("staff", "--interval: expected a positive duration like 30m or 1h; got '" + text + "'");
+    PrintError("staff",
+               "--interval: expected a positive duration like 30m or 1h; got '" + text + "'");
     return std::nullopt;
   }
-  const double cells = std::ceil(s.horizon / *interval) * static_cast<double>(s.contact_types.size());
+  const double cells =
+      std::ceil(s.horizon / *interval) * static_cast<double>(s.contact_types.size());
   if (cells > static_cast<double>(scenario::kMaxIntervalCells)) {
-    PrintError("staff", "--interval: " + text + " cuts the horizon into too many intervals; use a longer one");
+    PrintError("staff", "--interval: " + text +
+                            " cuts the horizon into too many intervals; use a longer one");
     return std::nullopt;
   }
   return interval;
@@ -120,8 +123,12 @@ std::optional<int> ParseStaffArgs(const std::vector<std::string>& args, StaffArg
   }
   const std::optional<double> interval = StaffingInterval(vm["interval"].as<std::string>(), s);
   if (!interval) return kExitBadInput;
-  out.request = {.group = g, .interval = *interval, .target = target,
-                 .replications = s.replications, .seed = s.seed, .threads = Threads(vm)};
+  out.request = {.group = g,
+                 .interval = *interval,
+                 .target = target,
+                 .replications = s.replications,
+                 .seed = s.seed,
+                 .threads = Threads(vm)};
   if (vm.count("csv")) out.csv = vm["csv"].as<std::string>();
   out.json = vm.count("json") > 0;
   return std::nullopt;
@@ -247,16 +254,18 @@ void PrintTable(const StaffArgs& a, const model::StaffingPlan& plan) {
                     offered});
   }
   const std::string start = s.start ? " | start " + labels.At(0) : std::string();
-  std::printf("ccsim staff | %s%s | group %s | target %.0f%% within %gs | intervals of %s | %d replications, %d round%s\n\n%s",
-              s.name.c_str(), start.c_str(), s.agent_groups[a.request.group].name.c_str(), 100 * a.request.target,
-              s.service_level.threshold, FormatDuration(a.request.interval).c_str(), s.replications,
-              plan.rounds, plan.rounds == 1 ? "" : "s", Table(rows).c_str());
+  std::printf(
+      "ccsim staff | %s%s | group %s | target %.0f%% within %gs | intervals of %s | %d "
+      "replications, %d round%s\n\n%s",
+      s.name.c_str(), start.c_str(), s.agent_groups[a.request.group].name.c_str(),
+      100 * a.request.target, s.service_level.threshold, FormatDuration(a.request.interval).c_str(),
+      s.replications, plan.rounds, plan.rounds == 1 ? "" : "s", Table(rows).c_str());
   const double hours = model::AgentHours(plan);
   std::string total = "\ntotal: " + FormatMoney(hours) + " agent-hours";
   if (const std::optional<double> rate = AgentHourRate(a)) {
     const std::string& currency = s.costs->currency;
-    total += " × " + FormatMoney(*rate) + " " + currency + " an hour = " +
-             FormatMoney(*rate * hours) + " " + currency;
+    total += " × " + FormatMoney(*rate) + " " + currency +
+             " an hour = " + FormatMoney(*rate * hours) + " " + currency;
   }
   std::printf("%s\n", total.c_str());
 }

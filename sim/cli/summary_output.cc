@@ -55,8 +55,8 @@ std::string FormatMoney(double amount) {
 std::string KpiCell(Kpi k, const engine::Estimate& e, std::string_view currency) {
   if (std::isnan(e.mean)) return "-";
   if (model::Info(k).format == model::KpiFormat::kMoney) {
-    return FormatMoney(e.mean) + (currency.empty() ? "" : " ") + std::string(currency) +
-           " ± " + FormatMoney(e.ci95);
+    return FormatMoney(e.mean) + (currency.empty() ? "" : " ") + std::string(currency) + " ± " +
+           FormatMoney(e.ci95);
   }
   char buf[64];
   switch (model::Info(k).format) {

@@ -136,10 +136,12 @@ inline constexpr KpiInfo kKpis[] = {
      false, true, "sessions", KpiFormat::kCount, "coaching sessions completed"},
     {Kpi::kCostAgents, "cost_agents", "agents' cost", KpiScope::kOverallOnly, false, false,
      "currency", KpiFormat::kMoney,
-     "paid agent-hours × the group's agent_hour: on duty, breaks and overtime included, from the later of warmup and the start of duty"},
+     "paid agent-hours × the group's agent_hour: on duty, breaks and overtime included, from "
+     "the later of warmup and the start of duty"},
     {Kpi::kCostContacts, "cost_contacts", "contacts' cost", KpiScope::kPerType, false, false,
      "currency", KpiFormat::kMoney,
-     "per_handled × answered + per_abandoned × (lost + blocked) + per_callback × accepted callbacks"},
+     "per_handled × answered + per_abandoned × (lost + blocked) + per_callback × accepted "
+     "callbacks"},
     {Kpi::kCostTotal, "cost_total", "total cost", KpiScope::kOverallOnly, false, false,
      "currency", KpiFormat::kMoney, "cost_agents + cost_contacts"},
     {Kpi::kCostPerHandled, "cost_per_handled", "cost per handled contact",

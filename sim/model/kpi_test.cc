@@ -49,10 +49,17 @@ ReplicationResult Priced() {
   r.resolved_by_type = {60};
   r.busy_time = 1800;
   r.staffed_time = 3600;
-  r.journeys = {.started = 10, .resolved = 8, .resolved_first = 6, .given_up = 2, .contacts = 14,
-                .transfers = 3, .resolved_time = 4000};
+  r.journeys = {.started = 10,
+                .resolved = 8,
+                .resolved_first = 6,
+                .given_up = 2,
+                .contacts = 14,
+                .transfers = 3,
+                .resolved_time = 4000};
   r.journeys.resolved_times.Add(500);
-  r.money = {.paid_by_group = {7200}, .agents_by_group = {56}, .contacts_by_type = {90},
+  r.money = {.paid_by_group = {7200},
+             .agents_by_group = {56},
+             .contacts_by_type = {90},
              .revenue_by_type = {600}};
   return r;
 }
@@ -64,7 +71,8 @@ TEST(KpiTable, ScopeAgreesWithComputeKpis) {
   const KpiValues type = ComputeKpis(Busy(), nan, nan);
   const KpiValues priced_type = ReplicationKpis(Priced())[1];
   for (const KpiInfo& k : kKpis) {
-    const double v = IsMoney(k.kpi) ? priced_type[static_cast<int>(k.kpi)] : type[static_cast<int>(k.kpi)];
+    const double v =
+        IsMoney(k.kpi) ? priced_type[static_cast<int>(k.kpi)] : type[static_cast<int>(k.kpi)];
     EXPECT_EQ(std::isfinite(v), k.scope == KpiScope::kPerType) << k.name;
   }
 }

@@ -7,8 +7,8 @@
 
 #include "sim/engine/simulator.h"
 #include "sim/model/centre_state.h"
-#include "sim/model/costs.h"
 #include "sim/model/chat_channel.h"
+#include "sim/model/costs.h"
 #include "sim/model/journeys.h"
 #include "sim/model/pending_event.h"
 #include "sim/model/real_time_control.h"

@@ -62,8 +62,7 @@ records::EnumNames FileEnumNames(const Model& model) {
   return names;
 }
 
-records::SummaryRows SummaryRows(const Model& model,
-                                 std::span<const ReplicationResult> results) {
+records::SummaryRows SummaryRows(const Model& model, std::span<const ReplicationResult> results) {
   const auto& costs = model.scenario().costs;
   records::SummaryRows out;
   std::vector<int> kpis_kept;  // the columns' KPIs: money ones only with costs

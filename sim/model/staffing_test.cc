@@ -101,7 +101,8 @@ TEST(StaffingTest, OwnIntervalNotTheScenarios) {
   scenario::Scenario s = Queue({60, 120, 40, 80}, 1800, 180);
   s.interval = 7 * 86400;
   s.agent_groups[0].agents = 50;
-  const StaffingPlan plan = PlanStaffing(s, {.group = 0, .target = 0.8, .replications = 4, .seed = 3, .threads = 2});
+  const StaffingPlan plan =
+      PlanStaffing(s, {.group = 0, .target = 0.8, .replications = 4, .seed = 3, .threads = 2});
   ASSERT_EQ(plan.intervals.size(), 4u);
   double hours = 0;
   for (size_t i = 0; i < plan.intervals.size(); ++i) {

@@ -182,8 +182,11 @@ TEST(ShiftTest, ShiftsEqualToAConstantHeadcountGiveTheSameResults) {
   g.agents = 9;
   g.skills = {{.contact_type = 0}};
   constant.agent_groups.push_back(g);
-  constant.costs = scenario::Costs{.currency = "EUR", .agent_hour = {20}, .per_handled = {1},
-                                   .per_abandoned = {3}, .per_callback = {0},
+  constant.costs = scenario::Costs{.currency = "EUR",
+                                   .agent_hour = {20},
+                                   .per_handled = {1},
+                                   .per_abandoned = {3},
+                                   .per_callback = {0},
                                    .revenue_per_resolved = {7}};
   scenario::Scenario shifted = constant;
   shifted.agent_groups[0] = ShiftGroup("desk", {{.start = 0, .end = 8 * 3600, .agents = 9}});
