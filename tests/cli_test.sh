@@ -76,14 +76,21 @@ assert b["occupancy"]["mean"] < a["occupancy"]["mean"]
 EOF
 
 # --- one KPI table: every KPI of the JSON is in `ccsim run --help` and in the file format doc
+# (the money KPIs, marked $, only when the scenario has costs)
 "$CCSIM" run --help >"$TMP/help"
-if /usr/bin/python3 - "$TMP/a" "$TMP/help" docs/trace_format.md <<'EOF'; then pass; else fail "a KPI missing from --help or docs/trace_format.md"; fi
+"$CCSIM" run tests/scenarios/costs_replay.yaml --json >"$TMP/priced"
+if /usr/bin/python3 - "$TMP/a" "$TMP/priced" "$TMP/help" docs/trace_format.md <<'EOF'; then pass; else fail "a KPI missing from --help or docs/trace_format.md"; fi
 import json, re, sys
-kpis = list(json.load(open(sys.argv[1]))["kpis"]["overall"])
-listed = re.findall(r"^  ([a-z_0-9]+)[*+]*  ", open(sys.argv[2]).read(), re.M)
-assert listed == kpis, (listed, kpis)
-doc = open(sys.argv[3]).read()
-missing = [k for k in kpis if not re.search(r"\b" + k + r"\b", doc)]
+plain = list(json.load(open(sys.argv[1]))["kpis"]["overall"])
+priced = list(json.load(open(sys.argv[2]))["kpis"]["overall"])
+rows = re.findall(r"^  ([a-z_0-9]+)([*+$]*)  ", open(sys.argv[3]).read(), re.M)
+listed = [name for name, _ in rows]
+money = [name for name, marks in rows if "$" in marks]
+assert money, rows
+assert listed == priced, (listed, priced)
+assert [k for k in listed if k not in money] == plain, (listed, plain)
+doc = open(sys.argv[4]).read()
+missing = [k for k in priced if not re.search(r"\b" + k + r"\b", doc)]
 assert not missing, missing
 EOF
 
@@ -336,7 +343,7 @@ expect_status 2 "compare: one file" -- "$CCSIM" compare "$TMP/h5a.h5"
 # for 80% in 20 s (13 give 79.6%, 14 give 88.8%). The simulation starts there, adds agents
 # where its service level falls short and tries one fewer where it may do: 13 is a hair
 # below the target, so simulation noise may take it either way; the answer is 14 ± 1.
-"$CCSIM" staff scenarios/erlang_textbook.yaml --target 0.8 --set interval=24h -r 10 --json >"$TMP/staff"
+"$CCSIM" staff scenarios/erlang_textbook.yaml --target 0.8 --interval 24h -r 10 --json >"$TMP/staff"
 if /usr/bin/python3 - "$TMP/staff" <<'EOF'; then pass; else fail "staff: $(cat "$TMP/staff")"; fi
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -355,7 +362,7 @@ head -1 "$TMP/staff.csv" | grep -q ",interval_start,day_of_week$" &&
   fail "staff --csv: no clock-time columns"
 # staff at its round limit (one replication a round is too noisy to settle in 50 rounds):
 # it says so on stderr and in --json rather than printing as if the target were met.
-"$CCSIM" staff scenarios/retail_bank.yaml --group tier1 --target 0.8 -r 1 --json >"$TMP/limit" 2>"$TMP/limit.err"
+"$CCSIM" staff scenarios/retail_bank.yaml --group tier1 --target 0.8 -r 1 --interval 15m --json >"$TMP/limit" 2>"$TMP/limit.err"
 grep -q "stopped at its limit of 50 rounds" "$TMP/limit.err" && pass || fail "staff at the round limit: no warning: $(cat "$TMP/limit.err")"
 if /usr/bin/python3 - "$TMP/limit" <<'EOF'; then pass; else fail "staff at the round limit: --json does not say so"; fi
 import json, sys
@@ -513,5 +520,78 @@ for k in ("service_level", "asa"):
     m, h = sim[k]["mean"], sim[k]["ci95"]
     assert abs(m - erl[k]) <= 1.5 * h + 0.01 * erl[k], (k, m, h, erl[k])
 EOF
+
+# --- costs ----------------------------------------------------------------------------
+# tests/scenarios/costs_replay.yaml, worked by hand in its comment: two agents paid 30 an
+# hour from the 1-minute warmup to the 1-hour horizon; three calls answered and resolved
+# after warmup at 0.40 each, earning 25 each.
+if /usr/bin/python3 - "$TMP/priced" <<'EOF'; then pass; else fail "costs of costs_replay.yaml: $(cat "$TMP/priced")"; fi
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["currency"] == "EUR", d
+o, t = d["kpis"]["overall"], d["kpis"]["by_type"]["replayed"]
+want = {"cost_agents": 2 * 59 / 60 * 30, "cost_contacts": 3 * 0.40, "cost_total": 59 + 1.2,
+        "cost_per_handled": 60.2 / 3, "revenue": 75, "margin": 75 - 60.2}
+for k, v in want.items():
+    assert abs(o[k]["mean"] - v) < 1e-9 and o[k]["ci95"] == 0, (k, o[k], v)
+assert abs(t["cost_contacts"]["mean"] - 1.2) < 1e-12 and t["revenue"]["mean"] == 75, t
+assert "cost_total" not in t and "margin" not in t, t   # agents are not split by type
+g = d["kpis"]["by_group"]["desk"]
+assert abs(g["paid_hours"]["mean"] - 2 * 59 / 60) < 1e-12 and abs(g["cost_agents"]["mean"] - 59) < 1e-9, g
+EOF
+# Without costs there is no money anywhere: not in the JSON, the table or compare.
+grep -q '"cost_\|"currency"\|"by_group"' "$TMP/a" && fail "money KPIs without costs" || pass
+"$CCSIM" run scenarios/help_desk.yaml -r 2 -o "$TMP/free.h5" >"$TMP/free.txt"
+grep -q "cost_\|EUR" "$TMP/free.txt" && fail "money in the table without costs" || pass
+# Money in the table: with its currency, thousands separated, never an exponent.
+"$CCSIM" run tests/scenarios/costs_replay.yaml --set costs.agent_hour.desk=1e6 >"$TMP/rich.txt"
+grep -q "^cost_agents  *1,966,666.67 EUR$" "$TMP/rich.txt" && pass || fail "money format: $(cat "$TMP/rich.txt")"
+grep -q "e+0" "$TMP/rich.txt" && fail "money printed with an exponent" || pass
+# compare: the cost KPIs' paired differences, from two result files (same seed).
+"$CCSIM" run scenarios/sales_and_service.yaml -r 6 -o "$TMP/eleven.h5" >/dev/null
+"$CCSIM" run scenarios/sales_and_service.yaml -r 6 --set agent_groups.service_team.agents=12 -o "$TMP/twelve.h5" >/dev/null
+"$CCSIM" compare "$TMP/eleven.h5" "$TMP/twelve.h5" --json >"$TMP/cmp_cost"
+"$CCSIM" run scenarios/sales_and_service.yaml -r 6 --json >"$TMP/eleven.json"
+"$CCSIM" run scenarios/sales_and_service.yaml -r 6 --set agent_groups.service_team.agents=12 --json >"$TMP/twelve.json"
+if /usr/bin/python3 - "$TMP/cmp_cost" "$TMP/eleven.json" "$TMP/twelve.json" <<'EOF'; then pass; else fail "compare: cost KPIs: $(cat "$TMP/cmp_cost")"; fi
+import json, sys
+c = json.load(open(sys.argv[1]))
+a, b = (json.load(open(p))["kpis"]["overall"] for p in sys.argv[2:4])
+assert c["paired"] == 1, c
+for k in ("cost_agents", "cost_contacts", "cost_total", "cost_per_handled", "revenue", "margin"):
+    d = c["kpis"][k]
+    assert abs(d["a"] - a[k]["mean"]) < 1e-9 * max(1, abs(d["a"])), (k, d, a[k])
+    assert abs(d["difference"] - (b[k]["mean"] - a[k]["mean"])) < 1e-6, (k, d)
+    assert d["ci95"] < d["ci95_unpaired"], (k, d)   # pairing removes the shared noise
+# One more agent paid from the 30-minute warmup to the 8-hour horizon at 26 an hour; the
+# time every agent stays to drain the centre differs a little between the two sides.
+assert abs(c["kpis"]["cost_agents"]["difference"] - 7.5 * 26) < 0.1 * 7.5 * 26, c["kpis"]["cost_agents"]
+EOF
+"$CCSIM" compare "$TMP/eleven.h5" "$TMP/twelve.h5" >"$TMP/cmp_cost.txt"
+grep -q "^cost_agents .* EUR ± " "$TMP/cmp_cost.txt" && pass || fail "compare table: no money row: $(cat "$TMP/cmp_cost.txt")"
+"$CCSIM" compare "$TMP/free.h5" "$TMP/free.h5" --json >"$TMP/cmp_free"
+grep -q '"cost_' "$TMP/cmp_free" && fail "compare shows money without costs" || pass
+# staff: its own 30-minute intervals on a scenario reporting week by week, the replaced
+# staffing said on stderr and in --json, and the agent-hours with their cost.
+"$CCSIM" staff tests/scenarios/staff_weekly.yaml --target 0.8 -r 2 --json >"$TMP/staff_w" 2>"$TMP/staff_w.err"
+grep -q "staffing of group 'desk' (20 agents) is replaced by one shift per 30m interval" "$TMP/staff_w.err" &&
+  grep -q "reporting interval (1w) is not used" "$TMP/staff_w.err" && pass ||
+  fail "staff: no note of the replaced staffing: $(cat "$TMP/staff_w.err")"
+if /usr/bin/python3 - "$TMP/staff_w" <<'EOF'; then pass; else fail "staff --interval default: $(cat "$TMP/staff_w")"; fi
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["interval"] == 1800 and d["replaced_staffing"] == "20 agents", d
+iv = d["intervals"]
+assert [(i["start"], i["end"]) for i in iv] == [(0, 1800), (1800, 3600), (3600, 5400), (5400, 7200)], iv
+hours = sum(i["agents"] for i in iv) / 2
+assert d["agent_hours"] == hours and d["currency"] == "EUR", d
+assert abs(d["cost_agents"] - 24 * hours) < 1e-9, d
+EOF
+"$CCSIM" staff tests/scenarios/staff_weekly.yaml --target 0.8 -r 2 --interval 1h >"$TMP/staff_h" 2>/dev/null
+grep -q "intervals of 1h" "$TMP/staff_h" && grep -q "^1:00-2:00 " "$TMP/staff_h" &&
+  grep -q "^total: .* agent-hours × 24.00 EUR an hour = .* EUR$" "$TMP/staff_h" && pass ||
+  fail "staff --interval 1h: $(cat "$TMP/staff_h")"
+expect_status 2 "staff --interval 0" -- "$CCSIM" staff tests/scenarios/staff_weekly.yaml --interval 0s
+grep -q "staff: error: --interval: expected a positive duration" "$TMP/err" && pass || fail "staff --interval 0: $(cat "$TMP/err")"
 
 finish cli_test

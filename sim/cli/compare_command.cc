@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,7 @@ struct Side {
   std::string label;
   std::vector<std::string> overrides;  // the --set of the run (a file's root attributes)
   std::vector<model::KpiValues> kpis;  // [replication][kpi], the ALL rows
+  std::optional<std::string> currency;  // with the scenario's costs (money KPIs)
 };
 
 trace::Expected<Side> Read(const std::string& path, const std::string& group,
@@ -49,7 +51,8 @@ trace::Expected<Side> Read(const std::string& path, const std::string& group,
   if (!info) return trace::FileError{info.error()};
   const trace::Expected<trace::SummaryContents> read = trace::ReadSummary(path, group);
   if (!read) return trace::FileError{read.error()};
-  Side side{.label = label, .overrides = info->overrides};
+  Side side{.label = label, .overrides = info->overrides,
+            .currency = model::CurrencyOf(read->summary)};
   for (const auto& rep : model::KpisFromRows(read->summary, read->contact_types.size())) {
     side.kpis.push_back(rep[0]);
   }
@@ -144,11 +147,12 @@ void PrintJson(const Side& a, const Side& b, bool paired, const Differences& dif
 void PrintTable(const Side& a, const Side& b, bool paired, const Differences& diffs) {
   std::vector<std::vector<std::string>> rows = {
       {"KPI", "A", "B", paired ? "B − A (paired 95% CI)" : "B − A (95% CI)", "B − A (unpaired CI)", "significant"}};
+  const std::string currency = a.currency.value_or(b.currency.value_or(""));
   for (const auto& [k, d] : diffs) {
     if (d.a == 0 && d.b == 0 && d.mean == 0 && !(d.ci95 > 0)) continue;  // not used on either side
-    rows.push_back({model::ToString(k), KpiValue(k, d.a), KpiValue(k, d.b),
-                    KpiDifferenceCell(k, d.mean, d.ci95),
-                    std::isnan(d.ci95_unpaired) ? "-" : KpiDifferenceCell(k, d.mean, d.ci95_unpaired),
+    rows.push_back({model::ToString(k), KpiValue(k, d.a, currency), KpiValue(k, d.b, currency),
+                    KpiDifferenceCell(k, d.mean, d.ci95, currency),
+                    std::isnan(d.ci95_unpaired) ? "-" : KpiDifferenceCell(k, d.mean, d.ci95_unpaired, currency),
                     d.significant ? "yes" : "no"});
   }
   std::printf("A = %s\nB = %s\n%s\n\n%s", Described(a).c_str(), Described(b).c_str(),
@@ -184,6 +188,12 @@ int CompareCommand(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const auto& [a, b] = *sides;
+  if (a.currency && b.currency && *a.currency != *b.currency) {
+    std::fprintf(stderr,
+                 "ccsim compare: warning: the money KPIs are in %s on side A and %s on side B; "
+                 "their differences mix currencies\n",
+                 a.currency->c_str(), b.currency->c_str());
+  }
   // Same replications from the same seed: the same customers, so pair them. A sweep's
   // points share the seed by construction; two runs' files say theirs.
   const bool paired =

@@ -32,7 +32,7 @@ constexpr const char* kRunHelp = R"(Usage: ccsim run SCENARIO.yaml [options]
 Simulates the scenario's replications (in parallel; results do not depend on -j) and
 prints each KPI's mean and the half-width of its 95% confidence interval, overall and
 per contact type (* the whole centre only; + shown in the table only when the scenario
-uses it):
+uses it; $ money, only when the scenario has `costs`):
 )";
 
 constexpr const char* kRunExamples = R"(

@@ -1,4 +1,5 @@
 // `ccsim staff`: the fewest agents per interval that meet the service-level target.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -6,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/arrival_warnings.h"
 #include "sim/cli/commands.h"
 #include "sim/cli/interrupt.h"
 #include "sim/cli/json_writer.h"
@@ -15,6 +17,8 @@
 #include "sim/model/staffing.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/calendar.h"
+#include "sim/scenario/limits.h"
+#include "sim/scenario/units.h"
 
 namespace ccsim::cli {
 
@@ -22,20 +26,44 @@ namespace {
 
 constexpr const char* kStaffHelp = R"(Usage: ccsim staff SCENARIO.yaml --target 0.8 [--group NAME] [options]
 
-Finds, interval by interval, the fewest agents of one group that meet the service-level
-target (answered within the scenario's threshold / offered). It starts from the Erlang C
+Finds, interval by interval (--interval, 30 minutes unless given: not the scenario's
+reporting interval), the fewest agents of one group that meet the service-level target
+(answered within the scenario's threshold / offered). The group's own agents or shifts in
+the scenario are replaced by one shift per interval (a note on stderr says so). It starts
+from the Erlang C
 answer for each interval's load (Erlang A when the contact types have a patience), then
 simulates the whole horizon with that staffing — each interval inherits the queue the
 previous one left — adds an agent to every interval whose simulated service level is
 below the target until every interval meets it, and tries one agent fewer wherever the
-simulation has not shown it to be needed. Prints a per-interval table (and writes
-it as CSV with --csv), or one JSON document with --json.
+simulation has not shown it to be needed. Prints a per-interval table and the total
+agent-hours, with their cost when the scenario's costs.agent_hour gives the group's rate
+(and writes the table as CSV with --csv), or one JSON document with --json.
 
 Examples:
   ccsim staff scenarios/insurance_day.yaml --target 0.8
   ccsim staff scenarios/insurance_day.yaml --target 0.8 -r 20 --csv staffing.csv
+  ccsim staff scenarios/erlang_textbook.yaml --target 0.8 --interval 1h
 
 Options)";
+
+// --interval: a positive duration, with at most kMaxIntervalCells intervals × contact
+// types over the horizon (as the scenario's own `interval`). Nullopt after saying why.
+std::optional<double> StaffingInterval(const std::string& text, const scenario::Scenario& s) {
+  const std::optional<double> interval = scenario::ParseDuration(text);
+  if (!interval || !(*interval > 0) || *interval > scenario::kMaxDurationSeconds) {
+    PrintError("staff",
+               "--interval: expected a positive duration like 30m or 1h; got '" + text + "'");
+    return std::nullopt;
+  }
+  const double cells =
+      std::ceil(s.horizon / *interval) * static_cast<double>(s.contact_types.size());
+  if (cells > static_cast<double>(scenario::kMaxIntervalCells)) {
+    PrintError("staff", "--interval: " + text +
+                            " cuts the horizon into too many intervals; use a longer one");
+    return std::nullopt;
+  }
+  return interval;
+}
 
 // What the command line asks for, checked.
 struct StaffArgs {
@@ -53,7 +81,9 @@ std::optional<int> ParseStaffArgs(const std::vector<std::string>& args, StaffArg
       ("help,h", "show this help")                                           //
       ("scenario", po::value<std::string>(), "the scenario YAML file")        //
       ("target", po::value<double>(), "service-level target, e.g. 0.8 (default: the scenario's)")
-      ("group", po::value<std::string>(), "the agent group to staff (default: the only one)");
+      ("group", po::value<std::string>(), "the agent group to staff (default: the only one)")
+      ("interval", po::value<std::string>()->default_value("30m"),
+       "the staffing interval, a duration like 15m or 1h");
   AddSetOption(options, "override a scenario key");
   AddReplicationOptions(options, "replications per round (default: the scenario's)",
                         "random seed (default: the scenario's)");
@@ -91,7 +121,13 @@ std::optional<int> ParseStaffArgs(const std::vector<std::string>& args, StaffArg
     PrintError(cmd, "the scenario has several agent groups: say which to staff with --group");
     return kExitBadInput;
   }
-  out.request = {.group = g, .target = target, .replications = s.replications, .seed = s.seed,
+  const std::optional<double> interval = StaffingInterval(vm["interval"].as<std::string>(), s);
+  if (!interval) return kExitBadInput;
+  out.request = {.group = g,
+                 .interval = *interval,
+                 .target = target,
+                 .replications = s.replications,
+                 .seed = s.seed,
                  .threads = Threads(vm)};
   if (vm.count("csv")) out.csv = vm["csv"].as<std::string>();
   out.json = vm.count("json") > 0;
@@ -119,6 +155,32 @@ trace::Status WriteCsv(const std::string& path, const model::StaffingPlan& plan,
   return trace::WriteFileAtomically(*trace::Env::Default(), path, csv.str());
 }
 
+// The group's staffing in the scenario, which the search replaces: "3 agents", "2 shifts".
+std::string ScenarioStaffing(const scenario::AgentGroup& g) {
+  if (g.shifts.empty()) return std::to_string(g.agents) + (g.agents == 1 ? " agent" : " agents");
+  return std::to_string(g.shifts.size()) + (g.shifts.size() == 1 ? " shift" : " shifts");
+}
+
+// Said on stderr whatever stdout carries: the plan is not the scenario's staffing.
+void NoteReplacedStaffing(const StaffArgs& a) {
+  const scenario::Scenario& s = a.scenario;
+  const scenario::AgentGroup& g = s.agent_groups[a.request.group];
+  std::string note = "ccsim staff: note: the scenario's staffing of group '" + g.name + "' (" +
+                     ScenarioStaffing(g) + ") is replaced by one shift per " +
+                     FormatDuration(a.request.interval) + " interval";
+  if (s.interval != a.request.interval) {
+    note += "; the scenario's reporting interval (" + FormatDuration(s.interval) +
+            ") is not used (--interval sets this one)";
+  }
+  std::fprintf(stderr, "%s\n", note.c_str());
+}
+
+// The group's hourly rate in the scenario's costs, if it gives one.
+std::optional<double> AgentHourRate(const StaffArgs& a) {
+  if (!a.scenario.costs) return std::nullopt;
+  return a.scenario.costs->agent_hour[a.request.group];
+}
+
 void PrintJson(const StaffArgs& a, const model::StaffingPlan& plan) {
   const scenario::Scenario& s = a.scenario;
   const scenario::TimeLabels labels(s.start);
@@ -134,6 +196,20 @@ void PrintJson(const StaffArgs& a, const model::StaffingPlan& plan) {
   j.String(s.agent_groups[a.request.group].name);
   j.Key("target");
   j.Number(a.request.target);
+  j.Key("interval");  // seconds: --interval, not the scenario's reporting interval
+  j.Number(a.request.interval);
+  j.Key("replaced_staffing");  // the group's staffing in the scenario, which the plan replaces
+  j.String(ScenarioStaffing(s.agent_groups[a.request.group]));
+  j.Key("agent_hours");
+  j.Number(model::AgentHours(plan));
+  if (const std::optional<double> rate = AgentHourRate(a)) {
+    j.Key("currency");
+    j.String(s.costs->currency);
+    j.Key("agent_hour");
+    j.Number(*rate);
+    j.Key("cost_agents");
+    j.Number(*rate * model::AgentHours(plan));
+  }
   j.Key("rounds");
   j.Integer(plan.rounds);
   j.Key("target_met");  // 0/1, as the other commands' flags
@@ -178,10 +254,20 @@ void PrintTable(const StaffArgs& a, const model::StaffingPlan& plan) {
                     offered});
   }
   const std::string start = s.start ? " | start " + labels.At(0) : std::string();
-  std::printf("ccsim staff | %s%s | group %s | target %.0f%% within %gs | %d replications, %d round%s\n\n%s",
-              s.name.c_str(), start.c_str(), s.agent_groups[a.request.group].name.c_str(), 100 * a.request.target,
-              s.service_level.threshold, s.replications, plan.rounds, plan.rounds == 1 ? "" : "s",
-              Table(rows).c_str());
+  std::printf(
+      "ccsim staff | %s%s | group %s | target %.0f%% within %gs | intervals of %s | %d "
+      "replications, %d round%s\n\n%s",
+      s.name.c_str(), start.c_str(), s.agent_groups[a.request.group].name.c_str(),
+      100 * a.request.target, s.service_level.threshold, FormatDuration(a.request.interval).c_str(),
+      s.replications, plan.rounds, plan.rounds == 1 ? "" : "s", Table(rows).c_str());
+  const double hours = model::AgentHours(plan);
+  std::string total = "\ntotal: " + FormatMoney(hours) + " agent-hours";
+  if (const std::optional<double> rate = AgentHourRate(a)) {
+    const std::string& currency = s.costs->currency;
+    total += " × " + FormatMoney(*rate) + " " + currency +
+             " an hour = " + FormatMoney(*rate * hours) + " " + currency;
+  }
+  std::printf("%s\n", total.c_str());
 }
 
 // A search cut short is said on stderr, whatever stdout carries: the table or JSON alone
@@ -207,6 +293,7 @@ void WarnAtRoundLimit(const StaffArgs& a, const model::StaffingPlan& plan) {
 int StaffCommand(const std::vector<std::string>& args) {
   StaffArgs a;
   if (auto stop = ParseStaffArgs(args, a)) return *stop;
+  NoteReplacedStaffing(a);
   CatchInterrupts();
   a.request.stop = InterruptFlag();
   const model::StaffingPlan plan = model::PlanStaffing(a.scenario, a.request);

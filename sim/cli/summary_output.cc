@@ -35,6 +35,23 @@ void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t)
   j.String(scenario::DayName(calendar.DayOfWeek(t)));
 }
 
+std::string FormatMoney(double amount) {
+  if (!std::isfinite(amount)) return "-";
+  char buf[400];  // %.2f of the largest double is 309 digits and the decimals
+  std::snprintf(buf, sizeof buf, "%.2f", std::fabs(amount));
+  const std::string digits = buf;
+  const size_t point = digits.find('.');
+  std::string out;
+  for (size_t i = 0; i < point; ++i) {
+    if (i > 0 && (point - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  out += digits.substr(point);
+  // No "-0.00": the sign only when the amount shows as other than zero.
+  const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+  return (amount < 0 && !zero ? "-" : "") + out;
+}
+
 namespace {
 
 // The decimals that show `ci95` to `digits` significant digits, at least `least`.
@@ -61,6 +78,8 @@ Look LookOf(Kpi k, bool difference) {
       return {1, 3, ""};
     case model::KpiFormat::kCount:
       return {1, 1, ""};
+    case model::KpiFormat::kMoney:
+      return {1, 2, ""};
   }
   return {};
 }
@@ -73,8 +92,12 @@ std::string Fixed(double v, int decimals, const char* unit) {
 
 }  // namespace
 
-std::string KpiCell(Kpi k, const engine::Estimate& e) {
+std::string KpiCell(Kpi k, const engine::Estimate& e, std::string_view currency) {
   if (std::isnan(e.mean)) return "-";
+  if (model::IsMoney(k)) {
+    return FormatMoney(e.mean) + (currency.empty() ? "" : " ") + std::string(currency) + " ± " +
+           FormatMoney(e.ci95);
+  }
   const Look look = LookOf(k, false);
   // At least one significant digit of the half-width: 0.04 shows as 0.04, not 0.0.
   const int decimals = DecimalsFor(look.scale * e.ci95, look.decimals, 1);
@@ -82,14 +105,23 @@ std::string KpiCell(Kpi k, const engine::Estimate& e) {
          Fixed(look.scale * e.ci95, decimals, "");
 }
 
-std::string KpiValue(Kpi k, double value) {
+std::string KpiValue(Kpi k, double value, std::string_view currency) {
   if (std::isnan(value)) return "-";
+  if (model::IsMoney(k)) {
+    return FormatMoney(value) + (currency.empty() ? "" : " ") + std::string(currency);
+  }
   const Look look = LookOf(k, false);
   return Fixed(look.scale * value, look.decimals, look.unit);
 }
 
-std::string KpiDifferenceCell(Kpi k, double mean, double ci95) {
+std::string KpiDifferenceCell(Kpi k, double mean, double ci95, std::string_view currency) {
   if (std::isnan(mean)) return "-";
+  if (model::IsMoney(k)) {
+    std::string cell = (mean > 0 ? "+" : "") + FormatMoney(mean) +
+                       (currency.empty() ? "" : " ") + std::string(currency);
+    if (!std::isnan(ci95)) cell += " ± " + FormatMoney(ci95);
+    return cell;
+  }
   const Look look = LookOf(k, true);
   // Two significant digits of the half-width, so that whether it covers 0 shows.
   const int decimals = DecimalsFor(look.scale * ci95, look.decimals, 2);
@@ -132,7 +164,8 @@ std::string Table(const std::vector<std::vector<std::string>>& rows) {
 std::string KpiHelp() {
   std::vector<std::vector<std::string>> rows = {{"  KPI", "unit", "definition"}};
   for (const model::KpiInfo& k : model::kKpis) {
-    const std::string marks = std::string(IsOverallOnly(k.kpi) ? "*" : "") + (k.feature_count ? "+" : "");
+    const std::string marks = std::string(IsOverallOnly(k.kpi) ? "*" : "") +
+                              (k.feature_count ? "+" : "") + (model::IsMoney(k.kpi) ? "$" : "");
     rows.push_back({"  " + std::string(k.name) + marks, std::string(k.unit), std::string(k.definition)});
   }
   return Table(rows);
@@ -212,15 +245,49 @@ void WriteAgentDetail(JsonWriter& j, const model::Summary& s) {
 }
 
 // `per_interval_only`: the KPIs measured per reporting interval, as in "intervals".
-void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall,
+// `money`: the money KPIs too (the scenario has costs).
+void WriteKpis(JsonWriter& j, const model::KpiEstimates& est, bool overall, bool money,
                bool per_interval_only = false) {
   j.BeginObject();
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
     if (!overall && IsOverallOnly(k)) continue;
+    if (!money && model::IsMoney(k)) continue;
     if (per_interval_only && !model::Info(k).per_interval) continue;
     j.Key(model::ToString(k));
     WriteEstimate(j, est.values[i]);
+  }
+  j.EndObject();
+}
+
+// By agent group, with costs: paid hours and cost_agents ("" without costs).
+std::string GroupMoneyTable(const model::Summary& s) {
+  if (s.group_money.empty()) return "";
+  std::vector<std::vector<std::string>> rows = {{"agent group", "paid hours", "cost_agents"}};
+  for (size_t g = 0; g < s.group_money.size(); ++g) {
+    const model::GroupMoney& m = s.group_money[g];
+    char hours[64];
+    std::snprintf(hours, sizeof hours, "%.2f ± %.2f", m.paid_hours.mean, m.paid_hours.ci95);
+    rows.push_back({s.group_names.at(g), hours,
+                    KpiCell(Kpi::kCostAgents, m.cost_agents, s.currency.value_or(""))});
+  }
+  return "\nby agent group (paid: on duty, breaks and overtime included, from warmup on)\n" +
+         Table(rows);
+}
+
+// "by_group": {G: {"paid_hours", "cost_agents"}}, with costs only.
+void WriteGroupMoney(JsonWriter& j, const model::Summary& s) {
+  if (s.group_money.empty()) return;
+  j.Key("by_group");
+  j.BeginObject();
+  for (size_t g = 0; g < s.group_money.size(); ++g) {
+    j.Key(s.group_names.at(g));
+    j.BeginObject();
+    j.Key("paid_hours");
+    WriteEstimate(j, s.group_money[g].paid_hours);
+    j.Key(model::ToString(Kpi::kCostAgents));
+    WriteEstimate(j, s.group_money[g].cost_agents);
+    j.EndObject();
   }
   j.EndObject();
 }
@@ -259,8 +326,9 @@ std::string SummaryTable(const model::Summary& s, const std::string& provenance)
                     start + "\n";
   if (!provenance.empty()) out += provenance + "\n";
   out += EstimateNote(s.replications);
-  const auto cell = [&s](Kpi k, const engine::Estimate& e) {
-    return s.replications == 1 ? KpiValue(k, e.mean) : KpiCell(k, e);
+  const std::string_view currency = s.currency ? std::string_view(*s.currency) : "";
+  const auto cell = [&s, currency](Kpi k, const engine::Estimate& e) {
+    return s.replications == 1 ? KpiValue(k, e.mean, currency) : KpiCell(k, e, currency);
   };
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"KPI", "overall"};
@@ -268,6 +336,7 @@ std::string SummaryTable(const model::Summary& s, const std::string& provenance)
   rows.push_back(header);
   for (int i = 0; i < kKpiCount; ++i) {
     const Kpi k = static_cast<Kpi>(i);
+    if (model::IsMoney(k) && !s.currency) continue;  // no costs in the scenario
     if (model::Info(k).feature_count && s.overall.values[i].mean == 0 && s.overall.values[i].ci95 == 0) {
       continue;  // a feature the scenario does not use (the JSON still has it)
     }
@@ -280,7 +349,7 @@ std::string SummaryTable(const model::Summary& s, const std::string& provenance)
     }
     rows.push_back(row);
   }
-  return out + Table(rows);
+  return out + Table(rows) + GroupMoneyTable(s);
 }
 
 std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals,
@@ -321,15 +390,17 @@ std::string AgentBandTable(const model::Summary& s) {
 
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s) {
   j.BeginObject();
+  const bool money = s.currency.has_value();
   j.Key("overall");
-  WriteKpis(j, s.overall, true);
+  WriteKpis(j, s.overall, true, money);
   j.Key("by_type");
   j.BeginObject();
   for (size_t t = 0; t < s.type_names.size(); ++t) {
     j.Key(s.type_names[t]);
-    WriteKpis(j, s.by_type[t], false);
+    WriteKpis(j, s.by_type[t], false, money);
   }
   j.EndObject();
+  WriteGroupMoney(j, s);
   j.EndObject();
 }
 
@@ -349,6 +420,10 @@ std::string SummaryJson(const model::Summary& s,
   if (const scenario::Calendar* calendar = labels.calendar()) {
     j.Key("start");
     j.String(calendar->Iso(0));
+  }
+  if (s.currency) {
+    j.Key("currency");
+    j.String(*s.currency);
   }
   j.Key("kpis");
   WriteKpiDocument(j, s);
@@ -371,7 +446,7 @@ std::string SummaryJson(const model::Summary& s,
         WriteClockTime(j, *calendar, i.start);
       }
       j.Key("kpis");
-      WriteKpis(j, i.kpis, /*overall=*/true, /*per_interval_only=*/true);
+      WriteKpis(j, i.kpis, /*overall=*/true, /*money=*/false, /*per_interval_only=*/true);
       j.EndObject();
     }
     j.EndArray();

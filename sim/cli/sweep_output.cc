@@ -214,8 +214,10 @@ std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
   for (const trace::SweepPointContents& p : c.points) {
     const std::vector<std::string>& types = p.summary.contact_types;
     const auto per_rep = model::KpisFromRows(p.summary.summary, types.size());
-    rows.push_back({p.index, p.values,
-                    model::SummariseKpis(c.info.scenario_name, c.info.seed, types, per_rep)});
+    model::Summary summary =
+        model::SummariseKpis(c.info.scenario_name, c.info.seed, types, per_rep);
+    summary.currency = model::CurrencyOf(p.summary.summary);
+    rows.push_back({p.index, p.values, std::move(summary)});
   }
   return rows;
 }

@@ -72,6 +72,7 @@ struct Agent {
   double talk_end = 0;           // end of the current contact's talk (wrap-up follows)
   double idle_since = -1;        // -1 while not idle (longest-idle routing reads it)
   double staffed_since = -1;     // -1 while off duty or on a break
+  double paid_since = -1;        // on duty since (breaks included); -1 while off duty
   double factor = 1;             // personal handle-time factor (agent_variation)
   double shift_start = 0;        // the current shift occurrence
   double shift_end = kInfinity;  // infinite for constant headcount or past the horizon

@@ -19,8 +19,8 @@
 
 namespace ccsim::model {
 
-// The order is the order of the JSON keys and of the /summary columns. Keep
-// kCoachingSessions last (kKpiCount relies on it).
+// The order is the order of the JSON keys and of the /summary columns. Keep kMargin last
+// (kKpiCount relies on it).
 enum class Kpi {
   kOffered,
   kAnswered,
@@ -46,6 +46,13 @@ enum class Kpi {
   kTransfersOut,
   kAlerts,
   kCoachingSessions,
+  // Money (KpiFormat::kMoney): only with the scenario's `costs`.
+  kCostAgents,
+  kCostContacts,
+  kCostTotal,
+  kCostPerHandled,
+  kRevenue,
+  kMargin,
 };
 
 // Whether a KPI is measured per contact type too, or for the whole centre only (agents'
@@ -53,8 +60,9 @@ enum class Kpi {
 enum class KpiScope { kPerType, kOverallOnly };
 
 // How the text tables show an estimate: "12.0 ± 1.3", "83.2% ± 1.1" (a fraction, shown
-// × 100), "12.4s ± 0.9", "1.234 ± 0.012".
-enum class KpiFormat { kCount, kPercent, kSeconds, kRatio };
+// × 100), "12.4s ± 0.9", "1.234 ± 0.012", "1,234.50 ± 12.30 EUR" (an amount in the
+// scenario's currency: money KPIs exist only when the scenario has `costs`).
+enum class KpiFormat { kCount, kPercent, kSeconds, kRatio, kMoney };
 
 struct KpiInfo {
   Kpi kpi;
@@ -126,6 +134,23 @@ inline constexpr KpiInfo kKpis[] = {
      KpiFormat::kCount, "real-time control triggers: the service level fell below its trigger"},
     {Kpi::kCoachingSessions, "coaching_sessions", "coaching sessions", KpiScope::kOverallOnly,
      false, true, "sessions", KpiFormat::kCount, "coaching sessions completed"},
+    {Kpi::kCostAgents, "cost_agents", "agents' cost", KpiScope::kOverallOnly, false, false,
+     "currency", KpiFormat::kMoney,
+     "paid agent-hours × the group's agent_hour: on duty, breaks and overtime included, from "
+     "the later of warmup and the start of duty"},
+    {Kpi::kCostContacts, "cost_contacts", "contacts' cost", KpiScope::kPerType, false, false,
+     "currency", KpiFormat::kMoney,
+     "per_handled × answered + per_abandoned × (lost + blocked) + per_callback × accepted "
+     "callbacks"},
+    {Kpi::kCostTotal, "cost_total", "total cost", KpiScope::kOverallOnly, false, false,
+     "currency", KpiFormat::kMoney, "cost_agents + cost_contacts"},
+    {Kpi::kCostPerHandled, "cost_per_handled", "cost per handled contact",
+     KpiScope::kOverallOnly, false, false, "currency", KpiFormat::kMoney,
+     "cost_total / answered"},
+    {Kpi::kRevenue, "revenue", "revenue", KpiScope::kPerType, false, false, "currency",
+     KpiFormat::kMoney, "revenue_per_resolved × answered contacts whose handling resolved them"},
+    {Kpi::kMargin, "margin", "margin", KpiScope::kOverallOnly, false, false, "currency",
+     KpiFormat::kMoney, "revenue − cost_total"},
 };
 inline constexpr int kKpiCount = static_cast<int>(std::size(kKpis));
 
@@ -135,7 +160,7 @@ constexpr bool KpiTableFollowsEnum() {
   }
   return true;
 }
-static_assert(static_cast<int>(Kpi::kCoachingSessions) + 1 == kKpiCount,
+static_assert(static_cast<int>(Kpi::kMargin) + 1 == kKpiCount,
               "one row of kKpis per Kpi");
 static_assert(KpiTableFollowsEnum(), "kKpis lists the KPIs in the order of enum Kpi");
 
@@ -144,6 +169,9 @@ constexpr const KpiInfo& Info(Kpi k) { return kKpis[static_cast<int>(k)]; }
 inline const char* ToString(Kpi k) { return Info(k).name.data(); }
 // Whether the KPI is reported for the whole centre only.
 constexpr bool IsOverallOnly(Kpi k) { return Info(k).scope == KpiScope::kOverallOnly; }
+// Whether the KPI is an amount of money: measured, shown and stored only when the scenario
+// has `costs` (NaN otherwise).
+constexpr bool IsMoney(Kpi k) { return Info(k).format == KpiFormat::kMoney; }
 
 }  // namespace ccsim::model
 

@@ -31,6 +31,8 @@ TEST(KpiTable, EveryKpiIsDescribed) {
     // A percentage is a fraction shown × 100; nothing else is.
     EXPECT_EQ(k.format == KpiFormat::kPercent, k.unit == "fraction") << k.name;
     EXPECT_EQ(k.format == KpiFormat::kSeconds, k.unit == "s") << k.name;
+    // Money is in the scenario's currency (the result file's unit says which).
+    EXPECT_EQ(k.format == KpiFormat::kMoney, k.unit == "currency") << k.name;
   }
 }
 
@@ -40,13 +42,38 @@ Counters Busy() {
           .wait_abandoned = 300, .transfers_in = 3};
 }
 
-// A contact type's KPIs are those ComputeKpis defines without agents' time or journeys.
+// A replication with every counter and its money, for one contact type.
+ReplicationResult Priced() {
+  ReplicationResult r;
+  r.by_type = {Busy()};
+  r.resolved_by_type = {60};
+  r.busy_time = 1800;
+  r.staffed_time = 3600;
+  r.journeys = {.started = 10,
+                .resolved = 8,
+                .resolved_first = 6,
+                .given_up = 2,
+                .contacts = 14,
+                .transfers = 3,
+                .resolved_time = 4000};
+  r.journeys.resolved_times.Add(500);
+  r.money = {.paid_by_group = {7200},
+             .agents_by_group = {56},
+             .contacts_by_type = {90},
+             .revenue_by_type = {600}};
+  return r;
+}
+
+// A contact type's KPIs are those ComputeKpis defines without agents' time or journeys,
+// and the money a priced replication gives its types.
 TEST(KpiTable, ScopeAgreesWithComputeKpis) {
   const double nan = std::nan("");
   const KpiValues type = ComputeKpis(Busy(), nan, nan);
+  const KpiValues priced_type = ReplicationKpis(Priced())[1];
   for (const KpiInfo& k : kKpis) {
-    EXPECT_EQ(std::isfinite(type[static_cast<int>(k.kpi)]), k.scope == KpiScope::kPerType)
-        << k.name;
+    const double v =
+        IsMoney(k.kpi) ? priced_type[static_cast<int>(k.kpi)] : type[static_cast<int>(k.kpi)];
+    EXPECT_EQ(std::isfinite(v), k.scope == KpiScope::kPerType) << k.name;
   }
 }
 
@@ -60,17 +87,34 @@ TEST(KpiTable, PerIntervalKpisNeedNoJourneys) {
 }
 
 TEST(KpiTable, ReplicationKpisDefineEveryKpiOverall) {
-  ReplicationResult r;
-  r.by_type = {Busy()};
-  r.busy_time = 1800;
-  r.staffed_time = 3600;
-  r.journeys = {.started = 10, .resolved = 8, .resolved_first = 6, .given_up = 2, .contacts = 14,
-                .transfers = 3, .resolved_time = 4000};
-  r.journeys.resolved_times.Add(500);
-  const std::vector<KpiValues> kpis = ReplicationKpis(r);
+  const std::vector<KpiValues> kpis = ReplicationKpis(Priced());
   ASSERT_EQ(kpis.size(), 2u);
   for (const KpiInfo& k : kKpis) {
     EXPECT_TRUE(std::isfinite(kpis[0][static_cast<int>(k.kpi)])) << k.name;
+  }
+}
+
+// The money KPIs from a replication's money: agents 56 + contacts 90 = 146 over 80
+// answered; revenue 600 − 146. Without costs (no money) they are all NaN.
+TEST(KpiTable, MoneyKpisFromTheReplicationsMoney) {
+  const std::vector<KpiValues> kpis = ReplicationKpis(Priced());
+  auto at = [&](size_t c, Kpi k) { return kpis[c][static_cast<int>(k)]; };
+  EXPECT_DOUBLE_EQ(at(0, Kpi::kCostAgents), 56);
+  EXPECT_DOUBLE_EQ(at(0, Kpi::kCostContacts), 90);
+  EXPECT_DOUBLE_EQ(at(0, Kpi::kCostTotal), 146);
+  EXPECT_DOUBLE_EQ(at(0, Kpi::kCostPerHandled), 146.0 / 80);
+  EXPECT_DOUBLE_EQ(at(0, Kpi::kRevenue), 600);
+  EXPECT_DOUBLE_EQ(at(0, Kpi::kMargin), 600 - 146);
+  EXPECT_DOUBLE_EQ(at(1, Kpi::kCostContacts), 90);
+  EXPECT_DOUBLE_EQ(at(1, Kpi::kRevenue), 600);
+  ReplicationResult free = Priced();
+  free.money = {};
+  for (const KpiValues& v : ReplicationKpis(free)) {
+    for (const KpiInfo& k : kKpis) {
+      if (IsMoney(k.kpi)) {
+        EXPECT_TRUE(std::isnan(v[static_cast<int>(k.kpi)])) << k.name;
+      }
+    }
   }
 }
 

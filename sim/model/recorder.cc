@@ -31,6 +31,7 @@ Recorder::Recorder(const Model& model, int replication, const engine::Simulator&
       events_on_(contacts_on_ && level == TraceLevel::kEvents) {
   result_.replication = replication;
   result_.by_type.resize(type_count_);
+  result_.resolved_by_type.assign(type_count_, 0);
   result_.intervals.resize(static_cast<size_t>(model.interval_count()) * type_count_);
   result_.interval_busy.assign(model.interval_count(), 0.0);
   result_.interval_staffed.assign(model.interval_count(), 0.0);
@@ -54,11 +55,13 @@ void Recorder::AddQueueArea(double from, double to, int64_t waiting) {
   if (hi > lo) result_.queue_area_window += waiting * (hi - lo);
 }
 
-void Recorder::CountHandling(int agent, double handle, ContactOutcome outcome) {
+void Recorder::CountHandling(int agent, int type, double handle, ContactOutcome outcome) {
   AgentResult& r = result_.agents[agent];
+  const bool resolved = outcome == ContactOutcome::kResolved;
   r.contacts++;
   r.handle += handle;
-  r.resolved += outcome == ContactOutcome::kResolved;
+  r.resolved += resolved;
+  result_.resolved_by_type[type] += resolved;
 }
 
 void Recorder::JourneyEnded(const Journey& journey, JourneyEnd how, double end) {
@@ -113,6 +116,12 @@ void Recorder::AddStaffed(int agent, double from, double to) {
   const double in_window = AddSpan(result_.interval_staffed, from, to);
   result_.staffed_time += in_window;
   result_.agents[agent].staffed += in_window;
+}
+
+void Recorder::AddPaid(int agent, double from, double to) {
+  if (from < 0) return;
+  const double lo = std::max(from, s_.warmup);
+  if (to > lo) result_.agents[agent].paid += to - lo;
 }
 
 void Recorder::AppendContact(const Work& w, double answer, double end, double handle,
@@ -174,6 +183,7 @@ ReplicationResult Recorder::Finish(const std::vector<Agent>& agents, int64_t wai
     const Agent& a = agents[agent];
     const int id = static_cast<int>(agent);
     AddStaffed(id, a.staffed_since, result_.end_time);
+    AddPaid(id, a.paid_since, result_.end_time);
     if (a.state == AgentState::kBreak) AddOnBreak(a.state_since, result_.end_time);
     if (a.state != AgentState::kBusy) Spell(id, a.state, a.state_since, result_.end_time);
   }

@@ -47,8 +47,8 @@ class Recorder {
     if (waiting > 0) AddQueueArea(from, to, waiting);
   }
 
-  // A handling by `agent` of a contact that arrived after warmup.
-  void CountHandling(int agent, double handle, ContactOutcome outcome);
+  // A handling by `agent` of a contact of `type` that arrived after warmup.
+  void CountHandling(int agent, int type, double handle, ContactOutcome outcome);
 
   void JourneyEnded(const Journey& journey, JourneyEnd how, double end);
 
@@ -56,6 +56,9 @@ class Recorder {
   // Staffed: on duty and not on a break. A negative `from` (not staffed) adds nothing.
   void AddStaffed(int agent, double from, double to);
   void AddOnBreak(double from, double to) { AddSpan(result_.interval_on_break, from, to); }
+  // Paid: on duty, breaks included, from the later of warmup and `from` to `to` (not cut
+  // at the horizon: overtime is paid). A negative `from` (off duty) adds nothing.
+  void AddPaid(int agent, double from, double to);
 
   // A contact's fate (answer is NaN when not answered).
   void Trace(const Work& w, double answer, double end, double handle, int agent,

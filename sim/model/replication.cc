@@ -8,6 +8,7 @@
 #include "sim/engine/simulator.h"
 #include "sim/model/centre_state.h"
 #include "sim/model/chat_channel.h"
+#include "sim/model/costs.h"
 #include "sim/model/journeys.h"
 #include "sim/model/pending_event.h"
 #include "sim/model/real_time_control.h"
@@ -260,7 +261,7 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
     k.escalations_out += h.outcome == ContactOutcome::kEscalated;
   });
   recorder_.result().wait_total += wait;
-  if (w.counted) recorder_.CountHandling(agent, handle, h.outcome);
+  if (w.counted) recorder_.CountHandling(agent, w.type, handle, h.outcome);
   recorder_.Log(EventKind::kAnswer, w, agent);
   if (a.state == AgentState::kIdle) recorder_.Spell(agent, AgentState::kIdle, a.state_since, now);
   if (is_chat_[w.type]) {
@@ -431,7 +432,9 @@ int64_t Replication::EndUnserved() {
 }  // namespace internal
 
 ReplicationResult Simulate(const Model& model, int replication, const SimulateOptions& options) {
-  return internal::Replication(model, replication, options).Run();
+  ReplicationResult r = internal::Replication(model, replication, options).Run();
+  if (const auto& costs = model.scenario().costs) PriceReplication(*costs, model.seats(), r);
+  return r;
 }
 
 }  // namespace ccsim::model

@@ -45,6 +45,7 @@ struct SimulateOptions {
   std::atomic<int64_t>* progress_seconds = nullptr;
 };
 
+// With the scenario's costs, the result's money is filled in (PriceReplication, costs.h).
 // Thread safety: any number of replications of one Model may run at once.
 ReplicationResult Simulate(const Model& model, int replication, const SimulateOptions& options);
 

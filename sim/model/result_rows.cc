@@ -62,18 +62,33 @@ records::EnumNames FileEnumNames(const Model& model) {
   return names;
 }
 
-records::SummaryRows SummaryRows(std::span<const ReplicationResult> results) {
+records::SummaryRows SummaryRows(const Model& model, std::span<const ReplicationResult> results) {
+  const auto& costs = model.scenario().costs;
   records::SummaryRows out;
-  for (const KpiInfo& k : kKpis) out.columns.push_back(KpiColumn(k));
+  std::vector<int> kpis_kept;  // the columns' KPIs: money ones only with costs
+  for (const KpiInfo& k : kKpis) {
+    if (IsMoney(k.kpi) && !costs) continue;
+    out.columns.push_back(KpiColumn(k));
+    if (IsMoney(k.kpi)) out.columns.back().unit = costs->currency;
+    kpis_kept.push_back(static_cast<int>(k.kpi));
+  }
   for (const ReplicationResult& r : results) {
     const std::vector<KpiValues> kpis = ReplicationKpis(r);
     for (size_t c = 0; c < kpis.size(); ++c) {
-      out.rows.push_back({.replication = r.replication,
-                          .contact_type = static_cast<int32_t>(c) - 1,
-                          .values = std::vector<double>(kpis[c].begin(), kpis[c].end())});
+      records::SummaryRow row{.replication = r.replication,
+                              .contact_type = static_cast<int32_t>(c) - 1};
+      for (int k : kpis_kept) row.values.push_back(kpis[c][k]);
+      out.rows.push_back(std::move(row));
     }
   }
   return out;
+}
+
+std::optional<std::string> CurrencyOf(const records::SummaryRows& rows) {
+  for (const records::Column& c : rows.columns) {
+    if (c.name == Info(Kpi::kCostTotal).name) return c.unit;
+  }
+  return std::nullopt;
 }
 
 records::IntervalRows IntervalRows(const Model& m, std::span<const ReplicationResult> results) {
@@ -133,7 +148,7 @@ std::vector<records::AgentResultRow> AgentResultRows(const Model& m,
 
 records::ResultTables ResultRows(const Model& model, std::span<const ReplicationResult> results) {
   return {.names = FileEnumNames(model),
-          .summary = SummaryRows(results),
+          .summary = SummaryRows(model, results),
           .intervals = IntervalRows(model, results),
           .agent_results = AgentResultRows(model, results)};
 }
@@ -144,7 +159,7 @@ void AppendResultRows(const Model& model, const ReplicationResult& result,
   auto append = [](auto& to, auto&& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   };
-  append(tables.summary.rows, SummaryRows(one).rows);
+  append(tables.summary.rows, SummaryRows(model, one).rows);
   append(tables.intervals.rows, IntervalRows(model, one).rows);
   append(tables.agent_results, AgentResultRows(model, one));
 }

@@ -9,7 +9,9 @@
 #ifndef CCSIM_MODEL_RESULT_ROWS_H_
 #define CCSIM_MODEL_RESULT_ROWS_H_
 
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "sim/model/model.h"
@@ -22,8 +24,12 @@ namespace ccsim::model {
 // The names of the contact types, agent groups and bands, as the file's enums hold them.
 records::EnumNames FileEnumNames(const Model& model);
 
-// /summary: per replication, the ALL row then one per contact type, every KPI a column.
-records::SummaryRows SummaryRows(std::span<const ReplicationResult> results);
+// /summary: per replication, the ALL row then one per contact type, every KPI a column
+// (the money KPIs only when the scenario has costs, their unit its currency).
+records::SummaryRows SummaryRows(const Model& model, std::span<const ReplicationResult> results);
+// The currency of /summary rows that have money columns (the unit of cost_total), or
+// nullopt when they have none (the scenario had no costs).
+std::optional<std::string> CurrencyOf(const records::SummaryRows& rows);
 // /intervals: per replication and interval, ALL then each type; the per-interval KPIs
 // measured per type, then the centre-wide figures (agents staffed and on a break, then
 // the KPIs of the whole centre).

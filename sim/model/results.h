@@ -58,12 +58,28 @@ struct AgentResult {
   double handle = 0;     // sum of talk + wrap-up
   double busy = 0;       // agent-seconds busy in the window
   double staffed = 0;    // agent-seconds on duty, not on a break, in the window
+  // Agent-seconds paid: on duty (breaks included) from the later of warmup and the start
+  // of duty until the agent left, overtime after a shift's end or the horizon included.
+  double paid = 0;
+};
+
+// A replication's money (the scenario's `costs`, SPEC §10), in its currency. Empty
+// vectors when the scenario has no costs.
+struct MoneyResult {
+  std::vector<double> paid_by_group;     // agent-seconds paid (AgentResult::paid summed)
+  std::vector<double> agents_by_group;   // their cost: paid hours × the group's agent_hour
+  std::vector<double> contacts_by_type;  // per handled, per lost or blocked, per callback
+  std::vector<double> revenue_by_type;   // per resolved
+  bool priced() const { return !contacts_by_type.empty(); }
 };
 
 struct ReplicationResult {
   int replication = 0;
   // Contacts that arrived at or after warmup, by contact type.
   std::vector<Counters> by_type;
+  // Of those answered, the ones whose handling resolved them, by contact type (kept apart
+  // from Counters, which every interval holds too).
+  std::vector<int64_t> resolved_by_type;
   // Every contact by the interval it arrived in: index interval * types + type.
   std::vector<Counters> intervals;
   // Agent-seconds per interval: busy (talk + wrap-up), staffed, on a break.
@@ -89,6 +105,7 @@ struct ReplicationResult {
   bool stopped = false;             // SimulateOptions::stop ended the run early
   int64_t alerts = 0;               // real-time control triggers
   int64_t coaching_sessions = 0;    // coaching sessions completed
+  MoneyResult money;                // with the scenario's costs only
 
   // by_type summed.
   Counters Overall() const;

@@ -216,7 +216,15 @@ std::vector<IntervalStaffing> ErlangStaffing(const scenario::Scenario& s, int gr
 }
 
 StaffingPlan PlanStaffing(const scenario::Scenario& s, const StaffingRequest& request) {
-  return Search(s, request).Run();
+  scenario::Scenario by_interval = s;
+  by_interval.interval = request.interval;
+  return Search(by_interval, request).Run();
+}
+
+double AgentHours(const StaffingPlan& plan) {
+  double hours = 0;
+  for (const IntervalStaffing& iv : plan.intervals) hours += iv.agents * (iv.end - iv.start) / 3600;
+  return hours;
 }
 
 }  // namespace ccsim::model

@@ -24,6 +24,9 @@ namespace ccsim::model {
 
 struct StaffingRequest {
   int group = 0;         // index into Scenario::agent_groups
+  // The staffing intervals, seconds: the search's own, never the scenario's reporting
+  // interval (a scenario reporting week by week is still staffed half-hour by half-hour).
+  double interval = 1800;
   double target = 0.8;   // service level, strictly between 0 and 1
   int replications = 1;  // per round
   uint64_t seed = 1;     // every round: the same customers, so rounds compare like with like
@@ -57,12 +60,17 @@ struct StaffingPlan {
 };
 
 // The analytical start alone: each interval's load and Erlang agents (agents = those),
-// without simulating. REQUIRES: a valid scenario, 0 <= group < agent_groups.size().
+// without simulating, in intervals of the scenario's `interval`. REQUIRES: a valid
+// scenario, 0 <= group < agent_groups.size().
 std::vector<IntervalStaffing> ErlangStaffing(const scenario::Scenario& s, int group, double target);
 
-// The whole search. REQUIRES: as ErlangStaffing, 0 < target < 1, replications >= 1,
-// max_rounds >= 1, threads >= 0.
+// The whole search, in intervals of request.interval; the group's own agents or shifts
+// in the scenario are replaced by one shift per interval. REQUIRES: as ErlangStaffing,
+// 0 < target < 1, interval > 0, replications >= 1, max_rounds >= 1, threads >= 0.
 StaffingPlan PlanStaffing(const scenario::Scenario& s, const StaffingRequest& request);
+
+// The plan's agent-hours: each interval's agents × its length, summed.
+double AgentHours(const StaffingPlan& plan);
 
 }  // namespace ccsim::model
 

@@ -95,5 +95,36 @@ TEST(StaffingTest, RoundLimitIsReported) {
   EXPECT_EQ(plan.target_met, all_met);
 }
 
+TEST(StaffingTest, OwnIntervalNotTheScenarios) {
+  // A scenario reporting week by week is still staffed half-hour by half-hour (the
+  // request's default), or by the interval asked for; the group's own agents do not count.
+  scenario::Scenario s = Queue({60, 120, 40, 80}, 1800, 180);
+  s.interval = 7 * 86400;
+  s.agent_groups[0].agents = 50;
+  const StaffingPlan plan =
+      PlanStaffing(s, {.group = 0, .target = 0.8, .replications = 4, .seed = 3, .threads = 2});
+  ASSERT_EQ(plan.intervals.size(), 4u);
+  double hours = 0;
+  for (size_t i = 0; i < plan.intervals.size(); ++i) {
+    EXPECT_EQ(plan.intervals[i].start, 1800.0 * i);
+    EXPECT_EQ(plan.intervals[i].end, 1800.0 * (i + 1));
+    EXPECT_LT(plan.intervals[i].agents, 50);
+    hours += plan.intervals[i].agents * 0.5;
+  }
+  EXPECT_DOUBLE_EQ(AgentHours(plan), hours);
+  const StaffingPlan hourly = PlanStaffing(
+      s, {.group = 0, .interval = 3600, .target = 0.8, .replications = 4, .seed = 3, .threads = 2});
+  ASSERT_EQ(hourly.intervals.size(), 2u);
+  EXPECT_EQ(hourly.intervals[1].end, 7200);
+}
+
+TEST(StaffingTest, AgentHoursAreAgentsTimesLengths) {
+  StaffingPlan plan;
+  plan.intervals = {{.start = 0, .end = 1800, .agents = 4},
+                    {.start = 1800, .end = 3600, .agents = 6},
+                    {.start = 3600, .end = 4500, .agents = 2}};  // a last, shorter interval
+  EXPECT_DOUBLE_EQ(AgentHours(plan), 2 + 3 + 0.5);
+}
+
 }  // namespace
 }  // namespace ccsim::model

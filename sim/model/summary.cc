@@ -47,6 +47,31 @@ KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
   return v;
 }
 
+namespace {
+
+// The money KPIs of a priced replication: overall (out[0]) and per contact type.
+void AddMoneyKpis(const ReplicationResult& r, std::vector<KpiValues>& out) {
+  const MoneyResult& m = r.money;
+  double agents = 0, contacts = 0, revenue = 0;
+  for (double v : m.agents_by_group) agents += v;
+  for (size_t t = 0; t < m.contacts_by_type.size(); ++t) {
+    contacts += m.contacts_by_type[t];
+    revenue += m.revenue_by_type[t];
+    out[1 + t][static_cast<int>(Kpi::kCostContacts)] = m.contacts_by_type[t];
+    out[1 + t][static_cast<int>(Kpi::kRevenue)] = m.revenue_by_type[t];
+  }
+  KpiValues& all = out[0];
+  const double total = agents + contacts;
+  all[static_cast<int>(Kpi::kCostAgents)] = agents;
+  all[static_cast<int>(Kpi::kCostContacts)] = contacts;
+  all[static_cast<int>(Kpi::kCostTotal)] = total;
+  all[static_cast<int>(Kpi::kCostPerHandled)] = Ratio(total, all[static_cast<int>(Kpi::kAnswered)]);
+  all[static_cast<int>(Kpi::kRevenue)] = revenue;
+  all[static_cast<int>(Kpi::kMargin)] = revenue - total;
+}
+
+}  // namespace
+
 std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
   std::vector<KpiValues> out;
   out.reserve(1 + r.by_type.size());
@@ -54,6 +79,7 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
   out[0][static_cast<int>(Kpi::kAlerts)] = static_cast<double>(r.alerts);
   out[0][static_cast<int>(Kpi::kCoachingSessions)] = static_cast<double>(r.coaching_sessions);
   for (const Counters& c : r.by_type) out.push_back(ComputeKpis(c, kNaN, kNaN));
+  if (r.money.priced()) AddMoneyKpis(r, out);
   return out;
 }
 
@@ -159,6 +185,27 @@ void SummaryBuilder::Add(const ReplicationResult& r) {
     ++sums.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
   }
   if (intervals_) interval_kpis_.push_back(IntervalKpis(*model_, r));
+  const MoneyResult& money = r.money;
+  for (size_t g = 0; g < money.agents_by_group.size(); ++g) {
+    group_money_.push_back(money.paid_by_group[g] / 3600);
+    group_money_.push_back(money.agents_by_group[g]);
+  }
+}
+
+void SummaryBuilder::SummariseGroupMoney(Summary& s) const {
+  const auto& costs = model_->scenario().costs;
+  if (!costs) return;
+  s.currency = costs->currency;
+  const size_t groups = model_->groups().size();
+  assert(group_money_.size() == replications_ * groups * 2);
+  std::vector<double> hours(replications_), cost(replications_);
+  for (size_t g = 0; g < groups; ++g) {
+    for (size_t r = 0; r < replications_; ++r) {
+      hours[r] = group_money_[(r * groups + g) * 2];
+      cost[r] = group_money_[(r * groups + g) * 2 + 1];
+    }
+    s.group_money.push_back({engine::EstimateMean(hours), engine::EstimateMean(cost)});
+  }
 }
 
 // Summary::group_names, bands and agents.
@@ -199,6 +246,7 @@ Summary SummaryBuilder::Finish() const {
                               [&](size_t r, size_t c, int k) { return KpiOf(r, c, k); });
   s.start = model_->scenario().start;
   SummariseAgents(s);
+  SummariseGroupMoney(s);
   return s;
 }
 

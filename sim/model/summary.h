@@ -60,6 +60,13 @@ struct AgentSummary {
   Band band = Band::kNone;
 };
 
+// One agent group's money over the replications (the scenario's costs): its agents' paid
+// hours and what they cost (cost_agents).
+struct GroupMoney {
+  engine::Estimate paid_hours;
+  engine::Estimate cost_agents;
+};
+
 struct Summary {
   std::string scenario;
   int replications = 0;
@@ -73,6 +80,10 @@ struct Summary {
   std::vector<std::string> group_names;
   std::array<BandEstimates, kBandCount> bands;  // index static_cast<int>(Band)
   std::vector<AgentSummary> agents;             // by agent id
+  // With the scenario's costs: their currency. Without it the money KPIs are NaN and every
+  // output leaves them out.
+  std::optional<std::string> currency;
+  std::vector<GroupMoney> group_money;  // by group (group_names' order); empty without costs
 };
 
 // Per-replication KPIs: index 0 is overall, 1 + t is contact type t.
@@ -115,6 +126,7 @@ class SummaryBuilder {
     std::array<int, kBandCount + 1> band_replications{};
   };
   void SummariseAgents(Summary& s) const;
+  void SummariseGroupMoney(Summary& s) const;
   // KPI k of column c (0 overall, 1 + t type t), and a band's figure, of a replication.
   double KpiOf(size_t replication, size_t column, int k) const;
   double BandFigureOf(size_t replication, int band, int figure) const;
@@ -133,6 +145,8 @@ class SummaryBuilder {
   // per replication but the values, and no copy of them all as it grows.
   std::deque<double> values_;
   std::deque<std::vector<KpiValues>> interval_kpis_;  // [replication][interval]
+  // With costs, per replication and group: paid hours, then cost_agents.
+  std::deque<double> group_money_;
 };
 
 // The KPI part of a Summary (no agents) from per-replication KPIs: per_rep[r][c][k] with

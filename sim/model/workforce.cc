@@ -64,6 +64,7 @@ bool Workforce::StartAgent(int agent) {
   }
   if (Absent(agent, 0)) return false;
   a.staffed_since = 0;
+  a.paid_since = 0;
   return true;
 }
 
@@ -107,6 +108,7 @@ bool Workforce::OnShiftStart(int agent) {
   recorder_.Spell(agent, AgentState::kOffline, a.state_since, sim_.now());
   BeginShiftOccurrence(agent, shift.end + day * kDay);
   a.staffed_since = sim_.now();
+  a.paid_since = sim_.now();
   ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
 }
@@ -120,6 +122,7 @@ void Workforce::OnCallIn(int agent) {
   a.shift_end = end < s_.horizon ? end : kInfinity;
   if (std::isfinite(a.shift_end)) sim_.Schedule(a.shift_end, kShiftEnd, agent, agent);
   a.staffed_since = now;
+  a.paid_since = now;
 }
 
 void Workforce::OnShiftEnd(int agent) {
@@ -207,6 +210,8 @@ bool Workforce::OnAwayEnd(int agent) {
   a.state_since = now;
   if (now >= a.shift_end) {
     a.state = AgentState::kOffline;
+    recorder_.AddPaid(agent, a.paid_since, now);
+    a.paid_since = -1;
     return false;
   }
   a.staffed_since = now;
@@ -226,7 +231,9 @@ void Workforce::GoOffline(int agent) {
   Agent& a = agents_[agent];
   LeaveIdle(agent);
   recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
+  recorder_.AddPaid(agent, a.paid_since, sim_.now());
   a.staffed_since = -1;
+  a.paid_since = -1;
   a.state = AgentState::kOffline;
   a.state_since = sim_.now();
 }

@@ -172,7 +172,7 @@ TEST(ShiftTest, DailyShiftRepeatsEveryDay) {
 
 TEST(ShiftTest, ShiftsEqualToAConstantHeadcountGiveTheSameResults) {
   // One shift covering the whole horizon, no breaks = a constant headcount: same seed,
-  // same numbers, to the bit.
+  // same numbers, to the bit (the agents' pay too).
   scenario::Scenario constant = Desk({}, 0, 8 * 3600);
   constant.contact_types[0].arrivals = scenario::Arrivals::Rate(0.05);
   constant.contact_types[0].handle_time = Distribution::Exponential(180);
@@ -182,6 +182,12 @@ TEST(ShiftTest, ShiftsEqualToAConstantHeadcountGiveTheSameResults) {
   g.agents = 9;
   g.skills = {{.contact_type = 0}};
   constant.agent_groups.push_back(g);
+  constant.costs = scenario::Costs{.currency = "EUR",
+                                   .agent_hour = {20},
+                                   .per_handled = {1},
+                                   .per_abandoned = {3},
+                                   .per_callback = {0},
+                                   .revenue_per_resolved = {7}};
   scenario::Scenario shifted = constant;
   shifted.agent_groups[0] = ShiftGroup("desk", {{.start = 0, .end = 8 * 3600, .agents = 9}});
   for (int rep = 0; rep < 3; ++rep) {

@@ -6,6 +6,7 @@
 #ifndef CCSIM_SCENARIO_LIMITS_H_
 #define CCSIM_SCENARIO_LIMITS_H_
 
+#include <cstddef>
 #include <cstdint>
 
 namespace ccsim::scenario {
@@ -65,6 +66,15 @@ inline constexpr int64_t kDefaultMaxDesignPoints = 10'000;
 // Agents in one group, shift or call-in, and in `ccsim erlang --agents`: each agent is an
 // object of the model, and the Erlang recursions are linear in the agents.
 inline constexpr int kMaxAgents = 100'000;
+
+// Every amount of `costs` (an hourly rate, a cost or revenue per contact): a billion. Sums
+// over the agents and contacts of a long horizon then stay far from overflow and print as
+// plain numbers.
+inline constexpr double kMaxAmount = 1e9;
+inline constexpr const char* kMaxAmountText = "1000000000";
+
+// `costs.currency`: a code or symbol ("EUR", "€", "kr"), printed beside every amount.
+inline constexpr size_t kMaxCurrencyLength = 16;
 
 }  // namespace ccsim::scenario
 

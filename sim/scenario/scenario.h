@@ -259,6 +259,22 @@ struct RealTime {
   std::optional<CallIn> call_in;
 };
 
+// costs (SPEC §10): what agents' time and contacts cost, and what resolved contacts earn,
+// in `currency`. Each amount is kept per agent group or contact type, in the order of the
+// scenario's vectors; one number in the file applies to every group or type, and a group
+// or type the file leaves out costs (earns) 0.
+struct Costs {
+  std::string currency;
+  // By agent group: per hour on duty (breaks are paid); nullopt where the file gives none.
+  std::vector<std::optional<double>> agent_hour;
+  // By contact type.
+  std::vector<double> per_handled;           // per answered contact
+  std::vector<double> per_abandoned;         // per lost (abandoned, balked, message, closed)
+                                             // or blocked contact
+  std::vector<double> per_callback;          // per accepted callback
+  std::vector<double> revenue_per_resolved;  // per handling that resolved the contact
+};
+
 struct Scenario {
   std::string name;
   // start: the local date-time at simulated time 0, in civil seconds (calendar.h); absent,
@@ -282,6 +298,7 @@ struct Scenario {
   std::optional<RealTime> real_time;
   std::optional<Busyness> busyness;  // top level: one factor shared by every type
   std::optional<int> lines;          // voice contacts waiting or talking, at most
+  std::optional<Costs> costs;        // absent: no cost KPIs
 
   std::string source_file;             // path the scenario was read from ("" when built in code)
   std::string source_text;             // the YAML text as read (before --set overrides)

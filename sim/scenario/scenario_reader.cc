@@ -7,6 +7,7 @@
 #include "sim/scenario/agent_group_reader.h"
 #include "sim/scenario/arrivals_reader.h"
 #include "sim/scenario/contact_type_reader.h"
+#include "sim/scenario/costs_reader.h"
 #include "sim/scenario/limits.h"
 
 namespace ccsim::scenario::internal {
@@ -17,7 +18,8 @@ constexpr std::string_view kTopLevelKeys[] = {
     "seed",          "service_level", "contact_types", "agent_groups", "routing",
     "journeys",      "agent_variation", "real_time",
     "busyness",
-    "lines"};  // voice contacts in the centre at once (SPEC §7)
+    "lines",  // voice contacts in the centre at once (SPEC §7)
+    "costs"};
 constexpr std::string_view kRealTimeKeys[] = {"check_every", "window", "when", "actions"};
 constexpr std::string_view kWhenKeys[] = {"service_level_below"};
 constexpr std::string_view kActionKeys[] = {"postpone_breaks", "call_in"};
@@ -242,6 +244,7 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   top.Read("agent_variation", &s.handle_time_cv, ReadAgentVariation);
   top.Read("real_time", &s.real_time, WithNames(ReadRealTime, names));
   top.Read("lines", &s.lines, ReadPositiveInt);
+  top.Read("costs", &s.costs, WithNames(ReadCosts, names));
   if (has_horizon && s.interval > 0) CheckHorizonLimits(s, top, ctx);
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
