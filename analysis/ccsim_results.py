@@ -47,6 +47,8 @@ SCHEMA_VERSION = checks.SCHEMA_VERSION
 # /intervals), not from a list kept here: see Results.columns.
 BANDS = agent_tables.BANDS
 BAND_FIGURES = agent_tables.BAND_FIGURES
+BUSY_STATES = agent_tables.BUSY_STATES
+UNSTAFFED_STATES = agent_tables.UNSTAFFED_STATES
 
 
 def load(path):
