@@ -67,6 +67,7 @@ def difference_figure(first, labels, diffs):
         ax.set_ylabel(nf.axis_label("B − A", unit_of(first, k), difference=True))
         ax.set_xticks(x)
         ax.set_xticklabels([f"({i + 2}) − (1)" for i in x])
+        ax.set_xlabel("files compared: B − A")
         ax.set_xlim(-0.6, len(diffs) - 0.4)
         ax.grid(alpha=0.3, axis="y")
     for ax in list(axes.flat)[len(kpis):]:

@@ -63,6 +63,7 @@ def occupancy_figure(res):
     band(ax2, res, cr.interval_kpis(res, "agents_staffed", "ALL"), "agents_staffed",
          "agents staffed", "C2", lw=1.5, start=start)
     kpi_axis(ax2, res, "agents_staffed")
+    ax2.set_title("agents staffed (on duty, not on a break) per interval", fontsize=10)
     ax2.set_ylim(bottom=0)
     ax2.grid(alpha=0.3)
     time_axis(ax2, res.horizon, start)
