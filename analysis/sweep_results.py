@@ -98,10 +98,11 @@ class SweepResults:
         """One row per point: the varied keys' values (typed), replications, then each KPI
         of `scope` ("overall", or a contact type) as its mean over replications and its 95%
         half-width `<kpi>_ci95`."""
-        long = self.kpi_table().xs(scope, level="scope")
-        if long.empty:
+        long = self.kpi_table()
+        if scope not in long.index.get_level_values("scope"):
             raise KeyError(f"{self.path}: no scope {scope!r} (the whole centre is "
                            f"{OVERALL!r}, else a contact type)")
+        long = long.xs(scope, level="scope")
         means = long["mean"].unstack("kpi")
         cis = long["ci95"].unstack("kpi").add_suffix("_ci95")
         kpis = list(dict.fromkeys(long.index.get_level_values("kpi")))

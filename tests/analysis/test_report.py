@@ -6,8 +6,10 @@ has a title and its axes' units, and a real browser (headless Chromium) draws th
 The reports are made once (setUpModule): one through the command, the comparison in this
 process, so that each figure is checked as it is saved (figure_checks.CheckedFigures).
 """
+import contextlib
 import datetime
 import html.parser
+import io
 import json
 import os
 import shutil
@@ -324,12 +326,17 @@ class CommandTest(unittest.TestCase):
         path = os.path.join(TMP, "other.h5")
         with h5py.File(path, "w") as f:
             f["x"] = np.arange(3)
-        self.assertEqual(report.main([path, "-o", os.path.join(TMP, "report_other")]), 2)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            self.assertEqual(report.main([path, "-o", os.path.join(TMP, "report_other")]), 2)
+        self.assertIn("not a ccsim result file", err.getvalue())
 
     def test_usage_error(self):
-        with self.assertRaises(SystemExit) as stop:
+        err = io.StringIO()
+        with self.assertRaises(SystemExit) as stop, contextlib.redirect_stderr(err):
             report.main([FILES["summary"]])  # no -o
         self.assertEqual(stop.exception.code, 2)
+        self.assertIn("REPORT_DIR", err.getvalue())
 
 
 if __name__ == "__main__":
