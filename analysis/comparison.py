@@ -45,18 +45,21 @@ def differences(a, b, kpis=None):
 # -- what differs ---------------------------------------------------------------------------
 def scenario_value(res, key):
     """The value the stored scenario text gives `key` (a dotted path, list items by
-    number), as text; None when it gives none or PyYAML is not installed."""
+    number), as text: "default" when it gives none, "the scenario's" when the text cannot
+    be read (PyYAML not installed)."""
     try:
         import yaml
     except ImportError:
-        return None
+        return "the scenario's"
     try:
         node = yaml.safe_load(res.attrs.get("scenario", ""))
         for part in key.split("."):
             node = node[int(part)] if isinstance(node, list) else node[part]
-    except (yaml.YAMLError, KeyError, IndexError, ValueError, TypeError):
-        return None
-    return None if isinstance(node, (dict, list)) else str(node)
+    except yaml.YAMLError:
+        return "the scenario's"
+    except (KeyError, IndexError, ValueError, TypeError):
+        return "default"
+    return "the scenario's" if isinstance(node, (dict, list)) else str(node)
 
 
 def _short_names(keys):
@@ -81,7 +84,7 @@ def _differing(results):
     for key in keys:
         values = [r.overrides.get(key) for r in results]
         if len(set(values)) > 1:
-            found.append((key, [v if v is not None else (scenario_value(r, key) or "default")
+            found.append((key, [v if v is not None else scenario_value(r, key)
                                 for v, r in zip(values, results)]))
     for key, get in (("scenario", lambda r: r.scenario_name),
                      ("seed", lambda r: str(r.attrs.get("seed", ""))),
