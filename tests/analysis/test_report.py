@@ -55,11 +55,13 @@ def setUpModule():
     FILES["contacts"] = ccsim_run.shared("help_desk", trace="contacts")
     FILES["bank"] = ccsim_run.shared("retail_bank", *NO_WARMUP)
     FILES["clock"] = ccsim_run.shared("insurance_day")  # starts Monday 2026-03-02 08:00
-    REPORTS["clock"] = os.path.join(TMP, "report_clock")
-    REPORTS["clock_run"] = run_report(FILES["clock"], "-o", REPORTS["clock"])
-    REPORTS["compare"] = os.path.join(TMP, "report_compare")
     report.Figures = figure_checks.CheckedFigures  # every figure checked as it is saved
+    REPORTS["clock"] = os.path.join(TMP, "report_clock")
+    report.write_report([cr.load(FILES["clock"])], REPORTS["clock"])
+    REPORTS["compare"] = os.path.join(TMP, "report_compare")
     report.write_report([cr.load(FILES["five"]), cr.load(FILES["six"])], REPORTS["compare"])
+    REPORTS["command"] = os.path.join(TMP, "report_command")
+    REPORTS["command_run"] = run_report(FILES["summary"], "-o", REPORTS["command"])
 
 
 def tearDownModule():
@@ -128,10 +130,16 @@ class ReportCase(unittest.TestCase):
 
 
 class OneFileTest(ReportCase):
-    def test_one_file_through_the_command(self):
-        p = REPORTS["clock_run"]
+    def test_the_command_writes_a_report(self):
+        p = REPORTS["command_run"]
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertIn("report.py: wrote", p.stdout)
+        self.assertEqual(p.stdout, f"report.py: wrote {REPORTS['command']}/index.html and 4 "
+                                   f"plots\n")
+        text, pngs = self.check_report(REPORTS["command"])
+        self.assertEqual(pngs, set(PER_FILE))
+        self.assertIn("summaries only", text)
+
+    def test_one_file_with_a_start(self):
         text, pngs = self.check_report(REPORTS["clock"])
         self.assertEqual(pngs, set(PER_FILE) | {"wait_distribution", "agent_occupancy"})
         res = cr.load(FILES["clock"])
@@ -188,15 +196,6 @@ class OneFileTest(ReportCase):
         line = next(ln for ln in ax.get_lines() if len(ln.get_xdata()) == 16)
         self.assertEqual(line.get_xdata()[0], 0.25)  # hours: the middle of 0:00-0:30
         run_figures.plt.close(fig)
-
-    def test_summary_only_file_says_so(self):
-        res = cr.load(FILES["summary"])
-        figs = figure_checks.CheckedFigures(TMP)
-        waits = "\n".join(run_section.wait_section(res, figs, "x_"))
-        agents = "\n".join(run_section.agent_section(res, figs, "x_"))
-        self.assertIn("summaries only", waits)
-        self.assertIn("--trace events", agents)
-        self.assertFalse(any(n.startswith("x_") for n in figure_checks.CheckedFigures.saved))
 
     def test_contacts_without_agents(self):
         res = cr.load(FILES["contacts"])
@@ -270,11 +269,17 @@ class CompareTest(ReportCase):
         self.assertEqual(comparison.what_differs(runs),
                          ["help-desk [run.h5]", "help-desk [other.h5]"])
 
+    def test_time_axes_show_clock_time_with_a_start(self):
+        labels = figure_checks.CheckedFigures.time_labels
+        for name in PER_FILE:  # insurance_day has a start; the help desk has none
+            self.assertEqual(set(labels[f"{name}.png"]), {figure_checks.TIME_AXES[0]}, name)
+            self.assertEqual(set(labels[f"file1_{name}.png"]), {figure_checks.TIME_AXES[1]})
+
     def test_every_figure_has_a_title_and_axis_units(self):
         saved = figure_checks.CheckedFigures.saved
         for name in ("compare_differences.png", "compare_intervals.png",
                      "file1_wait_distribution.png", "file1_agent_occupancy.png",
-                     "file2_occupancy.png"):
+                     "file2_occupancy.png", "wait_distribution.png", "agent_occupancy.png"):
             self.assertIn(name, saved)
         self.assertEqual(figure_checks.CheckedFigures.found, [])
         # no start in help_desk: the time axes say hours elapsed
