@@ -9,7 +9,7 @@ import ccsim_results as cr
 import number_format as nf
 from plot_axes import (band, below, kpi_axis, plot_start, plt, shade_warmup, target_line,
                        time_axis)
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 
 def interval_figure(res, kpi, title):
@@ -93,6 +93,7 @@ def _wait_histogram(ax, res, waits, top):
     ax.hist(np.clip(waits, 0, top), bins=bins, color="C0", alpha=0.8,
             label=f"answered contacts (n = {nf.value(len(waits), decimals=0)})")
     ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else ""))
     ax.set_xlabel("wait before answer (s)  [last bin: ≥ 99th percentile]")
     ax.set_ylabel("answered contacts (log scale)")
     ax.set_title("Waits of answered contacts")

@@ -5,7 +5,10 @@ import ccsim_results as cr
 import number_format as nf
 import report_page as page
 import run_figures
+from confidence import student_t975
 from plot_axes import unit_of
+
+FEW_REPLICATIONS = 5  # below it the report says that the intervals are wide
 
 
 def kpi_frame(res, table, kpis):
@@ -63,10 +66,17 @@ def meta(res):
 def kpi_section(res, table):
     parts = [page.heading(3, "KPIs: mean ± 95% confidence half-width over replications"),
              page.table(kpi_frame(res, table, cr.kpis_that_apply(res)))]
-    if len(res.replications) < 2:
+    n = len(res.replications)
+    if n < 2:
         parts.append(page.note("One replication: no confidence interval can be given. Run "
                                "more replications (<code>-r 10</code> or more) to see how "
                                "precise these numbers are."))
+    elif n < FEW_REPLICATIONS:
+        parts.append(page.note(
+            f"Only {n} replications: the intervals are wide (Student's t with {n - 1} "
+            f"degree{'s' if n > 2 else ''} of freedom is {student_t975(n - 1):.1f}, against "
+            f"2.0 for many). Run more replications (<code>-r 10</code> or more) for "
+            f"decisions."))
     return parts
 
 

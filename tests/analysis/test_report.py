@@ -170,6 +170,14 @@ class OneFileTest(ReportCase):
         self.assertIn("One replication: no confidence interval", parts)
         self.assertNotRegex(parts, "<td>[^<]*±")
         self.assertRegex(parts, "<td>[0-9.]+%</td>")
+        two = cr.load(ccsim_run.shared("help_desk", replications=2, trace="contacts"))
+        parts = "\n".join(run_section.kpi_section(two, two.kpi_table()))
+        self.assertIn("Only 2 replications: the intervals are wide (Student's t with 1 degree "
+                      "of freedom is 12.7", parts)
+        three = cr.load(FILES["five"])
+        self.assertIn("Only 3 replications: the intervals are wide (Student's t with 2 "
+                      "degrees of freedom is 4.3", "\n".join(
+                          run_section.kpi_section(three, three.kpi_table())))
 
     def test_interval_axes_show_dates_and_times_of_day_with_a_start(self):
         res = cr.load(FILES["clock"])
