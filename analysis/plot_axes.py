@@ -11,7 +11,7 @@ matplotlib.use("Agg")  # headless: files only, no display
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MultipleLocator, PercentFormatter  # noqa: E402
+from matplotlib.ticker import MultipleLocator, PercentFormatter, ScalarFormatter  # noqa: E402
 
 import number_format as nf  # noqa: E402
 from run_results import Column  # noqa: E402
@@ -105,9 +105,10 @@ def kpi_axis(ax, res, kpi, axis="y", difference=False):
     (ax.set_ylabel if axis == "y" else ax.set_xlabel)(text)
     if frac and not difference:
         target.set_major_formatter(PercentFormatter(100.0, decimals=0))
-    elif not frac:
-        # plain digits, never 1e5 at the axis' end
-        target.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
+    else:  # plain digits: no "1e5" or "+1.069" at the axis' end
+        plain = ScalarFormatter(useOffset=False)
+        plain.set_scientific(False)
+        target.set_major_formatter(plain)
 
 
 def shade_warmup(ax, res, start=None):
