@@ -99,8 +99,10 @@ void FoldReplication(Point& p, model::ReplicationResult&& r, PointSinks& out) {
   p.builder.reset();
   if (rows) p.settings = RunSettings(s);
   if (out.file != nullptr && !out.file_error) {
-    const trace::Status s = out.file->Add(
-        {.index = p.index, .values = p.values, .tables = std::move(*p.rows), .settings = p.settings});
+    const trace::Status s = out.file->Add({.index = p.index,
+                                           .values = p.values,
+                                           .tables = std::move(*p.rows),
+                                           .settings = p.settings});
     if (!s) out.file_error = s.error();
     p.rows.reset();
   }
