@@ -51,6 +51,9 @@ def difference_figure(first, labels, diffs):
     fig, axes = plt.subplots(rows, cols, figsize=(3.4 * cols + 1, 3.3 * rows + 1.2),
                              squeeze=False)
     x = np.arange(len(diffs))
+    kinds = {bool(d["paired"].all()) for d in diffs}
+    label = ("paired 95% CI" if kinds == {True} else "Welch 95% CI" if kinds == {False}
+             else "paired (else Welch) 95% CI")
     for ax, k in zip(axes.flat, kpis):
         _, _, scale, _ = style(first, k)
         mean = np.array([d.loc[k, "difference"] for d in diffs]) * scale
@@ -59,9 +62,8 @@ def difference_figure(first, labels, diffs):
         ax.axhline(0, color="black", lw=0.8)
         ax.errorbar(x - 0.08, mean, yerr=welch, fmt="none", ecolor="0.6", elinewidth=1,
                     capsize=4, label="unpaired 95% CI")
-        is_paired = bool(diffs[0]["paired"].all())
         ax.errorbar(x + 0.08, mean, yerr=paired, fmt="o", color="C0", elinewidth=2.5,
-                    capsize=5, label="paired 95% CI" if is_paired else "Welch 95% CI")
+                    capsize=5, label=label)
         ax.set_title(style(first, k)[0], fontsize=10)
         kpi_axis(ax, first, k, difference=True)
         ax.set_ylabel(nf.axis_label("B − A", unit_of(first, k), difference=True))
