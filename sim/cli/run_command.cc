@@ -12,6 +12,7 @@
 #include "sim/cli/options.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/progress_bar.h"
+#include "sim/cli/run_settings.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/version.h"
 #include "sim/model/model.h"
@@ -59,21 +60,17 @@ Options)";
 trace::RootAttributes RunAttributes(const scenario::Scenario& s,
                                     const std::vector<std::string>& overrides,
                                     const std::string& trace) {
-  return {.kind = trace::FileKind::kRun,
-          .ccsim_version = kVersion,
-          .scenario_text = s.source_text,
-          .scenario_name = s.name,
-          .scenario_file = s.source_file,
-          .start = scenario::TimeLabels(s.start).Iso(0),
-          .overrides = overrides,
-          .seed = s.seed,
-          .replications = s.replications,
-          .trace = trace,
-          .horizon = s.horizon,
-          .warmup = s.warmup,
-          .interval = s.interval,
-          .service_level_threshold = s.service_level.threshold,
-          .service_level_target = s.service_level.target};
+  trace::RootAttributes a = RunSettings(s);
+  a.kind = trace::FileKind::kRun;
+  a.ccsim_version = kVersion;
+  a.scenario_text = s.source_text;
+  a.scenario_name = s.name;
+  a.scenario_file = s.source_file;
+  a.start = scenario::TimeLabels(s.start).Iso(0);
+  a.overrides = overrides;
+  a.seed = s.seed;
+  a.trace = trace;
+  return a;
 }
 
 // What `ccsim run` was asked for besides the scenario, checked.

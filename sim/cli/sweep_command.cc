@@ -21,6 +21,7 @@
 #include "sim/cli/options.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/progress_bar.h"
+#include "sim/cli/run_settings.h"
 #include "sim/cli/summary_output.h"
 #include "sim/cli/sweep_output.h"
 #include "sim/cli/version.h"
@@ -69,6 +70,7 @@ struct Point {
   // pointers: a sweep of many points keeps a small Point for each.
   std::unique_ptr<model::SummaryBuilder> builder;
   std::unique_ptr<records::ResultTables> rows;
+  std::optional<trace::RootAttributes> settings;  // for -o: the point's RunSettings
 };
 
 // Where a finished point goes: its printed row and its -o rows.
@@ -95,9 +97,12 @@ void FoldReplication(Point& p, model::ReplicationResult&& r, PointSinks& out) {
   if (r.replication + 1 < s.replications) return;
   if (out.printer != nullptr) out.printer->Add({p.index, p.values, p.builder->Finish()});
   p.builder.reset();
+  if (rows) p.settings = RunSettings(s);
   if (out.file != nullptr && !out.file_error) {
-    const trace::Status s =
-        out.file->Add({.index = p.index, .values = p.values, .tables = std::move(*p.rows)});
+    const trace::Status s = out.file->Add({.index = p.index,
+                                           .values = p.values,
+                                           .tables = std::move(*p.rows),
+                                           .settings = p.settings});
     if (!s) out.file_error = s.error();
     p.rows.reset();
   }
@@ -144,7 +149,8 @@ class QuietStderr {
 std::vector<trace::SweepPoint> FilePoints(const std::vector<Point*>& points) {
   std::vector<trace::SweepPoint> out;
   for (Point* p : points) {
-    out.push_back({.index = p->index, .values = p->values, .tables = std::move(*p->rows)});
+    out.push_back({.index = p->index, .values = p->values, .tables = std::move(*p->rows),
+                   .settings = p->settings});
     p->rows.reset();
   }
   return out;

@@ -1,7 +1,7 @@
 // The limits on user input, in one place. They protect the machine, not the model: each is
 // far beyond any real contact centre, and each stops an input that would otherwise hang,
 // exhaust memory or overflow a counter (issue 10, "survive hostile input"). Every limit is
-// reported as an error at the key, file or flag that exceeds it; scenarios/README.md lists
+// reported as an error at the key, file or flag that exceeds it; docs/scenario_keys.md lists
 // them for users.
 #ifndef CCSIM_SCENARIO_LIMITS_H_
 #define CCSIM_SCENARIO_LIMITS_H_

@@ -1111,7 +1111,8 @@ TEST(ReadRootAttributesTest, RoundTrips) {
   s.overrides = {"contact_types.billing.arrivals.rate=0.05", "agent_groups.tech_team.agents=6"};
   const model::Model m(s);
   const std::string path = dir.File("out.h5");
-  const RootAttributes info = InfoFor(s, TraceLevel::kContacts);
+  RootAttributes info = InfoFor(s, TraceLevel::kContacts);
+  info.service_level_thresholds = {"billing=20", "tech=30.5"};
   WriteFile(m, path, TraceLevel::kContacts, info);
   const Expected<RootAttributes> read = ReadRootAttributes(path);
   ASSERT_TRUE(read.ok()) << read.error();
@@ -1126,6 +1127,7 @@ TEST(ReadRootAttributesTest, RoundTrips) {
   EXPECT_EQ(back.seed, info.seed);
   EXPECT_EQ(back.replications, 2);
   EXPECT_EQ(back.trace, "contacts");
+  EXPECT_EQ(back.service_level_thresholds, info.service_level_thresholds);
 }
 
 // ---- a scenario with a start: clock time in /intervals and at the root ----
@@ -1433,6 +1435,30 @@ TEST(SweepFileWriterTest, WritesWhatWriteSweepFileWrites) {
   const Hid a = Open(dir.File("whole.h5")), b = Open(dir.File("streamed.h5"));
   EXPECT_EQ(RowCount(b.get(), "/points/1/intervals"), RowCount(a.get(), "/points/1/intervals"));
   EXPECT_EQ(RowCount(b.get(), "/points/table"), 2u);
+}
+
+// A point given its settings carries them as its group's attributes, as a run's root
+// does; a point without carries its replications only.
+TEST(SweepFileWriterTest, APointsSettingsAreItsAttributes) {
+  ScratchDir dir;
+  std::vector<SweepPoint> points = TwoPoints();
+  RootAttributes settings{.replications = 99, .horizon = 3600, .warmup = 600, .interval = 900,
+                          .service_level_threshold = 20, .service_level_target = 0.9,
+                          .service_level_thresholds = {"billing=20", "tech=45"}};
+  points[1].settings = settings;
+  ASSERT_TRUE(WriteSweepFile(dir.File("sweep.h5"), SweepInfo(), points).ok());
+  const Hid file = Open(dir.File("sweep.h5"));
+  const Hid plain = Hid::Check(H5Gopen2(file.get(), "points/0", H5P_DEFAULT), H5Gclose, "0");
+  const Hid set = Hid::Check(H5Gopen2(file.get(), "points/1", H5P_DEFAULT), H5Gclose, "1");
+  EXPECT_EQ(H5Aexists(plain.get(), "horizon"), 0);
+  // replications: those that wrote rows, not the settings' own
+  EXPECT_EQ(ReadScalar<int32_t>(set.get(), "replications", H5T_NATIVE_INT32, H5T_INTEGER, 4),
+            TwoQueues().replications);
+  EXPECT_EQ(ReadScalar<double>(set.get(), "warmup", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 600.0);
+  EXPECT_EQ(ReadScalar<double>(set.get(), "interval", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8), 900.0);
+  EXPECT_EQ(ReadScalar<double>(set.get(), "service_level_target", H5T_NATIVE_DOUBLE, H5T_FLOAT, 8),
+            0.9);
+  EXPECT_EQ(ReadString(set.get(), "service_level_thresholds"), "billing=20\ntech=45");
 }
 
 TEST(SweepFileWriterTest, AnUncommittedOrFailedWriterLeavesNothing) {

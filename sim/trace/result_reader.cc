@@ -113,6 +113,7 @@ RootAttributes ReadRoot(const std::string& path, hid_t root) {
   a.interval = FloatOr(root, "interval", 0);
   a.service_level_threshold = FloatOr(root, "service_level_threshold", 0);
   a.service_level_target = FloatOr(root, "service_level_target", 0);
+  a.service_level_thresholds = Split(StringOr(root, "service_level_thresholds"));
   a.vary_paths = Split(StringOr(root, "vary"));
   if (a.vary_paths.size() > static_cast<size_t>(kMaxVaried)) {
     throw BadFile("attribute vary names more than " + std::to_string(kMaxVaried) + " keys");

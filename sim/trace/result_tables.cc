@@ -72,15 +72,20 @@ void WriteRootAttributes(hid_t root, const RootAttributes& a) {
     WriteAttribute(root, "shard", a.shard);
     return;
   }
-  const int32_t reps = a.replications;
   WriteAttribute(root, "seed", H5T_NATIVE_UINT64, &a.seed);
-  WriteAttribute(root, "replications", H5T_NATIVE_INT32, &reps);
+  WriteRunSettings(root, a);
   WriteAttribute(root, "trace", a.trace);
-  WriteAttribute(root, "horizon", H5T_NATIVE_DOUBLE, &a.horizon);
-  WriteAttribute(root, "warmup", H5T_NATIVE_DOUBLE, &a.warmup);
-  WriteAttribute(root, "interval", H5T_NATIVE_DOUBLE, &a.interval);
-  WriteAttribute(root, "service_level_threshold", H5T_NATIVE_DOUBLE, &a.service_level_threshold);
-  WriteAttribute(root, "service_level_target", H5T_NATIVE_DOUBLE, &a.service_level_target);
+}
+
+void WriteRunSettings(hid_t object, const RootAttributes& a) {
+  const int32_t reps = a.replications;
+  WriteAttribute(object, "replications", H5T_NATIVE_INT32, &reps);
+  WriteAttribute(object, "horizon", H5T_NATIVE_DOUBLE, &a.horizon);
+  WriteAttribute(object, "warmup", H5T_NATIVE_DOUBLE, &a.warmup);
+  WriteAttribute(object, "interval", H5T_NATIVE_DOUBLE, &a.interval);
+  WriteAttribute(object, "service_level_threshold", H5T_NATIVE_DOUBLE, &a.service_level_threshold);
+  WriteAttribute(object, "service_level_target", H5T_NATIVE_DOUBLE, &a.service_level_target);
+  WriteAttribute(object, "service_level_thresholds", Join(a.service_level_thresholds));
 }
 
 namespace {

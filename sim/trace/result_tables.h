@@ -31,6 +31,10 @@ Hid PointsRowType(const std::vector<std::string>& vary_paths);
 // The root attributes of `a.kind`'s file, schema_version first.
 void WriteRootAttributes(hid_t root, const RootAttributes& a);
 
+// What a run was run with, as attributes of `object` (a run's root, a sweep's point):
+// replications, horizon, warmup, interval and the service levels of `a`.
+void WriteRunSettings(hid_t object, const RootAttributes& a);
+
 // /summary, /intervals and /agent_results in `parent`, with each float64 column's label,
 // unit, definition and scope as the table's attributes "<column>.label", ".unit", ...
 void WriteResultTables(hid_t parent, const RecordTypes& types, const records::ResultTables& t);

@@ -36,6 +36,10 @@ struct RootAttributes {
   std::string trace = "summary";
   double horizon = 0, warmup = 0, interval = 0;  // seconds
   double service_level_threshold = 0, service_level_target = 0;
+  // Each contact type's service-level threshold in seconds (its own, else the scenario's),
+  // "TYPE=SECONDS" in the types' order, so that readers need not interpret the scenario.
+  // In a sweep's file the fields from `replications` to here are each point's (WritePoint).
+  std::vector<std::string> service_level_thresholds;
 
   // A sweep's file only.
   std::vector<std::string> vary_paths;  // the varied keys, in --vary order

@@ -58,7 +58,13 @@ void WritePoint(hid_t points_group, const RootAttributes& info, const SweepPoint
   WriteAttribute(group.get(), "values", Join(values));
   int32_t reps = 0;  // the replications that wrote rows
   for (const records::SummaryRow& r : p.tables.summary.rows) reps = std::max(reps, r.replication + 1);
-  WriteAttribute(group.get(), "replications", H5T_NATIVE_INT32, &reps);
+  if (p.settings) {
+    RootAttributes settings = *p.settings;
+    settings.replications = reps;
+    WriteRunSettings(group.get(), settings);
+  } else {
+    WriteAttribute(group.get(), "replications", H5T_NATIVE_INT32, &reps);
+  }
   WriteResultTables(group.get(), RecordTypes(p.tables.names), p.tables);
 }
 

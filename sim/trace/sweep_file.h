@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct SweepPoint {
   int index = 0;  // the point's number in the whole sweep (shards write some of them)
   std::vector<std::string> values;  // the point's values, one per varied key, as given
   records::ResultTables tables;     // its replications' rows (model::ResultRows)
+  // The point's horizon, warmup, interval and service levels (RootAttributes' run
+  // settings), written as the attributes of /points/<index>/ when given.
+  std::optional<RootAttributes> settings;
 };
 
 // REQUIRES: attributes.kind == FileKind::kSweep.

@@ -2,12 +2,16 @@
 
 CCSIM_BIN names the binary (CTest sets it); without it, build/ccsim of this checkout.
 The tests fail, rather than skip, when there is no binary: a suite that checks nothing
-must not pass.
+must not pass. `shared` writes each file once for all the test modules of one process
+(unittest discover runs them in one), so the suite simulates every case once.
 """
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ANALYSIS = os.path.join(ROOT, "analysis")
@@ -44,3 +48,37 @@ def json_summary(scenario, *extra, replications=3):
     """The `ccsim run --json` document for the same scenario, replications and overrides."""
     return json.loads(run(["run", f"scenarios/{scenario}.yaml", "-r", str(replications),
                            "--json"] + list(extra)))
+
+
+_SHARED = {}
+_SHARED_DIR = []
+
+
+def _shared_path(stem):
+    """A new path in the folder of shared files (made on first use, removed at exit)."""
+    if not _SHARED_DIR:
+        _SHARED_DIR.append(tempfile.mkdtemp(prefix="ccsim_shared_test_"))
+        atexit.register(shutil.rmtree, _SHARED_DIR[0], True)
+    return os.path.join(_SHARED_DIR[0], f"{stem}_{len(_SHARED)}.h5")
+
+
+def shared(scenario, *extra, replications=3, trace="events"):
+    """The file of `write(..., scenario, *extra, replications, trace)`, written once per
+    test process. Read it only: copy it to change it."""
+    key = (scenario, extra, replications, trace)
+    if key not in _SHARED:
+        _SHARED[key] = write(_shared_path(scenario), scenario, *extra,
+                             replications=replications, trace=trace)
+    return _SHARED[key]
+
+
+def sweep(scenario, *args, replications=3):
+    """`ccsim sweep scenarios/SCENARIO.yaml ARGS... -r N -o FILE`, once per test process
+    (as shared); returns FILE."""
+    key = ("sweep", scenario) + args + (replications,)
+    if key not in _SHARED:
+        path = _shared_path("sweep")
+        run(["sweep", f"scenarios/{scenario}.yaml"] + list(args) +
+            ["-r", str(replications), "-o", path])
+        _SHARED[key] = path
+    return _SHARED[key]

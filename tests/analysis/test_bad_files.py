@@ -1,9 +1,10 @@
 """report.py and ccsim_results on files that are not good ccsim result files: each gives
-"report.py: error: FILE: ..." and exit 2 (never a traceback), and writes no report."""
+"report.py: error: FILE: ..." and exit 2 (never a traceback), and writes no report.
+report.py's main() runs in this process (test_report runs the command itself)."""
+import contextlib
+import io
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import unittest
 
@@ -20,8 +21,7 @@ GOOD = None
 def setUpModule():
     global TMP, GOOD
     TMP = tempfile.mkdtemp(prefix="ccsim_bad_files_test_")
-    GOOD = ccsim_run.write(os.path.join(TMP, "good.h5"), "help_desk", replications=2,
-                           trace="contacts")
+    GOOD = ccsim_run.shared("help_desk", replications=2, trace="contacts")
 
 
 def tearDownModule():
@@ -60,10 +60,13 @@ def key_set(table, column, value):
 
 
 def report(path):
+    """report.py PATH -o OUT in this process: (exit status, stderr, OUT)."""
+    import report as report_py  # analysis/report.py
     out = os.path.join(TMP, "report_" + os.path.basename(path))
-    p = subprocess.run([sys.executable, ccsim_run.REPORT, path, "-o", out],
-                       capture_output=True, text=True, timeout=300, cwd=ccsim_run.ROOT)
-    return p, out
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = report_py.main([path, "-o", out])
+    return status, err.getvalue(), out
 
 
 class BadFileTest(unittest.TestCase):
@@ -76,11 +79,10 @@ class BadFileTest(unittest.TestCase):
             self.assertIn(message, str(raised.exception))
             if not via_report:
                 return
-            p, out = report(path)
-            self.assertEqual(p.returncode, 2, p.stderr)
-            self.assertIn(f"report.py: error: {path}", p.stderr)
-            self.assertIn(message, p.stderr)
-            self.assertNotIn("Traceback", p.stderr)
+            status, stderr, out = report(path)
+            self.assertEqual(status, 2, stderr)
+            self.assertIn(f"report.py: error: {path}", stderr)
+            self.assertIn(message, stderr)
             self.assertFalse(os.path.exists(out), "wrote a report from a bad file")
 
     def test_not_a_result_file(self):
@@ -117,7 +119,10 @@ class BadFileTest(unittest.TestCase):
                    "attribute horizon is text; expected a number")
         self.check(spoiled("scenario_bytes.h5", set_attribute("scenario", np.bytes_(b"\xff"))),
                    "attribute scenario is not UTF-8 text")
-        self.check(spoiled("sweep.h5", set_attribute("kind", "sweep")), "a sweep's file")
+        self.check(spoiled("sweep.h5", set_attribute("kind", "sweep")),
+                   "a sweep's file without the attribute points")
+        self.check(spoiled("kind.h5", set_attribute("kind", "run")),
+                   "attribute kind is 'run'; expected \"sweep\"")
 
     def test_tables(self):
         self.check(spoiled("summary_2d.h5", replace("summary", np.zeros((3, 3)))),
@@ -140,6 +145,59 @@ class BadFileTest(unittest.TestCase):
         self.check(spoiled("replication_group.h5",
                            lambda f: f["replications"].create_group("x")),
                    "/replications/x is not a replication")
+
+
+class BadSweepTest(unittest.TestCase):
+    """A sweep's file is checked as a run's is, and its points too."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.good = ccsim_run.sweep("help_desk", "--vary", "agent_groups.desk.agents=4:5:1",
+                                   replications=2)
+
+    def spoiled(self, name, change):
+        path = os.path.join(TMP, name)
+        shutil.copy(self.good, path)
+        with h5py.File(path, "r+") as f:
+            change(f)
+        return path
+
+    def test_points(self):
+        def point_out_of_range(f):
+            rows = f["points/table"][()]
+            rows["point"][1] = 7
+            replace("points/table", rows)(f)
+
+        def point_twice(f):
+            rows = f["points/table"][()]
+            rows["point"][1] = 0
+            replace("points/table", rows)(f)
+
+        check = BadFileTest.check
+        check(self, self.spoiled("no_points.h5", lambda f: f.__delitem__("points")),
+              "a sweep's file without the group /points", via_report=True)
+        check(self, self.spoiled("points_out.h5", point_out_of_range),
+              "/points/table row 1: point 7 is outside 0..1 or given twice")
+        check(self, self.spoiled("points_twice.h5", point_twice),
+              "/points/table row 1: point 0 is outside 0..1 or given twice")
+        check(self, self.spoiled("point_group.h5", lambda f: f.__delitem__("points/1")),
+              "no group /points/1 for point 1")
+        check(self, self.spoiled("point_key.h5", key_set("points/1/summary", "replication", 5)),
+              "/summary row 0: replication 5 is outside 0..1")
+        check(self, self.spoiled("point_reps.h5", lambda f: f["points/0"].attrs.__delitem__(
+            "replications")), "/points/0 lacks the attribute replications")
+        check(self, self.spoiled("vary.h5", set_attribute("vary", "agent_groups.desk.skill")),
+              "/points/table lacks the text column agent_groups.desk.skill")
+
+    def test_a_sweep_is_reported_alone(self):
+        status, stderr, out = report(GOOD)  # a run's file is fine alone
+        self.assertEqual(status, 0, stderr)
+        import report as report_py
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            status = report_py.main([GOOD, self.good, "-o", os.path.join(TMP, "mixed")])
+        self.assertEqual(status, 2)
+        self.assertIn(f"{self.good}: a sweep's file is reported alone", err.getvalue())
 
 
 class IsolatedLoadTest(unittest.TestCase):

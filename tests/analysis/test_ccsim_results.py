@@ -67,8 +67,7 @@ def setUpModule():
     global TMP
     TMP = tempfile.mkdtemp(prefix="ccsim_results_test_")
     for name, (scenario, extra, trace) in SPECS.items():
-        FILES[name] = ccsim_run.write(os.path.join(TMP, name + ".h5"), scenario, *extra,
-                                      trace=trace)
+        FILES[name] = ccsim_run.shared(scenario, *extra, trace=trace)
 
 
 def tearDownModule():
@@ -118,10 +117,42 @@ class LayoutTest(unittest.TestCase):
         self.assertEqual(res.service_level_threshold(), 20.0)
         self.assertEqual(cr.load(FILES["help_desk_warmup"]).attrs["overrides"], "")
 
-    def test_per_type_threshold_from_the_scenario(self):
+    def test_per_type_threshold_as_the_file_stores_it(self):
         res = cr.load(FILES["retail_bank"])
         self.assertEqual(res.service_level_threshold("billing"), 20.0)
-        self.assertEqual(res.service_level_threshold("tech"), 60.0)
+        self.assertEqual(res.service_level_threshold("tech"), 60.0)  # its own
+        self.assertEqual(res.attrs["service_level_thresholds"], "billing=20\ntech=60")
+        # --set changes what the file stores, and the kit reads that, not the scenario text
+        path = ccsim_run.shared("retail_bank", "--set",
+                                "contact_types.tech.service_level.threshold=1.5m",
+                                "--set", "service_level.threshold=30s",
+                                replications=1, trace="summary")
+        res = cr.load(path)
+        self.assertEqual(res.service_level_threshold("tech"), 90.0)
+        self.assertEqual(res.service_level_threshold("billing"), 30.0)
+        self.assertEqual(res.service_level_threshold(), 30.0)
+        self.assertEqual(res.overrides, {"contact_types.tech.service_level.threshold": "1.5m",
+                                         "service_level.threshold": "30s"})
+
+    def test_a_file_without_per_type_thresholds_uses_the_scenarios(self):
+        path = os.path.join(TMP, "old_thresholds.h5")
+        shutil.copy(FILES["retail_bank"], path)
+        with h5py.File(path, "r+") as f:
+            del f.attrs["service_level_thresholds"]
+        res = cr.load(path)
+        self.assertEqual(res.service_level_threshold("tech"), 20.0)
+
+    def test_thresholds_of_no_contact_type_are_refused(self):
+        path = os.path.join(TMP, "bad_thresholds.h5")
+        shutil.copy(FILES["retail_bank"], path)
+        with h5py.File(path, "r+") as f:
+            f.attrs["service_level_thresholds"] = "billing=20\nteck=60"
+        with self.assertRaisesRegex(cr.CcsimFileError, "names 'teck', which is no contact"):
+            cr.load(path)
+        with h5py.File(path, "r+") as f:
+            f.attrs["service_level_thresholds"] = "billing=twenty"
+        with self.assertRaisesRegex(cr.CcsimFileError, "gives billing 'twenty'; expected"):
+            cr.load(path)
 
     def test_columns_describe_themselves(self):
         res = cr.load(FILES["retail_bank"])
@@ -148,9 +179,9 @@ class LayoutTest(unittest.TestCase):
         table = cr.kpi_table(res)
         self.assertIn(("billing", "fcr"), table.index)
         self.assertNotIn(("billing", "occupancy"), table.index)
-        import report  # analysis/report.py: its labels and units are the file's too
-        self.assertEqual(report.style(res, "asa"), ("time to answer", "%", 100.0, True))
-        self.assertEqual(report.style(res, "aht")[:2], ("AHT (talk + wrap-up)", "s"))
+        import plot_axes  # the report's labels and units are the file's too
+        self.assertEqual(plot_axes.style(res, "asa"), ("time to answer", "%", 100.0, True))
+        self.assertEqual(plot_axes.style(res, "aht")[:2], ("AHT (talk + wrap-up)", "s"))
 
     def test_a_file_without_descriptions_falls_back_to_the_names(self):
         path = os.path.join(TMP, "bare.h5")
@@ -638,13 +669,14 @@ class KpiTableTest(unittest.TestCase):
                     self.assertTrue(close(iv["ci95"][i], d["kpis"][k]["ci95"]))
 
     def test_student_t975_matches_boost(self):
-        # boost::math::quantile(students_t_distribution<double>(dof), 0.975), as ccsim uses
+        # boost::math::quantile(students_t_distribution<double>(dof), 0.975), as ccsim uses;
+        # scipy 1.10's quantile (Debian 12) is within 4e-11 of it, far below any digit shown.
         boost = {1: 12.706204736174694, 2: 4.3026527297494619, 3: 3.1824463052837086,
                  4: 2.7764451051977934, 10: 2.2281388519862744, 29: 2.0452296421327039,
                  100: 1.9839715185235518, 1000: 1.9623390808264081}
         for dof, q in boost.items():
-            self.assertTrue(close(cr.student_t975(dof), q, rel=1e-12), dof)
-        self.assertTrue(close(cr.student_t975(1), math.tan(0.475 * math.pi), rel=1e-13))
+            self.assertTrue(close(cr.student_t975(dof), q, rel=1e-10), dof)
+        self.assertTrue(close(cr.student_t975(1), math.tan(0.475 * math.pi), rel=1e-10))
 
     def test_mean_ci_skips_nan(self):
         m, h, n = cr.mean_ci([1.0, math.nan, 3.0])
