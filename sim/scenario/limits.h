@@ -66,6 +66,9 @@ inline constexpr int64_t kDefaultMaxDesignPoints = 10'000;
 // object of the model, and the Erlang recursions are linear in the agents.
 inline constexpr int kMaxAgents = 100'000;
 
+// callback.redial.max: the calls back after the first one fails, each an event of the run.
+inline constexpr int kMaxRedials = 100;
+
 }  // namespace ccsim::scenario
 
 #endif  // CCSIM_SCENARIO_LIMITS_H_
