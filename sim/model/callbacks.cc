@@ -67,6 +67,7 @@ void Callbacks::FromMaxWait(uint32_t slot) {
     k.callbacks_offered++;
     k.callbacks_accepted++;
   });
+  recorder_.Log(EventKind::kCallbackOffer, live, -1);
   recorder_.result().wait_total += sim_.now() - c.arrival;  // its wait in the line ends
   router_.FreeLine(c.type);
   if (Of(c.type).keep_place) {
