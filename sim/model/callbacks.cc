@@ -5,27 +5,22 @@
 namespace ccsim::model::internal {
 
 Callbacks::Callbacks(const Model& model, engine::Simulator& sim, const Streams& streams,
-                     std::vector<Agent>& agents, Router& router, Journeys& journeys,
-                     Recorder& recorder)
+                     std::vector<Agent>& agents, Router& router, const Workforce& workforce,
+                     Journeys& journeys, Recorder& recorder)
     : model_(model),
       sim_(sim),
       streams_(streams),
       agents_(agents),
       router_(router),
+      workforce_(workforce),
       journeys_(journeys),
       recorder_(recorder) {}
 
 double Callbacks::ExpectedWait(int type) const {
   const CallbackModel& m = Of(type);
-  // (A scan of the serving groups' agents: made only for a contact that would wait, of a
-  // type that offers callbacks on the expected wait.)
   int on_phones = 0;
   for (const Eligibility& e : model_.types()[type].groups) {
-    if (e.after > 0) continue;  // overflow groups serve it only later
-    const AgentGroupModel& g = model_.groups()[e.group];
-    for (int a = g.first_agent; a < g.first_agent + g.agents; ++a) {
-      on_phones += agents_[a].staffed_since >= 0;
-    }
+    if (e.after == 0) on_phones += workforce_.on_phones(e.group);  // overflow groups: later
   }
   if (on_phones == 0) return kInfinity;
   const int64_t ahead = router_.waiting(type) + (m.keep_place ? router_.callbacks_queued(type) : 0);

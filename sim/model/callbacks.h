@@ -30,13 +30,15 @@
 #include "sim/model/model.h"
 #include "sim/model/recorder.h"
 #include "sim/model/router.h"
+#include "sim/model/workforce.h"
 
 namespace ccsim::model::internal {
 
 class Callbacks {
  public:
   Callbacks(const Model& model, engine::Simulator& sim, const Streams& streams,
-            std::vector<Agent>& agents, Router& router, Journeys& journeys, Recorder& recorder);
+            std::vector<Agent>& agents, Router& router, const Workforce& workforce,
+            Journeys& journeys, Recorder& recorder);
 
   // The expected wait of a contact of `type` arriving now (above). REQUIRES: the type has
   // callbacks.
@@ -97,6 +99,7 @@ class Callbacks {
   const Streams& streams_;
   std::vector<Agent>& agents_;
   Router& router_;
+  const Workforce& workforce_;
   Journeys& journeys_;
   Recorder& recorder_;
   Pool<Pending> pool_;

@@ -247,6 +247,18 @@ TEST(CallbackTest, ExpectedWaitIsQueueAheadTimesMeanBusyOverAgentsOnThePhones) {
   // The late agent dials it at 50: reached at 65.
   EXPECT_DOUBLE_EQ(run.rows[1].answer, 65);
   ExpectFlowConserved(run);
+  // Nor is one on a break: its shift starts at 0 with a break at 1 for 50 s, taken at once
+  // (idle). #0@2 goes to the other agent; #1@3 has 60 / 1 > 40: offered, and dialled when
+  // the break ends at 51 (reached 66).
+  scenario::Scenario onbreak = OneQueue({2, 3}, 60);
+  onbreak.contact_types[0].callback = two.contact_types[0].callback;
+  g.name = "break";
+  g.shifts = {{.start = 0, .end = 100, .agents = 1, .breaks = {{.after = 1, .duration = 50}}}};
+  onbreak.agent_groups.push_back(g);
+  run = Simulate(onbreak);
+  EXPECT_EQ(run.rows[1].outcome, ContactOutcome::kCallback);
+  EXPECT_DOUBLE_EQ(run.rows[1].answer, 66);
+  ExpectFlowConserved(run);
 }
 
 TEST(CallbackTest, MaxWaitTurnsAWaitingContactIntoACallback) {

@@ -108,7 +108,7 @@ Replication::Replication(const Model& model, int replication, const SimulateOpti
       workforce_(model, sim_, streams_, agents_, router_, recorder_, control_),
       chat_(model, sim_, agents_, workforce_),
       journeys_(model, sim_, streams_, journey_pool_, recorder_),
-      callbacks_(model, sim_, streams_, agents_, router_, journeys_, recorder_) {
+      callbacks_(model, sim_, streams_, agents_, router_, workforce_, journeys_, recorder_) {
   for (const ContactTypeModel& tm : model.types()) {
     is_chat_.push_back(tm.channel == scenario::Channel::kChat);
   }
