@@ -137,21 +137,26 @@ void Router::ScheduleNextClose(int type) {
   if (next < closes.size()) sim_.Schedule(closes[next], kClose, type, static_cast<uint32_t>(type));
 }
 
+uint32_t Router::AddSlot(const Work& w, int reserved_for) {
+  return slots_.Add({.contact_id = w.contact_id,
+                     .journey = w.journey,
+                     .arrival = w.arrival,
+                     .abandon_at = kInfinity,
+                     .base_handle = w.base_handle,
+                     .wrap_up = w.wrap_up,
+                     .type = w.type,
+                     .attempt = w.attempt,
+                     .interval = w.interval,
+                     .reserved_for = reserved_for,
+                     .callback = w.callback,
+                     .counted = w.counted,
+                     .waiting = true});
+}
+
 void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   const ContactTypeModel& tm = model_.types()[w.type];
   const double now = sim_.now();
-  const uint32_t slot = slots_.Add({.contact_id = w.contact_id,
-                                    .journey = w.journey,
-                                    .arrival = w.arrival,
-                                    .abandon_at = kInfinity,
-                                    .base_handle = w.base_handle,
-                                    .wrap_up = w.wrap_up,
-                                    .type = w.type,
-                                    .attempt = w.attempt,
-                                    .interval = w.interval,
-                                    .reserved_for = reserved_for,
-                                    .counted = w.counted,
-                                    .waiting = true});
+  const uint32_t slot = AddSlot(w, reserved_for);
   if (reserved_for >= 0) {
     reserved_[reserved_for].push_back({slot, w.contact_id});
     sim_.Schedule(now + *s_.routing.preferred_agent_wait, kPreferredExpiry, customer_key, slot);
@@ -179,19 +184,7 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
 void Router::EnqueueCallback(const Work& w, uint64_t customer_key, int reserved_for,
                              bool at_front) {
   const double now = sim_.now();
-  const uint32_t slot = slots_.Add({.contact_id = w.contact_id,
-                                    .journey = w.journey,
-                                    .arrival = w.arrival,
-                                    .abandon_at = kInfinity,
-                                    .base_handle = w.base_handle,
-                                    .wrap_up = w.wrap_up,
-                                    .type = w.type,
-                                    .attempt = w.attempt,
-                                    .interval = w.interval,
-                                    .reserved_for = reserved_for,
-                                    .callback = w.callback,
-                                    .counted = w.counted,
-                                    .waiting = true});
+  const uint32_t slot = AddSlot(w, reserved_for);
   RingQueue<QueueEntry>& q = reserved_for >= 0    ? reserved_[reserved_for]
                              : own_queue_[w.type] ? own_queues_[w.type]
                                                   : queues_[w.type];

@@ -139,6 +139,8 @@ class Router {
  private:
   // Of `serves`, the type whose live front contact comes next by contact_selection.
   Pick BestWaiting(const std::vector<Eligibility>& serves);
+  // A slot holding `w`, waiting (for `reserved_for` alone when >= 0), in no queue yet.
+  uint32_t AddSlot(const Work& w, int reserved_for);
   // Takes the best pick's entry off its queue.
   Pick TakeFront(Pick pick);
   // Whether a front contact of type `t` that arrived at `arrival` goes before the current
