@@ -291,9 +291,32 @@ assert abs(m["lost"] - m["abandoned"] - m["balked"] - m["messages"] - m["closed"
 left = m["answered"] + m["abandoned"] + m["balked"] + m["messages"] + m["closed"] + m["unserved"]
 assert abs(m["offered"] - left) < 1e-9, m
 EOF
-expect_status 2 "max_wait then: callback is refused" -- "$CCSIM" validate scenarios/help_desk.yaml \
+# Callbacks (virtual hold): offered on arrival and after max_wait; the table shows their rows
+# and every accepted callback ends reached, failed (abandoned) or unserved.
+callbacks=(--set 'contact_types.it_support.callback={offer_when: {queue_over: 1}, accept: 0.7,
+           keep_place: false, reach: 0.8, redial: {delay: 5m, max: 1}}'
+           --set 'contact_types.it_support.max_wait={after: 2m, then: callback}')
+"$CCSIM" run scenarios/help_desk.yaml -r 3 "${callbacks[@]}" >"$TMP/callbacks.txt" 2>&1
+for row in callbacks_offered callbacks_accepted callbacks_reached callback_wait callback_service_level; do
+  grep -qE "^$row " "$TMP/callbacks.txt" && pass || fail "no $row row: $(cat "$TMP/callbacks.txt")"
+done
+"$CCSIM" run scenarios/help_desk.yaml -r 3 >"$TMP/no_callbacks.txt" 2>&1
+grep -qE "^callback" "$TMP/no_callbacks.txt" && fail "callback rows without callbacks" || pass
+"$CCSIM" run scenarios/help_desk.yaml -r 3 --json "${callbacks[@]}" >"$TMP/callbacks.json"
+if /usr/bin/python3 - "$TMP/callbacks.json" <<'EOF'; then pass; else fail "callbacks do not add up"; fi
+import json, sys
+o = json.load(open(sys.argv[1]))["kpis"]["overall"]
+m = {k: v["mean"] for k, v in o.items()}
+assert 0 < m["callbacks_reached"] < m["callbacks_accepted"] < m["callbacks_offered"], m
+assert m["answered"] >= m["callbacks_reached"], m
+left = m["answered"] + m["abandoned"] + m["balked"] + m["messages"] + m["closed"] + m["unserved"]
+assert abs(m["offered"] - left) < 1e-9, m
+EOF
+expect_status 2 "callbacks are for voice" -- "$CCSIM" validate scenarios/help_desk.yaml \
+  --set contact_types.it_support.channel=chat \
   --set 'contact_types.it_support.max_wait={after: 1m, then: callback}'
-grep -q "callbacks are not available yet" "$TMP/err" && pass || fail "callback: $(cat "$TMP/err")"
+grep -q "max_wait.then: callbacks are phone calls, for channel: voice only" "$TMP/err" && pass ||
+  fail "callback on chat: $(cat "$TMP/err")"
 
 # --- sweep, compare, staff -----------------------------------------------------------
 "$CCSIM" sweep scenarios/retail_bank.yaml --vary routing.agent_selection=longest_idle,most_skilled \

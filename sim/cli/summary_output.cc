@@ -343,6 +343,10 @@ std::string SummaryTable(const model::Summary& s, const std::string& provenance)
     if (k == Kpi::kLost && SameEstimate(s.overall[Kpi::kLost], s.overall[Kpi::kAbandoned])) {
       continue;  // nobody balked, had a message or was cleared: lost is abandoned again
     }
+    if ((k == Kpi::kCallbackWait || k == Kpi::kCallbackServiceLevel) &&
+        SameEstimate(s.overall[Kpi::kCallbacksAccepted], engine::Estimate{})) {
+      continue;  // no callback was taken: nothing to measure
+    }
     std::vector<std::string> row = {model::ToString(k), cell(k, s.overall.values[i])};
     for (const model::KpiEstimates& t : s.by_type) {
       row.push_back(IsOverallOnly(k) ? "" : cell(k, t.values[i]));

@@ -57,6 +57,7 @@ struct WaitingContact {
   int32_t attempt = 1;
   int32_t interval = 0;
   int32_t reserved_for = -1;  // waiting for this agent only (preferred agent), or -1
+  int32_t callback = -1;      // a callback (the Callbacks' record), or -1: a live contact
   bool counted = false;       // arrived at or after warmup
   bool waiting = false;
 };
@@ -95,7 +96,22 @@ struct Work {
   int32_t attempt;
   int32_t interval;
   bool counted;
+  int32_t callback = -1;  // a callback to make (the Callbacks' record), or -1: a live contact
 };
+
+// The work that a waiting contact brings.
+inline Work WorkOf(const WaitingContact& c) {
+  return Work{.contact_id = c.contact_id,
+              .journey = c.journey,
+              .arrival = c.arrival,
+              .base_handle = c.base_handle,
+              .wrap_up = c.wrap_up,
+              .type = c.type,
+              .attempt = c.attempt,
+              .interval = c.interval,
+              .counted = c.counted,
+              .callback = c.callback};
+}
 
 // A pool of T addressed by index, reusing freed entries.
 template <class T>

@@ -24,11 +24,9 @@ void PriceReplication(const scenario::Costs& costs, const std::vector<AgentSeat>
   for (size_t t = 0; t < types; ++t) {
     const Counters& c = r.by_type[t];
     const int64_t lost = c.abandoned + c.balked + c.messages + c.closed;
-    // TO CONNECT when callbacks (SPEC §9) are merged: c.callbacks_accepted in place of 0.
-    const int64_t callbacks_accepted = 0;
     m.contacts_by_type[t] = costs.per_handled[t] * static_cast<double>(c.answered) +
                             costs.per_abandoned[t] * static_cast<double>(lost + c.blocked) +
-                            costs.per_callback[t] * static_cast<double>(callbacks_accepted);
+                            costs.per_callback[t] * static_cast<double>(c.callbacks_accepted);
     m.revenue_by_type[t] =
         costs.revenue_per_resolved[t] * static_cast<double>(r.resolved_by_type[t]);
   }

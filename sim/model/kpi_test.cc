@@ -39,7 +39,9 @@ TEST(KpiTable, EveryKpiIsDescribed) {
 Counters Busy() {
   return {.offered = 90, .answered = 80, .answered_within = 70, .wait_answered = 800,
           .handle = 24000, .transfers_out = 4, .abandoned = 10, .blocked = 5,
-          .wait_abandoned = 300, .transfers_in = 3};
+          .wait_abandoned = 300, .transfers_in = 3, .callbacks_offered = 12,
+          .callbacks_accepted = 9, .callbacks_reached = 8, .callbacks_within = 7,
+          .callbacks_failed = 1, .callback_wait = 2400};
 }
 
 // A replication with every counter and its money, for one contact type.

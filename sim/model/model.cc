@@ -43,7 +43,10 @@ void Model::BuildBehaviour(const scenario::Scenario& s, int t) {
   const scenario::ContactType& ct = s.contact_types[t];
   ContactTypeModel& m = types_[t];
   m.balking = ct.balking;
-  if (ct.max_wait) m.max_wait = ct.max_wait->after;  // then: message (callbacks are refused)
+  if (ct.max_wait) {
+    m.max_wait = ct.max_wait->after;
+    m.max_wait_callback = ct.max_wait->then == scenario::MaxWaitThen::kCallback;
+  }
   if (ct.retrial) {
     m.retrial_on_abandoned = ct.retrial->on_abandoned;
     m.retrial_on_blocked = ct.retrial->on_blocked;
@@ -57,6 +60,24 @@ void Model::BuildBehaviour(const scenario::Scenario& s, int t) {
       m.clear_at.push_back(close);
     }
   }
+}
+
+void Model::BuildCallback(const scenario::Scenario& s, int t) {
+  const scenario::ContactType& ct = s.contact_types[t];
+  if (!ct.callback) return;
+  const scenario::Callback& c = *ct.callback;
+  types_[t].callback = CallbackModel{.offer = c.offer,
+                                     .expected_wait_over = c.expected_wait_over,
+                                     .queue_over = c.queue_over,
+                                     .accept = c.accept,
+                                     .keep_place = c.keep_place,
+                                     .reach = c.reach,
+                                     .redial_delay = Sampler(c.redial_delay),
+                                     .redial_max = c.redial_max,
+                                     .dial_time = c.dial_time,
+                                     .threshold = ct.service_level.callback_threshold,
+                                     .mean_busy = ct.handle_time.Mean() + ct.wrap_up.Mean()};
+  has_callbacks_ = true;
 }
 
 void Model::BuildTypes(const scenario::Scenario& s) {
@@ -99,6 +120,7 @@ void Model::BuildTypes(const scenario::Scenario& s) {
     m.priority = ct.priority;
     m.sl_threshold = ct.service_level.threshold;
     BuildBehaviour(s, t);
+    BuildCallback(s, t);
   }
 }
 

@@ -35,7 +35,12 @@ enum StreamPurpose : uint32_t {
   kAgentStream = 11,    // entity: agent: its personal handle-time factor
   kBusynessStream = 12, // entity: 0 (the scenario's factor) or 1 + contact type, sub: day
   kBalkStream = 13,     // entity: customer, sub: attempt: whether a contact that must wait balks
+  kCallbackStream = 14, // entity: customer, sub: attempt: whether an offered callback is taken
+  kDialStream = 15,     // entity: customer, sub: attempt * kDialsPerAttempt + dial: whether the
+                        // call reaches the customer, then the delay to the redial
 };
+// Room for the dials of one contact in kDialStream's sub (a first call and its redials).
+inline constexpr uint64_t kDialsPerAttempt = 256;
 
 // A chat handled beside k others takes (1 + kChatInterference * k) times as long: switching
 // between conversations costs attention. (k is counted when the chat is answered.)
@@ -48,6 +53,23 @@ struct AgentSeat {
   int group = 0;
   int shift = -1;
   bool reserve = false;  // called in by real-time control only
+};
+
+// callback (SPEC §9) of a contact type; scenario::Callback, converted.
+struct CallbackModel {
+  scenario::CallbackOffer offer = scenario::CallbackOffer::kNever;
+  double expected_wait_over = 0;  // seconds
+  int64_t queue_over = 0;
+  double accept = 1;
+  bool keep_place = true;
+  double reach = 1;
+  Sampler redial_delay;
+  int redial_max = 0;
+  double dial_time = 15;
+  double threshold = 3600;  // service_level.callback_threshold
+  // What one contact keeps an agent busy for on average (handle time and wrap-up means):
+  // the expected wait's time per contact ahead.
+  double mean_busy = 0;
 };
 
 // One way a handling can end other than resolved (SPEC §2 `outcomes`).
@@ -103,6 +125,8 @@ struct alignas(64) ContactTypeModel {
   bool retrial_on_blocked = false;   // retrial.on: blocked contacts follow it
   bool holds_line = false;           // a voice type under `lines`: a contact holds a line
   std::vector<double> clear_at;      // at_close: clear: the closes at or before the horizon
+  bool max_wait_callback = false;    // max_wait's then: callback (else a message)
+  std::optional<CallbackModel> callback;  // SPEC §9: offers, or max_wait's callbacks
 };
 
 struct AgentGroupModel {
@@ -128,6 +152,8 @@ class Model {
   // Draws an agent's personal handle-time factor (agent_variation); null without one.
   const std::optional<Sampler>& agent_factor() const { return agent_factor_; }
   const std::vector<OutcomeSet>& outcome_sets() const { return outcome_sets_; }
+  // Whether some contact type has callbacks (offered, or max_wait's).
+  bool has_callbacks() const { return has_callbacks_; }
   // `lines`: voice contacts waiting or talking at once; -1 when unlimited.
   int64_t lines() const { return lines_; }
   int interval_count() const { return interval_count_; }
@@ -138,6 +164,8 @@ class Model {
   void BuildTypes(const scenario::Scenario& s);
   // balking, max_wait, retrial.on, lines and at_close: clear of type `t`.
   void BuildBehaviour(const scenario::Scenario& s, int t);
+  // callback of type `t`.
+  void BuildCallback(const scenario::Scenario& s, int t);
   // Groups, their agents' seats (call-in reserves last) and direct skills.
   void BuildGroups(const scenario::Scenario& s);
   // Overflow rules: groups that gain a type after a wait.
@@ -155,6 +183,7 @@ class Model {
   int agent_count_ = 0;
   int64_t lines_ = -1;
   int interval_count_ = 1;
+  bool has_callbacks_ = false;
 };
 
 }  // namespace ccsim::model

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/engine/simulator.h"
+#include "sim/model/callbacks.h"
 #include "sim/model/centre_state.h"
 #include "sim/model/chat_channel.h"
 #include "sim/model/costs.h"
@@ -48,9 +49,17 @@ class Replication {
   int FindAgent(int type, double arrival, const Eligibility** terms);
   // `agent` answers `w` now on `terms`.
   void Answer(int agent, const Eligibility& terms, const Work& w);
+  // `agent` takes `w`, taken from a queue, on `terms`: answers it, or calls back a callback.
+  void Serve(int agent, const Eligibility& terms, const Work& w) {
+    if (w.callback >= 0) [[unlikely]] {
+      callbacks_.Dial(agent, terms, w);
+    } else {
+      Answer(agent, terms, w);
+    }
+  }
 
   void OnAbandon(const engine::Event& e);
-  // max_wait: a contact still waiting `after` leaves with a message.
+  // max_wait: a contact still waiting `after` leaves with a message, or takes a callback.
   void OnMaxWait(const engine::Event& e);
   // at_close: clear: every contact of `type` still waiting leaves (closed); the next close
   // is scheduled.
@@ -83,6 +92,7 @@ class Replication {
   Workforce workforce_;
   ChatChannel chat_;
   Journeys journeys_;
+  Callbacks callbacks_;
   std::vector<bool> is_chat_;  // by contact type
 };
 
@@ -98,7 +108,8 @@ Replication::Replication(const Model& model, int replication, const SimulateOpti
       control_(model, sim_, agents_, recorder_),
       workforce_(model, sim_, streams_, agents_, router_, recorder_, control_),
       chat_(model, sim_, agents_, workforce_),
-      journeys_(model, sim_, streams_, journey_pool_, recorder_) {
+      journeys_(model, sim_, streams_, journey_pool_, recorder_),
+      callbacks_(model, sim_, streams_, agents_, router_, workforce_, journeys_, recorder_) {
   for (const ContactTypeModel& tm : model.types()) {
     is_chat_.push_back(tm.channel == scenario::Channel::kChat);
   }
@@ -145,6 +156,19 @@ void Replication::OnEvent(const engine::Event& e) {
       recorder_.CountEvent();
       router_.FreeLine(static_cast<int>(e.payload));
       break;
+    case kDialEnd: {
+      const int freed = callbacks_.OnDialEnd(e.payload);
+      if (freed >= 0) {
+        OnAgentFree(freed);  // counts the event
+      } else {
+        recorder_.CountEvent();
+      }
+      break;
+    }
+    case kRedial:
+      recorder_.CountEvent();
+      callbacks_.OnRedial(e.payload);
+      break;
     case kAbandon:
       OnAbandon(e);
       break;
@@ -178,6 +202,10 @@ void Replication::OnEvent(const engine::Event& e) {
       if (control_.OnBreaksResume()) workforce_.TakeDueBreaks();
       break;
   }
+  // Live contacts that left the queue may have let own-queue callbacks through.
+  if (!router_.unblocked_callbacks().empty()) [[unlikely]] {
+    callbacks_.DialUnblocked();
+  }
 }
 
 void Replication::Offer(int type, uint32_t j, EventKind how) {
@@ -202,10 +230,12 @@ void Replication::Offer(int type, uint32_t j, EventKind how) {
     Answer(agent, *terms, w);
     return;
   }
-  // It would have to wait: with no room it is blocked, else it may balk.
+  // It would have to wait: with no room it is blocked, else it may take a callback, or balk.
   const uint64_t customer_key = journeys_[j].customer_key;
   if (!router_.HasWaitingRoom(type)) {
     TurnAway(w, ContactOutcome::kBlocked);
+  } else if (model_.has_callbacks() && callbacks_.OfferOnArrival(w, customer_key, preferred)) {
+    return;  // the customer left the line; the callback is queued or being dialled
   } else if (router_.Balks(w, customer_key)) {
     TurnAway(w, ContactOutcome::kBalked);
   } else {
@@ -295,7 +325,11 @@ void Replication::OnMaxWait(const engine::Event& e) {
   // (A later contact of the same customer may hold the slot: it came later.)
   if (c.arrival + model_.types()[c.type].max_wait != e.time) return;
   recorder_.CountEvent();
-  LeaveQueue(router_.Unqueue(e.payload), ContactOutcome::kMessage);
+  if (model_.types()[c.type].max_wait_callback) {
+    callbacks_.FromMaxWait(e.payload);
+  } else {
+    LeaveQueue(router_.Unqueue(e.payload), ContactOutcome::kMessage);
+  }
 }
 
 void Replication::OnClose(int type) {
@@ -305,7 +339,7 @@ void Replication::OnClose(int type) {
   int64_t left = router_.waiting(type);
   for (uint32_t slot = 0; left > 0; ++slot) {
     const WaitingContact& c = router_.contact(slot);
-    if (!c.waiting || c.type != type) continue;
+    if (!c.waiting || c.type != type || c.callback >= 0) continue;  // callbacks are still made
     --left;
     LeaveQueue(router_.Unqueue(slot), ContactOutcome::kClosed);
   }
@@ -348,12 +382,13 @@ void Replication::OnOverflow(const engine::Event& e) {
   if (!router_.StillWaiting(e) || router_.contact(e.payload).reserved_for >= 0) return;
   recorder_.CountEvent();
   const WaitingContact& c = router_.contact(e.payload);
+  if (c.callback >= 0 && router_.HeldBehindLive(c.type)) return;  // live contacts first
   const Eligibility* terms = nullptr;
   const int agent = FindAgent(c.type, c.arrival, &terms);
   if (agent < 0) return;
   const Work w = router_.Unqueue(e.payload);
   recorder_.Log(EventKind::kOverflow, w, agent);
-  Answer(agent, *terms, w);
+  Serve(agent, *terms, w);
 }
 
 void Replication::OnPreferredExpiry(const engine::Event& e) {
@@ -363,7 +398,7 @@ void Replication::OnPreferredExpiry(const engine::Event& e) {
   const WaitingContact& c = router_.contact(e.payload);
   const Eligibility* terms = nullptr;
   const int agent = FindAgent(c.type, c.arrival, &terms);
-  if (agent >= 0) Answer(agent, *terms, router_.Unqueue(e.payload));
+  if (agent >= 0) Serve(agent, *terms, router_.Unqueue(e.payload));
 }
 
 void Replication::OnAgentFree(int agent) {
@@ -396,7 +431,7 @@ void Replication::TakeNextContactOrIdle(int agent) {
     workforce_.LookAgainAtHeldBreak(agent);
     return;
   }
-  Answer(agent, *pick.terms, router_.Unqueue(pick.slot));
+  Serve(agent, *pick.terms, router_.Unqueue(pick.slot));
   // (A contact that waited for this agent in particular is taken alone.)
   if (!pick.reserved && agents_[agent].chats > 0) TakeMoreChats(agent);
 }
@@ -410,7 +445,7 @@ void Replication::TakeMoreChats(int agent) {
 }
 
 int64_t Replication::EndUnserved() {
-  const int64_t waiting = router_.waiting_total();
+  const int64_t waiting = router_.waiting_total() + router_.callbacks_queued_total();
   // The Router's slots are a dense pool: every waiting contact sits below the last one
   // found, so the scan ends inside it.
   int64_t left = waiting;
@@ -418,6 +453,10 @@ int64_t Replication::EndUnserved() {
     if (!router_.contact(slot).waiting) continue;
     --left;
     const Work w = router_.Unqueue(slot);
+    if (w.callback >= 0) {
+      callbacks_.Unserved(w);
+      continue;
+    }
     const double wait = sim_.now() - w.arrival;
     recorder_.Tally(w, [](Counters& k) { k.unserved++; });
     recorder_.result().wait_total += wait;  // it waited until the end: Little's law holds

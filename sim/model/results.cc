@@ -19,6 +19,13 @@ void Counters::Add(const Counters& o) {
   balked += o.balked;
   messages += o.messages;
   closed += o.closed;
+  callbacks_offered += o.callbacks_offered;
+  callbacks_accepted += o.callbacks_accepted;
+  callbacks_reached += o.callbacks_reached;
+  callbacks_within += o.callbacks_within;
+  callbacks_failed += o.callbacks_failed;
+  callbacks_unserved += o.callbacks_unserved;
+  callback_wait += o.callback_wait;
 }
 
 Counters ReplicationResult::Overall() const {

@@ -14,11 +14,11 @@ namespace ccsim::model {
 // two of these (its type's and its interval's, each one of many with tens of types), so
 // what an offered and answered contact updates comes first, within one aligned cache line.
 struct alignas(64) Counters {
-  int64_t offered = 0;  // not blocked: entered a queue, or balked
+  int64_t offered = 0;  // not blocked: entered a queue, balked, or took a callback at once
   // offered = answered + abandoned + balked + messages + closed + unserved.
-  int64_t answered = 0;
-  int64_t answered_within = 0;  // answered with wait <= the type's service-level threshold
-  double wait_answered = 0;     // sum of waits of answered contacts
+  int64_t answered = 0;         // callbacks reached included
+  int64_t answered_within = 0;  // live: answered with wait <= the type's service-level threshold
+  double wait_answered = 0;     // sum of waits of answered live contacts
   double handle = 0;            // sum of talk + wrap-up of answered contacts
   int64_t transfers_out = 0;    // handlings that ended in a transfer (disconnected ones too)
   int64_t escalations_out = 0;
@@ -31,6 +31,16 @@ struct alignas(64) Counters {
   int64_t balked = 0;    // would have had to wait and left at once (balking)
   int64_t messages = 0;  // taken out of the queue after max_wait, with a message
   int64_t closed = 0;    // still waiting when the type closed with at_close: clear
+  // Callbacks (SPEC §9). An accepted callback is one offered contact; it ends reached
+  // (answered), failed (every call went unanswered: abandoned) or unserved, so
+  // callbacks_accepted = callbacks_reached + callbacks_failed + callbacks_unserved.
+  int64_t callbacks_offered = 0;   // offers made (max_wait's callbacks count as taken offers)
+  int64_t callbacks_accepted = 0;  // not live contacts any more: out of service_level and asa
+  int64_t callbacks_reached = 0;
+  int64_t callbacks_within = 0;  // reached within service_level.callback_threshold
+  int64_t callbacks_failed = 0;
+  int64_t callbacks_unserved = 0;  // still queued when no event was left
+  double callback_wait = 0;        // sum of acceptance -> reached, reached callbacks
 
   void Add(const Counters& o);
 };

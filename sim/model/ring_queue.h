@@ -28,6 +28,12 @@ class RingQueue {
     items_[(head_ + size_) & (items_.size() - 1)] = v;
     ++size_;
   }
+  void push_front(const T& v) {
+    if (size_ == items_.size()) Grow();
+    head_ = (head_ + items_.size() - 1) & (items_.size() - 1);
+    items_[head_] = v;
+    ++size_;
+  }
   void pop_front() {
     head_ = (head_ + 1) & (items_.size() - 1);
     --size_;

@@ -42,10 +42,18 @@ Router::Router(const Model& model, engine::Simulator& sim, const Streams& stream
       balking_on_(std::any_of(model.types().begin(), model.types().end(),
                               [](const ContactTypeModel& t) { return t.balking > 0; })),
       max_wait_on_(std::any_of(model.types().begin(), model.types().end(),
-                               [](const ContactTypeModel& t) { return t.max_wait >= 0; })) {
+                               [](const ContactTypeModel& t) { return t.max_wait >= 0; })),
+      callbacks_on_(model.has_callbacks()) {
   const size_t n_types = model.types().size();
   queues_.resize(n_types);
   waiting_.assign(n_types, 0);
+  callbacks_queued_.assign(n_types, 0);
+  if (callbacks_on_) {
+    for (const ContactTypeModel& t : model.types()) {
+      own_queue_.push_back(t.callback && !t.callback->keep_place);
+    }
+    own_queues_.resize(n_types);
+  }
   if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
   for (const AgentGroupModel& g : model.groups()) {
     serves_live_.emplace_back();
@@ -129,21 +137,26 @@ void Router::ScheduleNextClose(int type) {
   if (next < closes.size()) sim_.Schedule(closes[next], kClose, type, static_cast<uint32_t>(type));
 }
 
+uint32_t Router::AddSlot(const Work& w, int reserved_for) {
+  return slots_.Add({.contact_id = w.contact_id,
+                     .journey = w.journey,
+                     .arrival = w.arrival,
+                     .abandon_at = kInfinity,
+                     .base_handle = w.base_handle,
+                     .wrap_up = w.wrap_up,
+                     .type = w.type,
+                     .attempt = w.attempt,
+                     .interval = w.interval,
+                     .reserved_for = reserved_for,
+                     .callback = w.callback,
+                     .counted = w.counted,
+                     .waiting = true});
+}
+
 void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   const ContactTypeModel& tm = model_.types()[w.type];
   const double now = sim_.now();
-  const uint32_t slot = slots_.Add({.contact_id = w.contact_id,
-                                    .journey = w.journey,
-                                    .arrival = w.arrival,
-                                    .abandon_at = kInfinity,
-                                    .base_handle = w.base_handle,
-                                    .wrap_up = w.wrap_up,
-                                    .type = w.type,
-                                    .attempt = w.attempt,
-                                    .interval = w.interval,
-                                    .reserved_for = reserved_for,
-                                    .counted = w.counted,
-                                    .waiting = true});
+  const uint32_t slot = AddSlot(w, reserved_for);
   if (reserved_for >= 0) {
     reserved_[reserved_for].push_back({slot, w.contact_id});
     sim_.Schedule(now + *s_.routing.preferred_agent_wait, kPreferredExpiry, customer_key, slot);
@@ -168,22 +181,66 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
   }
 }
 
+void Router::EnqueueCallback(const Work& w, uint64_t customer_key, int reserved_for,
+                             bool at_front) {
+  const double now = sim_.now();
+  const uint32_t slot = AddSlot(w, reserved_for);
+  RingQueue<QueueEntry>& q = reserved_for >= 0    ? reserved_[reserved_for]
+                             : own_queue_[w.type] ? own_queues_[w.type]
+                                                  : queues_[w.type];
+  if (at_front) {
+    q.push_front({slot, w.contact_id});
+  } else {
+    q.push_back({slot, w.contact_id});
+  }
+  if (reserved_for >= 0) {
+    sim_.Schedule(now + *s_.routing.preferred_agent_wait, kPreferredExpiry, customer_key, slot);
+  }
+  ++callbacks_queued_[w.type];
+  ++callbacks_queued_total_;
+  CountWaiting(w.type, 1);
+  // (The overflows already due were tried by the caller, which looked for an idle agent.)
+  for (double after : model_.types()[w.type].overflow_delays) {
+    if (w.arrival + after > now) sim_.Schedule(w.arrival + after, kOverflow, customer_key, slot);
+  }
+}
+
+void Router::MakeCallback(uint32_t slot, int32_t callback) {
+  WaitingContact& c = slots_[slot];
+  c.callback = callback;
+  c.abandon_at = kInfinity;  // its pending abandonment no longer concerns it
+  --waiting_[c.type];
+  --waiting_total_;
+  ++callbacks_queued_[c.type];
+  ++callbacks_queued_total_;
+}
+
+bool Router::HeldBehindLive(int type) {
+  return own_queue_[type] && FrontSlot(queues_[type], -1) != kNone;
+}
+
+uint32_t Router::OwnQueueFront(int type) {
+  if (!own_queue_[type] || callbacks_queued_[type] == 0 || HeldBehindLive(type)) return kNone;
+  return FrontSlot(own_queues_[type], -1);
+}
+
 Work Router::Unqueue(uint32_t slot) {
   WaitingContact& c = slots_[slot];
   c.waiting = false;
-  --waiting_[c.type];
-  --waiting_total_;
+  if (c.callback >= 0) [[unlikely]] {
+    --callbacks_queued_[c.type];
+    --callbacks_queued_total_;
+  } else {
+    --waiting_[c.type];
+    --waiting_total_;
+    // A live contact leaving may let its type's own-queue callbacks through.
+    if (callbacks_on_ && own_queue_[c.type] && callbacks_queued_[c.type] > 0) [[unlikely]] {
+      unblocked_.push_back(c.type);
+    }
+  }
   CountWaiting(c.type, -1);
   slots_.Free(slot);
-  return Work{.contact_id = c.contact_id,
-              .journey = c.journey,
-              .arrival = c.arrival,
-              .base_handle = c.base_handle,
-              .wrap_up = c.wrap_up,
-              .type = c.type,
-              .attempt = c.attempt,
-              .interval = c.interval,
-              .counted = c.counted};
+  return WorkOf(c);  // (the freed entry keeps its values until reused)
 }
 
 void Router::OpenToAnyone(uint32_t slot) {
@@ -214,7 +271,9 @@ Router::Pick Router::NextChatFor(int group) {
 }
 
 Router::Pick Router::TakeFront(Pick pick) {
-  if (pick.slot != kNone) queues_[pick.terms->contact_type].pop_front();
+  if (pick.slot != kNone) {
+    (pick.own_queue ? own_queues_ : queues_)[pick.terms->contact_type].pop_front();
+  }
   return pick;
 }
 
@@ -222,8 +281,13 @@ Router::Pick Router::BestWaiting(const std::vector<Eligibility>& serves) {
   Pick best;
   for (const Eligibility& e : serves) {
     const int t = e.contact_type;
-    if (waiting_[t] == 0) continue;
-    const uint32_t slot = FrontSlot(queues_[t], -1);
+    if (waiting_[t] == 0 && (!callbacks_on_ || callbacks_queued_[t] == 0)) continue;
+    uint32_t slot = FrontSlot(queues_[t], -1);
+    bool own_queue = false;
+    if (slot == kNone && callbacks_on_ && own_queue_[t]) [[unlikely]] {
+      slot = FrontSlot(own_queues_[t], -1);
+      own_queue = true;
+    }
     if (slot == kNone) continue;
     const double arrival = slots_[slot].arrival;
     if (e.after > 0 && arrival + e.after > sim_.now()) continue;
@@ -231,7 +295,7 @@ Router::Pick Router::BestWaiting(const std::vector<Eligibility>& serves) {
         !GoesFirst(t, arrival, best.terms->contact_type, slots_[best.slot].arrival)) {
       continue;
     }
-    best = {.slot = slot, .terms = &e};
+    best = {.slot = slot, .terms = &e, .own_queue = own_queue};
   }
   return best;
 }

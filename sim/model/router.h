@@ -3,7 +3,8 @@
 // waiting contact a free agent takes), skill-based overflow (a group serves a type only
 // after the contact has waited its `after`), the email backlog (email only when no call or
 // chat waits for the agent), and preferred-agent queues. Also what is decided at arrival
-// or while waiting: the voice lines in use (`lines`), balking, and max_wait's message. A new
+// or while waiting: the voice lines in use (`lines`), balking, and max_wait's message; and
+// where callbacks wait (their type's queue, or its own callback queue). A new
 // agent_selection is a rank in AgentRank (idle_agents.h) or one function; a new
 // contact_selection one comparator.
 //
@@ -40,6 +41,7 @@ class Router {
     uint32_t slot = kNone;
     const Eligibility* terms = nullptr;
     bool reserved = false;  // it waited for this agent in particular
+    bool own_queue = false;  // a callback from its type's own callback queue
   };
 
   Router(const Model& model, engine::Simulator& sim, const Streams& streams,
@@ -89,6 +91,28 @@ class Router {
   // Takes the contact in `slot` out of its queue (its queue entry goes dead) and frees it.
   Work Unqueue(uint32_t slot);
 
+  // Callbacks (SPEC §9). A queued callback is a WaitingContact with `callback` set, in its
+  // type's queue (keep_place) or in the type's own callback queue, which a freed agent looks
+  // at only when no live contact of the type waits in the type's queue. It holds no line,
+  // never abandons and gets no max_wait; it counts in callbacks_queued, not in waiting.
+  //
+  // Queues the callback `w` (w.callback >= 0) so, at the front (a redial: it had reached
+  // the head) or the back; waiting for `reserved_for` alone first when >= 0 (keep_place);
+  // schedules the overflows still to come.
+  void EnqueueCallback(const Work& w, uint64_t customer_key, int reserved_for, bool at_front);
+  // The live contact waiting in `slot` becomes the callback `callback` where it waits
+  // (max_wait with keep_place).
+  void MakeCallback(uint32_t slot, int32_t callback);
+  // Whether a callback of `type` would wait behind a live contact: its type keeps callbacks
+  // in their own queue and a live contact waits in the type's queue.
+  bool HeldBehindLive(int type);
+  // The front of `type`'s own callback queue when no live contact waits before it; kNone
+  // otherwise.
+  uint32_t OwnQueueFront(int type);
+  // Types whose own-queue callbacks a live contact leaving the queue may have let through:
+  // the caller dials them if agents are idle, and clears the list.
+  std::vector<int>& unblocked_callbacks() { return unblocked_; }
+
   // Whether the pending event `e` (abandon, overflow, preferred expiry, max_wait) still
   // concerns the contact in its slot: the slot may have been freed and reused since.
   bool StillWaiting(const engine::Event& e) const {
@@ -106,12 +130,17 @@ class Router {
   // The chat that an agent of `group` with room for more should take next.
   Pick NextChatFor(int group);
 
+  // Live contacts waiting (callbacks apart), in all and of `type`.
   int64_t waiting_total() const { return waiting_total_; }
   int64_t waiting(int type) const { return waiting_[type]; }
+  int64_t callbacks_queued_total() const { return callbacks_queued_total_; }
+  int64_t callbacks_queued(int type) const { return callbacks_queued_[type]; }
 
  private:
   // Of `serves`, the type whose live front contact comes next by contact_selection.
   Pick BestWaiting(const std::vector<Eligibility>& serves);
+  // A slot holding `w`, waiting (for `reserved_for` alone when >= 0), in no queue yet.
+  uint32_t AddSlot(const Work& w, int reserved_for);
   // Takes the best pick's entry off its queue.
   Pick TakeFront(Pick pick);
   // Whether a front contact of type `t` that arrived at `arrival` goes before the current
@@ -165,6 +194,14 @@ class Router {
   const bool max_wait_on_;             // some type has max_wait
   std::vector<uint32_t> closes_done_;  // by contact type: closes of clear_at handled so far
   int64_t lines_in_use_ = 0;           // voice contacts waiting or talking, under `lines`
+  // Callbacks: on when some type has them; by type, whether they wait in their own queue,
+  // those queues, and the callbacks queued (in either); types to look at again.
+  const bool callbacks_on_;
+  std::vector<uint8_t> own_queue_;
+  std::vector<RingQueue<QueueEntry>> own_queues_;
+  std::vector<int64_t> callbacks_queued_;
+  int64_t callbacks_queued_total_ = 0;
+  std::vector<int> unblocked_;
 };
 
 }  // namespace ccsim::model::internal

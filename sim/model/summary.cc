@@ -27,10 +27,17 @@ KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
   v[static_cast<int>(Kpi::kClosed)] = static_cast<double>(c.closed);
   v[static_cast<int>(Kpi::kLost)] =
       static_cast<double>(c.abandoned + c.balked + c.messages + c.closed);
-  v[static_cast<int>(Kpi::kServiceLevel)] = Ratio(c.answered_within, c.offered);
-  v[static_cast<int>(Kpi::kAsa)] = Ratio(c.wait_answered, c.answered);
+  // Live contacts: callbacks apart (without callbacks, exactly offered and answered).
+  v[static_cast<int>(Kpi::kServiceLevel)] =
+      Ratio(c.answered_within, c.offered - c.callbacks_accepted);
+  v[static_cast<int>(Kpi::kAsa)] = Ratio(c.wait_answered, c.answered - c.callbacks_reached);
   v[static_cast<int>(Kpi::kAbandonRate)] = Ratio(c.abandoned, c.offered);
   v[static_cast<int>(Kpi::kAht)] = Ratio(c.handle, c.answered);
+  v[static_cast<int>(Kpi::kCallbacksOffered)] = static_cast<double>(c.callbacks_offered);
+  v[static_cast<int>(Kpi::kCallbacksAccepted)] = static_cast<double>(c.callbacks_accepted);
+  v[static_cast<int>(Kpi::kCallbacksReached)] = static_cast<double>(c.callbacks_reached);
+  v[static_cast<int>(Kpi::kCallbackWait)] = Ratio(c.callback_wait, c.callbacks_reached);
+  v[static_cast<int>(Kpi::kCallbackServiceLevel)] = Ratio(c.callbacks_within, c.callbacks_accepted);
   v[static_cast<int>(Kpi::kOccupancy)] = Ratio(busy_time, staffed_time);
   v[static_cast<int>(Kpi::kTransfersIn)] = static_cast<double>(c.transfers_in);
   v[static_cast<int>(Kpi::kTransfersOut)] = static_cast<double>(c.transfers_out);

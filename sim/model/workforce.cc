@@ -17,7 +17,8 @@ Workforce::Workforce(const Model& model, engine::Simulator& sim, const Streams& 
       agents_(agents),
       router_(router),
       recorder_(recorder),
-      control_(control) {}
+      control_(control),
+      on_phones_(model.groups().size(), 0) {}
 
 bool Workforce::BreakIsDue(const Agent& a) const {
   if (a.shift < 0) return false;
@@ -63,7 +64,7 @@ bool Workforce::StartAgent(int agent) {
     return false;
   }
   if (Absent(agent, 0)) return false;
-  a.staffed_since = 0;
+  SetStaffed(a, 0);
   a.paid_since = 0;
   return true;
 }
@@ -107,7 +108,7 @@ bool Workforce::OnShiftStart(int agent) {
   if (Absent(agent, day)) return false;
   recorder_.Spell(agent, AgentState::kOffline, a.state_since, sim_.now());
   BeginShiftOccurrence(agent, shift.end + day * kDay);
-  a.staffed_since = sim_.now();
+  SetStaffed(a, sim_.now());
   a.paid_since = sim_.now();
   ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
@@ -121,7 +122,7 @@ void Workforce::OnCallIn(int agent) {
   const double end = now + s_.real_time->call_in->duration;
   a.shift_end = end < s_.horizon ? end : kInfinity;
   if (std::isfinite(a.shift_end)) sim_.Schedule(a.shift_end, kShiftEnd, agent, agent);
-  a.staffed_since = now;
+  SetStaffed(a, now);
   a.paid_since = now;
 }
 
@@ -188,7 +189,7 @@ void Workforce::StartAway(int agent, AgentState state, double duration) {
   Agent& a = agents_[agent];
   LeaveIdle(agent);
   recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
-  a.staffed_since = -1;
+  SetStaffed(a, -1);
   a.state = state;
   a.state_since = sim_.now();
   sim_.Schedule(sim_.now() + duration, kAwayEnd, agent, agent);
@@ -214,7 +215,7 @@ bool Workforce::OnAwayEnd(int agent) {
     a.paid_since = -1;
     return false;
   }
-  a.staffed_since = now;
+  SetStaffed(a, now);
   if (a.shift >= 0) ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
 }
@@ -232,10 +233,15 @@ void Workforce::GoOffline(int agent) {
   LeaveIdle(agent);
   recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
   recorder_.AddPaid(agent, a.paid_since, sim_.now());
-  a.staffed_since = -1;
+  SetStaffed(a, -1);
   a.paid_since = -1;
   a.state = AgentState::kOffline;
   a.state_since = sim_.now();
+}
+
+void Workforce::SetStaffed(Agent& a, double since) {
+  on_phones_[a.group] += (since >= 0) - (a.staffed_since >= 0);
+  a.staffed_since = since;
 }
 
 void Workforce::LeaveIdle(int agent) {

@@ -50,6 +50,10 @@ class Workforce {
   // real-time control holds breaks back.
   bool BreakIsDue(const Agent& a) const;
 
+  // Agents of `group` on duty and on the phones: not off duty, on a break or coaching
+  // (their staffed_since >= 0). Callbacks' expected wait reads it.
+  int on_phones(int group) const { return on_phones_[group]; }
+
  private:
   const scenario::Shift& ShiftOf(const Agent& a) const {
     return s_.agent_groups[a.group].shifts[a.shift];
@@ -70,6 +74,9 @@ class Workforce {
   void GoOffline(int agent);
   // Takes an idle agent off its idle list, closing its idle spell.
   void LeaveIdle(int agent);
+  // The agent is on the phones since `since`, or not (-1): its staffed_since, counted in
+  // on_phones.
+  void SetStaffed(Agent& a, double since);
 
   const Model& model_;
   const scenario::Scenario& s_;
@@ -79,6 +86,7 @@ class Workforce {
   Router& router_;
   Recorder& recorder_;
   const RealTimeControl& control_;
+  std::vector<int> on_phones_;  // by group
 };
 
 }  // namespace ccsim::model::internal

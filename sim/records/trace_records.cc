@@ -26,6 +26,8 @@ const char* ToString(ContactOutcome o) {
       return "message";
     case ContactOutcome::kClosed:
       return "closed";
+    case ContactOutcome::kCallback:
+      return "callback";
   }
   return "?";
 }
@@ -78,6 +80,14 @@ const char* ToString(EventKind k) {
       return "balk";
     case EventKind::kMessage:
       return "message";
+    case EventKind::kCallbackOffer:
+      return "callback_offer";
+    case EventKind::kCallbackAccept:
+      return "callback_accept";
+    case EventKind::kDial:
+      return "dial";
+    case EventKind::kNoAnswer:
+      return "no_answer";
     case EventKind::kClose:
       return "close";
   }

@@ -26,8 +26,11 @@ enum class ContactOutcome : uint8_t {
   kBalked,   // would have had to wait and left at once (`balking`)
   kMessage,  // waited `max_wait` and was taken out of the queue with a message
   kClosed,   // still waiting when its type closed with `at_close: clear`
+  // Took a callback (offered, or after max_wait): answered when an agent's call reached the
+  // customer, else every call failed (no answer).
+  kCallback,
 };
-inline constexpr int kContactOutcomeCount = 11;
+inline constexpr int kContactOutcomeCount = 12;
 const char* ToString(ContactOutcome o);
 
 enum class AgentState : uint8_t { kIdle, kBusy, kWrapUp, kBreak, kCoaching, kOffline };
@@ -42,16 +45,20 @@ enum class EventKind : uint8_t {
   kAgentFree,
   kOverflow,
   kRetrial,
-  kTransfer,    // a customer enters the queue of the type it was transferred to
-  kEscalation,  // likewise after an escalation
-  kRepeat,      // an unresolved or disconnected customer comes back
-  kGiveUp,      // a journey ends unresolved (no retrial or repeat, or too many contacts)
-  kAlert,       // real-time control: the service level fell below its trigger
-  kBalk,        // a contact that would have had to wait left at once
-  kMessage,     // a contact waited max_wait and left with a message
-  kClose,       // a contact still waiting left when its type closed (at_close: clear)
+  kTransfer,        // a customer enters the queue of the type it was transferred to
+  kEscalation,      // likewise after an escalation
+  kRepeat,          // an unresolved or disconnected customer comes back
+  kGiveUp,          // a journey ends unresolved (no retrial or repeat, or too many contacts)
+  kAlert,           // real-time control: the service level fell below its trigger
+  kBalk,            // a contact that would have had to wait left at once
+  kMessage,         // a contact waited max_wait and left with a message
+  kClose,           // a contact still waiting left when its type closed (at_close: clear)
+  kCallbackOffer,   // a contact that would have to wait is offered a callback
+  kCallbackAccept,  // the customer takes it (or max_wait gives one) and leaves the line
+  kDial,            // an agent calls a callback's customer back (agent_id)
+  kNoAnswer,        // that call did not reach the customer (a redial may follow)
 };
-inline constexpr int kEventKindCount = 15;
+inline constexpr int kEventKindCount = 19;
 const char* ToString(EventKind k);
 
 // One row per contact (SPEC §5 /replications/<k>/contacts). Times in seconds.
@@ -62,8 +69,9 @@ struct ContactRecord {
   int32_t attempt = 1;
   double arrival = 0;
   double answer = 0;       // NaN when not answered
-  double end = 0;          // end of talk, of waiting (abandoned, message, closed) or the
-                           // arrival (blocked, balked)
+  double end = 0;          // end of talk, of waiting (abandoned, message, closed), of the
+                           // last call (a callback never reached) or the arrival (blocked,
+                           // balked)
   double wait = 0;
   double handle_time = 0;  // talk + wrap-up; 0 when not answered
   int32_t agent_id = -1;

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "sim/scenario/arrivals_reader.h"
+#include "sim/scenario/callback_reader.h"
 #include "sim/scenario/distribution_reader.h"
 #include "sim/scenario/open_hours_reader.h"
 
@@ -14,9 +15,9 @@ constexpr std::string_view kContactTypeKeys[] = {
     "channel", "priority",       "arrivals", "handle_time", "wrap_up",    "patience",
     "retrial", "queue_capacity", "outcomes", "repeat",      "escalation", "service_level",
     "open",    "at_close",
-    // Customers' behaviour (SPEC §7).
-    "balking", "max_wait"};
-constexpr std::string_view kServiceLevelKeys[] = {"threshold", "target"};
+    // Customers' behaviour (SPEC §7), callbacks (§9).
+    "balking", "max_wait", "callback"};
+constexpr std::string_view kServiceLevelKeys[] = {"threshold", "target", "callback_threshold"};
 constexpr std::string_view kChanceWithDelayKeys[] = {"probability", "delay"};
 constexpr std::string_view kRetrialKeys[] = {"probability", "delay", "on"};
 constexpr std::string_view kMaxWaitKeys[] = {"after", "then"};
@@ -69,24 +70,34 @@ std::optional<Retrial> ReadRetrial(const YamlNode& node, const std::string& path
   return r;
 }
 
-// max_wait: {after: DURATION > 0, then: message | callback}. Callbacks (SPEC §9) are not built
-// yet: `then: callback` is refused at its value.
+// max_wait: {after: DURATION > 0, then: message | callback}.
 std::optional<MaxWait> ReadMaxWait(const YamlNode& node, const std::string& path,
                                    ReadContext& ctx) {
   const MapReader m(node, path, ctx, kMaxWaitKeys, "a map like {after: 2m, then: message}");
   MaxWait w;
   bool ok = m.Read("after", &w.after, ReadPositiveDuration, Presence::kRequired);
   ok = m.Read("then", &w.then, ChoiceOf(kMaxWaitThens), Presence::kRequired) && ok;
-  if (ok && w.then == MaxWaitThen::kCallback) {
-    const std::string then = m.PathOf("then");
-    ctx.Error(ctx.locations.Value(then),
-              then +
-                  ": callbacks are not available yet; use 'message' (the contact leaves "
-                  "with a message and follows 'repeat')");
-    return std::nullopt;
-  }
   if (!ok) return std::nullopt;
   return w;
+}
+
+// `callback` and max_wait's `then: callback` (read into `type`): voice only; a `callback`
+// needs a way to be offered. max_wait's callbacks without a `callback` map take its defaults.
+void CheckCallbacks(const MapReader& m, ContactType& type, ReadContext& ctx) {
+  const bool from_max_wait = type.max_wait && type.max_wait->then == MaxWaitThen::kCallback;
+  if (type.channel != Channel::kVoice && (type.callback || from_max_wait)) {
+    const std::string at = type.callback ? m.PathOf("callback") : m.PathOf("max_wait.then");
+    ctx.Error(type.callback ? ctx.locations.Key(at) : ctx.locations.Value(at),
+              at + ": callbacks are phone calls, for channel: voice only (this type is " +
+                  ToString(type.channel) + ")");
+    return;
+  }
+  if (type.callback && type.callback->offer == CallbackOffer::kNever && !from_max_wait) {
+    const std::string at = m.PathOf("callback");
+    ctx.Error(ctx.locations.Key(at),
+              at + ": never offered: add 'offer_when', or max_wait: {after: ..., then: callback}");
+  }
+  if (from_max_wait && !type.callback) type.callback = Callback{};
 }
 
 std::optional<Outcome> ReadTransfer(const YamlNode& node, const std::string& path,
@@ -150,6 +161,7 @@ std::optional<ServiceLevel> ReadServiceLevel(const YamlNode& node, const std::st
   ServiceLevel level = base;
   m.Read("threshold", &level.threshold, ReadDuration);
   m.Read("target", &level.target, ReadProbability);
+  m.Read("callback_threshold", &level.callback_threshold, ReadDuration);
   if (!m.is_map()) return std::nullopt;
   return level;
 }
@@ -212,6 +224,8 @@ ContactType ReadContactType(const YamlEntry& entry, int index, const ServiceLeve
          });
   m.Read("balking", &type.balking, ReadProbability);
   m.Read("max_wait", &type.max_wait, ReadMaxWait);
+  m.Read("callback", &type.callback, ReadCallback);
+  CheckCallbacks(m, type, ctx);
   return type;
 }
 

@@ -76,6 +76,9 @@ inline constexpr const char* kMaxAmountText = "1000000000";
 // `costs.currency`: a code or symbol ("EUR", "€", "kr"), printed beside every amount.
 inline constexpr size_t kMaxCurrencyLength = 16;
 
+// callback.redial.max: the calls back after the first one fails, each an event of the run.
+inline constexpr int kMaxRedials = 100;
+
 }  // namespace ccsim::scenario
 
 #endif  // CCSIM_SCENARIO_LIMITS_H_

@@ -388,13 +388,96 @@ TEST(LoaderTest, CustomerBehaviourDefaults) {
   EXPECT_TRUE(both.scenario->contact_types[0].retrial->on_blocked);
 }
 
-TEST(LoaderErrorTest, CallbacksAreNotAvailableYet) {
-  EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m",
-                                 "handle_time: 4m\n    max_wait: {after: 2m, then: callback}")),
+TEST(LoaderTest, CallbackKeysAreRead) {
+  const LoadResult r = LoadScenarioText(
+      MinimalWith("handle_time: 4m",
+                  "handle_time: 4m\n"
+                  "    callback: {offer_when: {expected_wait_over: 2m}, accept: 0.6,\n"
+                  "               keep_place: false, reach: 0.9, redial: {delay: 10m, max: 2},\n"
+                  "               dial_time: 20s}\n"
+                  "    service_level: {callback_threshold: 30m}"),
+      "s.yaml");
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const ContactType& t = r.scenario->contact_types[0];
+  ASSERT_TRUE(t.callback.has_value());
+  EXPECT_EQ(t.callback->offer, CallbackOffer::kExpectedWaitOver);
+  EXPECT_EQ(t.callback->expected_wait_over, 120);
+  EXPECT_DOUBLE_EQ(t.callback->accept, 0.6);
+  EXPECT_FALSE(t.callback->keep_place);
+  EXPECT_DOUBLE_EQ(t.callback->reach, 0.9);
+  EXPECT_EQ(t.callback->redial_delay.value, 600);
+  EXPECT_EQ(t.callback->redial_max, 2);
+  EXPECT_EQ(t.callback->dial_time, 20);
+  EXPECT_EQ(t.service_level.callback_threshold, 1800);
+  EXPECT_EQ(t.service_level.threshold, 20);  // the scenario's, not overridden
+
+  const LoadResult q = LoadScenarioText(
+      MinimalWith("handle_time: 4m",
+                  "handle_time: 4m\n    callback: {offer_when: {queue_over: 5}, accept: 1}"),
+      "s.yaml");
+  ASSERT_TRUE(q.ok()) << testing::PrintToString(Rendered(q));
+  EXPECT_EQ(q.scenario->contact_types[0].callback->offer, CallbackOffer::kQueueOver);
+  EXPECT_EQ(q.scenario->contact_types[0].callback->queue_over, 5);
+}
+
+TEST(LoaderTest, CallbackDefaults) {
+  // keep_place true, always reached, no redial, 15 s to dial, a 1 h callback threshold.
+  const LoadResult r = LoadScenarioText(
+      MinimalWith("handle_time: 4m",
+                  "handle_time: 4m\n    callback: {offer_when: {queue_over: 0}, accept: 0.5}"),
+      "s.yaml");
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const Callback& c = *r.scenario->contact_types[0].callback;
+  EXPECT_TRUE(c.keep_place);
+  EXPECT_EQ(c.reach, 1);
+  EXPECT_EQ(c.redial_max, 0);
+  EXPECT_EQ(c.dial_time, 15);
+  EXPECT_EQ(r.scenario->contact_types[0].service_level.callback_threshold, 3600);
+  // max_wait's callbacks need no `callback` map: they take its defaults, and are never
+  // offered on arrival.
+  const LoadResult m = LoadScenarioText(
+      MinimalWith("handle_time: 4m", "handle_time: 4m\n    max_wait: {after: 2m, then: callback}"),
+      "s.yaml");
+  ASSERT_TRUE(m.ok()) << testing::PrintToString(Rendered(m));
+  const ContactType& t = m.scenario->contact_types[0];
+  EXPECT_EQ(t.max_wait->then, MaxWaitThen::kCallback);
+  ASSERT_TRUE(t.callback.has_value());
+  EXPECT_EQ(t.callback->offer, CallbackOffer::kNever);
+  EXPECT_EQ(t.callback->dial_time, 15);
+  EXPECT_FALSE(LoadScenarioText(kMinimal, "s.yaml").scenario->contact_types[0].callback);
+}
+
+TEST(LoaderErrorTest, CallbackMistakes) {
+  const auto with = [](const std::string& callback) {
+    return ErrorsOf(MinimalWith("handle_time: 4m", "handle_time: 4m\n    callback: " + callback));
+  };
+  EXPECT_EQ(with("{offer_when: {queue_over: 1, expected_wait_over: 1m}, accept: 1}"),
             std::vector<std::string>{
-                "s.yaml:7:33: error: contact_types.general.max_wait.then: callbacks are not "
-                "available yet; use 'message' (the contact leaves with a message and follows "
-                "'repeat')"});
+                "s.yaml:7:44: error: contact_types.general.callback.offer_when: give one "
+                "condition, 'expected_wait_over' or 'queue_over', not both"});
+  EXPECT_EQ(with("{offer_when: {queue_over: -1}, accept: 1}"),
+            std::vector<std::string>{"s.yaml:7:41: error: contact_types.general.callback."
+                                     "offer_when.queue_over: expected a non-negative integer; "
+                                     "got '-1'"});
+  EXPECT_EQ(with("{offer_when: {queue_over: 1}}"),
+            std::vector<std::string>{"s.yaml:7:5: error: missing required key 'accept' in "
+                                     "contact_types.general.callback"});
+  EXPECT_EQ(with("{offer_when: {queue_over: 1}, accept: 1, keep_place: 1}"),
+            std::vector<std::string>{"s.yaml:7:68: error: contact_types.general.callback."
+                                     "keep_place: expected true or false; got '1'"});
+  EXPECT_EQ(with("{offer_when: {queue_over: 1}, accept: 1, redial: {delay: 1m, max: 101}}"),
+            std::vector<std::string>{"s.yaml:7:81: error: contact_types.general.callback."
+                                     "redial.max: expected a number of at most 100; got '101'"});
+  EXPECT_EQ(with("{reach: 0.5}"),
+            std::vector<std::string>{"s.yaml:7:5: error: contact_types.general.callback: never "
+                                     "offered: add 'offer_when', or max_wait: {after: ..., then: "
+                                     "callback}"});
+  EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m",
+                                 "channel: chat\n    handle_time: 4m\n"
+                                 "    max_wait: {after: 2m, then: callback}")),
+            std::vector<std::string>{
+                "s.yaml:8:33: error: contact_types.general.max_wait.then: callbacks are phone "
+                "calls, for channel: voice only (this type is chat)"});
   EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m", "handle_time: 4m\n    max_wait: {after: 2m}")),
             std::vector<std::string>{"s.yaml:7:5: error: missing required key 'then' in "
                                      "contact_types.general.max_wait"});

@@ -111,6 +111,7 @@ struct Arrivals {
 struct ServiceLevel {
   double threshold = 20;  // seconds
   double target = 0.80;
+  double callback_threshold = 3600;  // seconds: a callback reached within it counts as in time
 };
 
 enum class Channel { kVoice, kChat, kEmail };
@@ -138,6 +139,26 @@ enum class MaxWaitThen { kMessage, kCallback };
 struct MaxWait {
   double after = 0;
   MaxWaitThen then = MaxWaitThen::kMessage;
+};
+
+// callback (SPEC §9, virtual hold): a customer who would have to wait may be offered a call
+// back, and takes it with probability `accept`; the customer then leaves the line. An agent
+// calls back: busy `dial_time`, then, when the customer answers (`reach`), for the handling;
+// otherwise the call is tried again `redial_delay` later, at most `redial_max` more times.
+enum class CallbackOffer { kNever, kExpectedWaitOver, kQueueOver };
+struct Callback {
+  // kNever: callbacks come only from max_wait {then: callback}.
+  CallbackOffer offer = CallbackOffer::kNever;
+  double expected_wait_over = 0;  // kExpectedWaitOver: seconds
+  int64_t queue_over = 0;         // kQueueOver: live contacts of the type already waiting
+  double accept = 1;
+  // true: the callback keeps its place in the type's queue; false: callbacks wait in their
+  // own queue, served only when no live contact of the type waits.
+  bool keep_place = true;
+  double reach = 1;
+  Distribution redial_delay;
+  int redial_max = 0;
+  double dial_time = 15;  // seconds, constant: part of the handle time of the contact
 };
 
 // One entry of `outcomes`: a transfer to another contact type, or unresolved.
@@ -178,6 +199,8 @@ struct ContactType {
   std::optional<OpenHours> open;  // absent: always open
   double balking = 0;  // chance that a contact that would have to wait leaves at once (`balked`)
   std::optional<MaxWait> max_wait;
+  // Present when the type has `callback`, or max_wait {then: callback} (then with defaults).
+  std::optional<Callback> callback;
 };
 
 struct Skill {

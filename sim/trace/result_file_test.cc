@@ -840,7 +840,7 @@ TEST_F(EventsFileTest, EnumsCarryTheScenariosNames) {
   const std::map<long long, std::string> outcomes = {
       {0, "resolved"},  {1, "transferred"}, {2, "escalated"},    {3, "unresolved"},
       {4, "abandoned"}, {5, "blocked"},     {6, "disconnected"}, {7, "unserved"},
-      {8, "balked"},    {9, "message"},     {10, "closed"}};
+      {8, "balked"},    {9, "message"},     {10, "closed"},      {11, "callback"}};
   EXPECT_EQ(EnumMembers(file.get(), RepPath(0, "contacts"), "outcome"), outcomes);
   const std::map<long long, std::string> states = {{0, "idle"},  {1, "busy"},     {2, "wrap_up"},
                                                    {3, "break"}, {4, "coaching"}, {5, "offline"}};

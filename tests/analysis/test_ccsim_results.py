@@ -38,14 +38,15 @@ SPECS = {
 TRACED = ["help_desk", "retail_bank", "insurance_day"]
 
 OUTCOMES = ["resolved", "transferred", "escalated", "unresolved", "abandoned", "blocked",
-            "disconnected", "unserved", "balked", "message", "closed"]
+            "disconnected", "unserved", "balked", "message", "closed", "callback"]
 AGENT_STATES = ["idle", "busy", "wrap_up", "break", "coaching", "offline"]
 EVENT_KINDS = ["arrival", "answer", "abandon", "block", "agent_free", "overflow", "retrial",
                "transfer", "escalation", "repeat", "give_up"]
 COLUMNS = {  # docs/trace_format.md
     "summary": ["replication", "contact_type", "offered", "answered", "abandoned", "blocked",
                 "unserved", "balked", "messages", "closed", "lost", "service_level", "asa",
-                "abandon_rate", "aht", "occupancy", "fcr",
+                "abandon_rate", "aht", "callbacks_offered", "callbacks_accepted",
+                "callbacks_reached", "callback_wait", "callback_service_level", "occupancy", "fcr",
                 "contacts_per_journey", "transfers_per_journey", "journey_time",
                 "journey_time_p90", "unresolved_share", "transfers_in", "transfers_out",
                 "alerts", "coaching_sessions"],
@@ -53,7 +54,8 @@ COLUMNS = {  # docs/trace_format.md
                   "answered", "abandoned", "blocked", "unserved", "balked", "messages",
                   "closed", "lost", "service_level", "asa",
                   "abandon_rate",
-                  "aht", "agents_staffed", "agents_on_break", "occupancy"],
+                  "aht", "callbacks_offered", "callbacks_accepted", "callbacks_reached",
+                  "callback_wait", "callback_service_level", "agents_staffed", "agents_on_break", "occupancy"],
     "contacts": ["contact_id", "customer_id", "contact_type", "attempt", "arrival", "answer",
                  "end", "wait", "handle_time", "agent_id", "agent_group", "outcome"],
     "agents": ["agent_id", "group", "state", "start", "end"],
