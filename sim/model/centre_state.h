@@ -72,7 +72,8 @@ struct Agent {
   double talk_end = 0;           // end of the current contact's talk (wrap-up follows)
   double idle_since = -1;        // -1 while not idle (longest-idle routing reads it)
   double staffed_since = -1;     // -1 while off duty or on a break
-  double factor = 1;             // personal handle-time factor (agent_variation)
+  double factor = 1;             // personal handle-time factor (people, agent_variation)
+  double resolution = 1;         // divides its handlings' non-resolved chances (people)
   double shift_start = 0;        // the current shift occurrence
   double shift_end = kInfinity;  // infinite for constant headcount or past the horizon
   int32_t day = 0;               // which occurrence of a daily shift

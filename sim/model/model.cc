@@ -19,7 +19,9 @@ OutcomeSet MakeOutcomes(const std::vector<scenario::Outcome>& outcomes) {
                    .transfer_to = o.transfer_to,
                    .context_lost = o.context_lost,
                    .re_explain = Sampler(o.re_explain),
-                   .disconnect = o.disconnect});
+                   .disconnect = o.disconnect,
+                   .warm = o.warm,
+                   .consult = Sampler(o.consult)});
   }
   return set;
 }
@@ -32,6 +34,9 @@ Model::Model(const scenario::Scenario& s) : scenario_(s), lines_(s.lines.value_o
   BuildGroups(s);
   AddOverflow(s);
   IndexServes();
+  for (const OutcomeSet& set : outcome_sets_) {
+    for (const OutcomeModel& o : set) has_warm_transfers_ = has_warm_transfers_ || o.warm;
+  }
   if (s.handle_time_cv > 0) {
     agent_factor_ = Sampler({.kind = scenario::DistributionKind::kLognormal, .mean = 1,
                              .sd = s.handle_time_cv});
@@ -124,6 +129,14 @@ void Model::BuildGroups(const scenario::Scenario& s) {
         seats_.push_back({.group = static_cast<int>(g), .reserve = true});
         ++m.agents;
       }
+    }
+    // The people take the group's first seats (the first shift's first).
+    for (size_t i = 0; i < ag.people.size(); ++i) {
+      AgentSeat& seat = seats_[m.first_agent + i];
+      seat.person = static_cast<int>(people_.size());
+      seat.handle_time_factor = ag.people[i].handle_time_factor;
+      seat.resolution_factor = ag.people[i].resolution_factor;
+      people_.push_back(ag.people[i].name);
     }
     m.skill_count = static_cast<int>(ag.skills.size());
     m.concurrency = std::min(ag.concurrency, kMaxConcurrency);

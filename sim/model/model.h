@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "sim/model/arrival_process.h"
@@ -35,6 +36,7 @@ enum StreamPurpose : uint32_t {
   kAgentStream = 11,    // entity: agent: its personal handle-time factor
   kBusynessStream = 12, // entity: 0 (the scenario's factor) or 1 + contact type, sub: day
   kBalkStream = 13,     // entity: customer, sub: attempt: whether a contact that must wait balks
+  kConsultStream = 14,  // entity: customer, sub: attempt: a warm transfer's consult time
 };
 
 // A chat handled beside k others takes (1 + kChatInterference * k) times as long: switching
@@ -48,6 +50,9 @@ struct AgentSeat {
   int group = 0;
   int shift = -1;
   bool reserve = false;  // called in by real-time control only
+  int person = -1;       // index into Model::people(): a named agent (people), or -1
+  double handle_time_factor = 1.0;  // the person's (1 without one)
+  double resolution_factor = 1.0;
 };
 
 // One way a handling can end other than resolved (SPEC §2 `outcomes`).
@@ -58,6 +63,8 @@ struct OutcomeModel {
   bool context_lost = false;
   Sampler re_explain;
   double disconnect = 0;
+  bool warm = false;  // a warm transfer: the agent stays until the target answers, + consult
+  Sampler consult;
 };
 using OutcomeSet = std::vector<OutcomeModel>;
 
@@ -131,6 +138,11 @@ class Model {
   // `lines`: voice contacts waiting or talking at once; -1 when unlimited.
   int64_t lines() const { return lines_; }
   int interval_count() const { return interval_count_; }
+  // The named agents' names (agent_groups.G.people), group by group; AgentSeat::person
+  // indexes it.
+  const std::vector<std::string>& people() const { return people_; }
+  // Whether some outcome is a warm transfer.
+  bool has_warm_transfers() const { return has_warm_transfers_; }
   // Interval of time t (clamped to the last one).
   int IntervalOf(double t) const;
 
@@ -152,6 +164,8 @@ class Model {
   std::vector<AgentSeat> seats_;  // by agent id
   std::vector<int> reserves_;
   std::optional<Sampler> agent_factor_;
+  std::vector<std::string> people_;
+  bool has_warm_transfers_ = false;
   int agent_count_ = 0;
   int64_t lines_ = -1;
   int interval_count_ = 1;

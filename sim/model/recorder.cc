@@ -54,10 +54,11 @@ void Recorder::AddQueueArea(double from, double to, int64_t waiting) {
   if (hi > lo) result_.queue_area_window += waiting * (hi - lo);
 }
 
-void Recorder::CountHandling(int agent, double handle, ContactOutcome outcome) {
+void Recorder::CountHandling(int agent, double handle, double wait, ContactOutcome outcome) {
   AgentResult& r = result_.agents[agent];
   r.contacts++;
   r.handle += handle;
+  r.wait += wait;
   r.resolved += outcome == ContactOutcome::kResolved;
 }
 

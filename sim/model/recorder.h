@@ -47,8 +47,10 @@ class Recorder {
     if (waiting > 0) AddQueueArea(from, to, waiting);
   }
 
-  // A handling by `agent` of a contact that arrived after warmup.
-  void CountHandling(int agent, double handle, ContactOutcome outcome);
+  // A handling by `agent` of a contact that arrived after warmup and waited `wait`.
+  void CountHandling(int agent, double handle, double wait, ContactOutcome outcome);
+  // `more` seconds of handle time for a handling counted before (a warm transfer's hold).
+  void AddHandleTime(int agent, double more) { result_.agents[agent].handle += more; }
 
   void JourneyEnded(const Journey& journey, JourneyEnd how, double end);
 

@@ -56,6 +56,7 @@ struct AgentResult {
   int64_t contacts = 0;  // handled
   int64_t resolved = 0;
   double handle = 0;     // sum of talk + wrap-up
+  double wait = 0;       // sum of the waits of the contacts it answered
   double busy = 0;       // agent-seconds busy in the window
   double staffed = 0;    // agent-seconds on duty, not on a break, in the window
 };
