@@ -254,6 +254,7 @@ void PrintSummary(const RunArgs& a, const model::SummaryBuilder& totals) {
     out = SummaryTable(summary);
     if (!intervals.empty()) out += IntervalTable(intervals, scenario::TimeLabels(summary.start));
     if (a.agents) out += AgentBandTable(summary);
+    if (HasPeople(summary)) out += NamedAgentTable(summary);
   }
   std::fputs(out.c_str(), stdout);
 }

@@ -57,6 +57,7 @@ struct WaitingContact {
   int32_t attempt = 1;
   int32_t interval = 0;
   int32_t reserved_for = -1;  // waiting for this agent only (preferred agent), or -1
+  int32_t asked_for = -1;     // the agent it asked for (preferred agent), even after expiry
   bool counted = false;       // arrived at or after warmup
   bool waiting = false;
 };
@@ -95,6 +96,7 @@ struct Work {
   int32_t attempt;
   int32_t interval;
   bool counted;
+  int32_t asked_for = -1;  // a repeat asking for its last agent (routing.preferred_agent)
 };
 
 // A pool of T addressed by index, reusing freed entries.

@@ -49,6 +49,14 @@ class Recorder {
 
   // A handling by `agent` of a contact that arrived after warmup and waited `wait`.
   void CountHandling(int agent, double handle, double wait, ContactOutcome outcome);
+  // `w`, which asked for its last agent (w.asked_for >= 0), was answered or left after
+  // `wait`.
+  void CountAsked(const Work& w, double wait) {
+    if (!w.counted) return;
+    AgentResult& r = result_.agents[w.asked_for];
+    r.asked++;
+    r.asked_wait += wait;
+  }
   // `more` seconds of handle time for a handling counted before (a warm transfer's hold).
   void AddHandleTime(int agent, double more) { result_.agents[agent].handle += more; }
 

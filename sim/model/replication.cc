@@ -188,12 +188,13 @@ void Replication::OnEvent(const engine::Event& e) {
 }
 
 void Replication::Offer(int type, uint32_t j, EventKind how) {
-  const Work w = journeys_.NewContact(type, j, how);
+  Work w = journeys_.NewContact(type, j, how);
+  const int preferred = journeys_.PreferredAgent(j, type, how);
+  w.asked_for = preferred;
   if (!router_.HasLine(type)) {
     TurnAway(w, ContactOutcome::kBlocked);
     return;
   }
-  const int preferred = journeys_.PreferredAgent(j, type, how);
   if (preferred >= 0 && router_.TakeIfIdle(preferred)) {
     recorder_.Tally(w, [](Counters& k) { k.offered++; });
     router_.TakeLine(type);
@@ -232,6 +233,7 @@ void Replication::TurnAway(const Work& w, ContactOutcome outcome) {
       k.blocked++;
     }
   });
+  if (w.asked_for >= 0) recorder_.CountAsked(w, 0);
   recorder_.Log(balked ? EventKind::kBalk : EventKind::kBlock, w, -1);
   recorder_.Trace(w, kNaN, sim_.now(), 0, -1, outcome);
   warm_.Drop(w.journey);
@@ -273,6 +275,7 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
   });
   recorder_.result().wait_total += wait;
   if (w.counted) recorder_.CountHandling(agent, handle, wait, h.outcome);
+  if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
   recorder_.Log(EventKind::kAnswer, w, agent);
   if (a.state == AgentState::kIdle) recorder_.Spell(agent, AgentState::kIdle, a.state_since, now);
   if (is_chat_[w.type]) {
@@ -345,6 +348,7 @@ void Replication::LeaveQueue(const Work& w, ContactOutcome outcome) {
     }
   });
   recorder_.result().wait_total += wait;
+  if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
   control_.CountDecided(false);
   router_.FreeLine(w.type);
   recorder_.Log(abandoned                             ? EventKind::kAbandon
@@ -443,6 +447,7 @@ int64_t Replication::EndUnserved() {
     const double wait = sim_.now() - w.arrival;
     recorder_.Tally(w, [](Counters& k) { k.unserved++; });
     recorder_.result().wait_total += wait;  // it waited until the end: Little's law holds
+    if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
     router_.FreeLine(w.type);
     recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kUnserved);
     warm_.Drop(w.journey);

@@ -142,6 +142,7 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
                                     .attempt = w.attempt,
                                     .interval = w.interval,
                                     .reserved_for = reserved_for,
+                                    .asked_for = w.asked_for,
                                     .counted = w.counted,
                                     .waiting = true});
   if (reserved_for >= 0) {
@@ -183,7 +184,8 @@ Work Router::Unqueue(uint32_t slot) {
               .type = c.type,
               .attempt = c.attempt,
               .interval = c.interval,
-              .counted = c.counted};
+              .counted = c.counted,
+              .asked_for = c.asked_for};
 }
 
 void Router::OpenToAnyone(uint32_t slot) {
