@@ -123,20 +123,24 @@ void Model::BuildGroups(const scenario::Scenario& s) {
                       AgentSeat{.group = static_cast<int>(g), .shift = static_cast<int>(sh)});
       }
     }
+    // The people take the group's first seats (the first shift's first). A loaded scenario
+    // has a seat for each; one changed in code (ccsim staff's trial staffing) may not, and
+    // then the last people sit out.
+    for (size_t i = 0; i < ag.people.size(); ++i) {
+      if (i < static_cast<size_t>(m.agents)) {
+        AgentSeat& seat = seats_[m.first_agent + i];
+        seat.person = static_cast<int>(people_.size());
+        seat.handle_time_factor = ag.people[i].handle_time_factor;
+        seat.resolution_factor = ag.people[i].resolution_factor;
+      }
+      people_.push_back(ag.people[i].name);
+    }
     if (s.real_time && s.real_time->call_in && s.real_time->call_in->group == static_cast<int>(g)) {
       for (int i = 0; i < s.real_time->call_in->agents; ++i) {
         reserves_.push_back(m.first_agent + m.agents);
         seats_.push_back({.group = static_cast<int>(g), .reserve = true});
         ++m.agents;
       }
-    }
-    // The people take the group's first seats (the first shift's first).
-    for (size_t i = 0; i < ag.people.size(); ++i) {
-      AgentSeat& seat = seats_[m.first_agent + i];
-      seat.person = static_cast<int>(people_.size());
-      seat.handle_time_factor = ag.people[i].handle_time_factor;
-      seat.resolution_factor = ag.people[i].resolution_factor;
-      people_.push_back(ag.people[i].name);
     }
     m.skill_count = static_cast<int>(ag.skills.size());
     m.concurrency = std::min(ag.concurrency, kMaxConcurrency);

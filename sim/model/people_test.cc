@@ -333,6 +333,20 @@ TEST(NamedAgentTest, AResolutionFactorDividesTheOtherOutcomesChances) {
   }
 }
 
+TEST(NamedAgentTest, PeopleBeyondTheSeatsOfAScenarioChangedInCodeSitOut) {
+  // ccsim staff tries other staffings of a loaded scenario: with one seat for two people,
+  // Ana takes it and Bo has none.
+  scenario::Scenario s = WithAna({0, 10}, 1, {.handle_time_factor = 0.5});
+  s.agent_groups[0].people.push_back({.name = "Bo", .handle_time_factor = 3});
+  const Model m(s);
+  EXPECT_EQ(m.people(), (std::vector<std::string>{"Ana", "Bo"}));
+  ASSERT_EQ(m.seats().size(), 1u);
+  EXPECT_EQ(m.seats()[0].person, 0);
+  const Traced run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(run.rows[1].handle_time, 50);  // Ana's, after waiting until 50
+}
+
 TEST(NamedAgentTest, RepeatsThatAskForAnAgentAreCountedWithTheirWaits) {
   // Ana alone, talk 100, every handling unresolved, every customer back 100 s later asking
   // for her (preferred wait 1000 s), two contacts a journey at most. X at 0: Ana 0 → 100,
