@@ -251,6 +251,18 @@ TEST(WarmTransferTest, ATransferNobodyCanAnswerFreesTheFirstAgentAtTheEnd) {
   ExpectFlowConserved(run);
 }
 
+TEST(WarmTransferTest, ADroppedWarmTransferHoldsNobody) {
+  // disconnect 1: the transfer drops the customer at 100; A wraps up 100 → 110 at once.
+  scenario::Scenario s = FrontAndBack({60});
+  s.contact_types[0].outcomes[0].disconnect = 1;
+  const Traced run = Simulate(s);
+  ASSERT_EQ(run.rows.size(), 2u);
+  EXPECT_EQ(run.rows[0].outcome, ContactOutcome::kDisconnected);
+  EXPECT_DOUBLE_EQ(run.rows[0].end, 100);
+  EXPECT_EQ(run.SpellsOf(0, AgentState::kWrapUp), (Spans{{100, 110}}));
+  ExpectFlowConserved(run);
+}
+
 // ---- named agents ----
 
 // One type (talk 100), arrivals at `times`, `agents` agents of whom the first is Ana.
