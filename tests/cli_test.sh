@@ -169,6 +169,31 @@ grep -q "^band " "$TMP/ag0.txt" && fail "a band table without --agents" || pass
 head -n "$(wc -l <"$TMP/ag0.txt")" "$TMP/ag.txt" | cmp -s "$TMP/ag0.txt" - && pass ||
   fail "--agents changed the KPI table"
 
+# --- named agents (people): the table, "people" in the JSON; removed with --set ---------
+"$CCSIM" run scenarios/rock_star.yaml -r 3 >"$TMP/rs.txt"
+if grep -q "^agent  *group  *contacts  *aht  *occupancy  *asa  *resolved_share  *resolved_per_hour  *asked_for  *asked_wait  *band$" "$TMP/rs.txt" &&
+   grep -q "^Maya  *desk  " "$TMP/rs.txt"; then pass; else fail "rock_star: no named agents table"; cat "$TMP/rs.txt"; fi
+grep -q "^agent  *group" "$TMP/ag0.txt" && fail "a named agents table without people" || pass
+"$CCSIM" run scenarios/rock_star.yaml -r 3 --json --agents >"$TMP/rs.json"
+"$CCSIM" run scenarios/rock_star.yaml -r 3 --json --set 'agent_groups.desk.people=[]' >"$TMP/rs0.json"
+"$CCSIM" run scenarios/rock_star.yaml -r 3 --json --set agent_groups.desk.people.0.resolution_factor=1 \
+  --set agent_groups.desk.people.0.handle_time_factor=1 >"$TMP/rs1.json"
+if /usr/bin/python3 - "$TMP/rs.json" "$TMP/rs0.json" "$TMP/rs1.json" <<'EOF'; then pass; else fail "rock_star: people in the JSON"; fi
+import json, sys
+named, nobody, ordinary = (json.load(open(p)) for p in sys.argv[1:])
+people = named["people"]
+assert [p["name"] for p in people] == ["Maya"] and people[0]["agent_id"] == 0, people
+assert named["agents_detail"][0]["name"] == "Maya"
+assert all("name" not in a for a in named["agents_detail"][1:])
+assert "people" not in nobody
+# Maya resolves more than her colleagues, and is asked for by repeat callers
+others = named["agents_detail"][1:]
+assert people[0]["resolved_share"] > max(a["resolved_share"] for a in others), people
+assert people[0]["asked_for"] > 0 and people[0]["asked_wait"] > 0, people
+# a person with both factors 1 is an ordinary agent: the same numbers as no person at all
+assert ordinary["kpis"] == nobody["kpis"] and ordinary["agents"] == nobody["agents"]
+EOF
+
 # --- result files: -o, --force, --from, Ctrl-C --------------------------------------
 "$CCSIM" run scenarios/retail_bank.yaml -r 3 -o "$TMP/r.h5" --trace contacts --json >"$TMP/r.json"
 [ -s "$TMP/r.h5" ] && pass || fail "-o did not write $TMP/r.h5"

@@ -266,6 +266,7 @@ void PrintSummary(const RunArgs& a, const model::SummaryBuilder& totals) {
     out = SummaryTable(summary, a.provenance);
     if (!intervals.empty()) out += IntervalTable(intervals, scenario::TimeLabels(summary.start));
     if (a.agents) out += AgentBandTable(summary);
+    if (HasPeople(summary)) out += NamedAgentTable(summary);
   }
   std::fputs(out.c_str(), stdout);
 }

@@ -50,6 +50,7 @@ std::string Table(const std::vector<std::vector<std::string>>& rows);
 // "agents_detail" array, one object per agent (Summary::agents). With the scenario's
 // start, "start" (ISO 8601 local time) after "seed", and each interval's WriteClockTime;
 // with its costs, "currency" before "kpis".
+// When agents have names (agent_groups.G.people), a "people" array: their objects alone.
 std::string SummaryJson(const model::Summary& s,
                         const std::vector<model::IntervalSummary>& intervals = {},
                         bool agent_detail = false);
@@ -60,6 +61,12 @@ std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals,
 // One line per stack-rank band: agents, contacts per agent, AHT, occupancy, resolved
 // share, resolved contacts per staffed hour.
 std::string AgentBandTable(const model::Summary& s);
+// Whether some agent has a name (agent_groups.G.people).
+bool HasPeople(const model::Summary& s);
+// One line per named agent: its group, contacts, AHT, occupancy, ASA (of the contacts it
+// answered), resolved share, resolved per staffed hour and most frequent band (means over
+// replications).
+std::string NamedAgentTable(const model::Summary& s);
 
 }  // namespace ccsim::cli
 

@@ -60,6 +60,9 @@ std::vector<AgentFigures> RankAgents(std::span<const AgentResult> agents,
     f.occupancy = Ratio(a.busy, a.staffed);
     f.resolved_share = Ratio(static_cast<double>(a.resolved), static_cast<double>(a.contacts));
     f.resolved_per_hour = Ratio(static_cast<double>(a.resolved), a.staffed / kHour);
+    f.asa = Ratio(a.wait, static_cast<double>(a.contacts));
+    f.asked_for = static_cast<double>(a.asked);
+    f.asked_wait = Ratio(a.asked_wait, static_cast<double>(a.asked));
     if (a.staffed > 0) staffed.push_back(f.agent);
   }
   // Best score first; the ids are pushed in order, so a stable sort breaks ties by id.

@@ -38,6 +38,9 @@ struct AgentFigures {
   double occupancy = 0;          // busy / staffed
   double resolved_share = 0;     // resolved / contacts
   double resolved_per_hour = 0;  // resolved / staffed hours: the ranking score
+  double asa = 0;                // mean wait of the contacts it answered, seconds
+  double asked_for = 0;          // repeat contacts that asked for it (routing.preferred_agent)
+  double asked_wait = 0;         // their mean wait, whoever answered them, seconds
   int rank = -1;                 // 0 = best; -1 when not ranked
   Band band = Band::kNone;
 };

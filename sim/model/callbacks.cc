@@ -151,7 +151,8 @@ void Callbacks::Reached(Pending& cb) {
     k.callbacks_within += within;
     k.callback_wait += wait;
   });
-  if (w.counted) recorder_.CountHandling(agent, w.type, handle, h.outcome);
+  // (no wait on the line: a callback is not a live contact, as in asa)
+  if (w.counted) recorder_.CountHandling(agent, w.type, handle, 0, h.outcome);
   recorder_.Log(EventKind::kAnswer, w, agent);
   a.talk_end = now + h.talk;
   sim_.Schedule(now + h.talk + w.wrap_up, kAgentFree, agent, static_cast<uint32_t>(agent));

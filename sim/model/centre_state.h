@@ -58,6 +58,7 @@ struct WaitingContact {
   int32_t interval = 0;
   int32_t reserved_for = -1;  // waiting for this agent only (preferred agent), or -1
   int32_t callback = -1;      // a callback (the Callbacks' record), or -1: a live contact
+  int32_t asked_for = -1;     // the agent it asked for (preferred agent), even after expiry
   bool counted = false;       // arrived at or after warmup
   bool waiting = false;
 };
@@ -74,7 +75,8 @@ struct Agent {
   double idle_since = -1;        // -1 while not idle (longest-idle routing reads it)
   double staffed_since = -1;     // -1 while off duty or on a break
   double paid_since = -1;        // on duty since (breaks included); -1 while off duty
-  double factor = 1;             // personal handle-time factor (agent_variation)
+  double factor = 1;             // personal handle-time factor (people, agent_variation)
+  double resolution = 1;         // divides its handlings' non-resolved chances (people)
   double shift_start = 0;        // the current shift occurrence
   double shift_end = kInfinity;  // infinite for constant headcount or past the horizon
   int32_t day = 0;               // which occurrence of a daily shift
@@ -97,6 +99,7 @@ struct Work {
   int32_t interval;
   bool counted;
   int32_t callback = -1;  // a callback to make (the Callbacks' record), or -1: a live contact
+  int32_t asked_for = -1;  // a repeat asking for its last agent (routing.preferred_agent)
 };
 
 // The work that a waiting contact brings.
@@ -110,7 +113,8 @@ inline Work WorkOf(const WaitingContact& c) {
               .attempt = c.attempt,
               .interval = c.interval,
               .counted = c.counted,
-              .callback = c.callback};
+              .callback = c.callback,
+              .asked_for = c.asked_for};
 }
 
 // A pool of T addressed by index, reusing freed entries.

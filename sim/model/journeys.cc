@@ -1,5 +1,6 @@
 #include "sim/model/journeys.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/model/pending_event.h"
@@ -90,12 +91,14 @@ int Journeys::PreferredAgent(uint32_t j, int type, EventKind how) const {
 }
 
 Journeys::Handling Journeys::Handle(const Work& w, const Eligibility& terms,
-                                    double agent_factor, double interference) {
+                                    double agent_factor, double interference, double resolution,
+                                    double consult) {
   const ContactTypeModel& tm = model_.types()[w.type];
   Journey& journey = pool_[w.journey];
   Handling h{.talk = w.base_handle * terms.handle_time_factor * agent_factor + journey.extra_talk,
              .outcome = ContactOutcome::kResolved};
   h.talk *= interference;
+  h.talk += consult;
   journey.extra_talk = 0;
   if (tm.escalation_to >= 0 && h.talk > tm.escalation_after) {
     h.talk = tm.escalation_after;
@@ -103,17 +106,23 @@ Journeys::Handling Journeys::Handle(const Work& w, const Eligibility& terms,
     journey.next = Next::kEscalation;
     journey.next_type = tm.escalation_to;
   } else {
-    h.outcome = DrawOutcome(terms.outcome_set >= 0 ? terms.outcome_set : tm.outcome_set, w);
+    DrawOutcome(terms.outcome_set >= 0 ? terms.outcome_set : tm.outcome_set, w, resolution, &h);
   }
   return h;
 }
 
-ContactOutcome Journeys::DrawOutcome(int set_index, const Work& w) {
+void Journeys::DrawOutcome(int set_index, const Work& w, double resolution, Handling* h) {
   const OutcomeSet& set = model_.outcome_sets()[set_index];
-  if (set.empty()) return ContactOutcome::kResolved;
+  if (set.empty()) return;
   Journey& journey = pool_[w.journey];
   engine::RandomStream g = streams_.Get(kOutcomeStream, journey.customer_key, w.attempt);
-  const double u = g.Uniform01();
+  // Outcome i has probability p_i / d: u <= sum(p / d) exactly when u * d <= sum(p).
+  double u = g.Uniform01();
+  if (resolution != 1) [[unlikely]] {
+    double total = 0;
+    for (const OutcomeModel& o : set) total += o.probability;
+    u *= std::max(resolution, total);
+  }
   double cumulative = 0;
   for (const OutcomeModel& o : set) {
     cumulative += o.probability;
@@ -121,12 +130,14 @@ ContactOutcome Journeys::DrawOutcome(int set_index, const Work& w) {
     if (o.kind == scenario::Outcome::Kind::kUnresolved) {
       journey.next = Next::kLeave;
       journey.next_type = w.type;
-      return ContactOutcome::kUnresolved;
+      h->outcome = ContactOutcome::kUnresolved;
+      return;
     }
     if (o.disconnect > 0 && g.Uniform01() <= o.disconnect) {
       journey.next = Next::kLeave;  // follows `repeat` of the type it was in
       journey.next_type = w.type;
-      return ContactOutcome::kDisconnected;
+      h->outcome = ContactOutcome::kDisconnected;
+      return;
     }
     journey.next = Next::kTransfer;
     journey.next_type = o.transfer_to;
@@ -134,9 +145,13 @@ ContactOutcome Journeys::DrawOutcome(int set_index, const Work& w) {
       engine::RandomStream r = streams_.Get(kReExplainStream, journey.customer_key, w.attempt);
       journey.extra_talk = o.re_explain(r);
     }
-    return ContactOutcome::kTransferred;
+    if (o.warm) {
+      engine::RandomStream c = streams_.Get(kConsultStream, journey.customer_key, w.attempt);
+      h->warm_consult = o.consult(c);
+    }
+    h->outcome = ContactOutcome::kTransferred;
+    return;
   }
-  return ContactOutcome::kResolved;
 }
 
 void Journeys::Answered(const Work& w, int agent, const Handling& h) {

@@ -31,6 +31,9 @@ class Journeys {
   struct Handling {
     double talk;
     ContactOutcome outcome;
+    // >= 0: the handling ends in a warm transfer whose consult takes this long (the agent
+    // stays with the customer after its talk, until an agent of the target answers).
+    double warm_consult = -1;
   };
 
   Journeys(const Model& model, engine::Simulator& sim, const Streams& streams,
@@ -53,10 +56,13 @@ class Journeys {
 
   // An agent with personal handle-time factor `agent_factor` answers `w` on `terms`, its
   // talk (re-explaining included) `interference` times as long for the chats in its
-  // hands. The escalation guideline cuts a talk that would run past it; otherwise the
-  // outcomes (the skill's own, or the type's) are drawn. Sets the journey's next step.
+  // hands, plus `consult` (the warm transfer that brought the customer: the agents confer
+  // first). The escalation guideline cuts a talk that would run past it; otherwise the
+  // outcomes (the skill's own, or the type's) are drawn, the probabilities of those not
+  // resolved divided by max(`resolution`, their sum) (a named agent's resolution_factor).
+  // Sets the journey's next step.
   Handling Handle(const Work& w, const Eligibility& terms, double agent_factor,
-                  double interference);
+                  double interference, double resolution = 1, double consult = 0);
   // `agent` answered `w` now: the journey is resolved when its talk ends, or goes on then.
   void Answered(const Work& w, int agent, const Handling& h);
 
@@ -84,9 +90,10 @@ class Journeys {
   // message or a close (kRepeat), of a contact of journey.next_type: the customer comes back
   // after a delay, or gives up.
   void MaybeReturn(uint32_t j, Next why);
-  // How a handling of `w` ends by the outcome set's probabilities; sets the journey's next
-  // step (and the re-explaining a lost context costs the next handling).
-  ContactOutcome DrawOutcome(int set_index, const Work& w);
+  // How a handling of `w` ends by the outcome set's probabilities (divided as Handle says);
+  // sets h->outcome, a warm transfer's consult, and the journey's next step (and the
+  // re-explaining a lost context costs the next handling).
+  void DrawOutcome(int set_index, const Work& w, double resolution, Handling* h);
   void End(uint32_t j, JourneyEnd how, double end);
 
   const Model& model_;

@@ -19,7 +19,9 @@ OutcomeSet MakeOutcomes(const std::vector<scenario::Outcome>& outcomes) {
                    .transfer_to = o.transfer_to,
                    .context_lost = o.context_lost,
                    .re_explain = Sampler(o.re_explain),
-                   .disconnect = o.disconnect});
+                   .disconnect = o.disconnect,
+                   .warm = o.warm,
+                   .consult = Sampler(o.consult)});
   }
   return set;
 }
@@ -32,6 +34,9 @@ Model::Model(const scenario::Scenario& s) : scenario_(s), lines_(s.lines.value_o
   BuildGroups(s);
   AddOverflow(s);
   IndexServes();
+  for (const OutcomeSet& set : outcome_sets_) {
+    for (const OutcomeModel& o : set) has_warm_transfers_ = has_warm_transfers_ || o.warm;
+  }
   if (s.handle_time_cv > 0) {
     agent_factor_ = Sampler({.kind = scenario::DistributionKind::kLognormal, .mean = 1,
                              .sd = s.handle_time_cv});
@@ -139,6 +144,18 @@ void Model::BuildGroups(const scenario::Scenario& s) {
         seats_.insert(seats_.end(), ag.shifts[sh].agents,
                       AgentSeat{.group = static_cast<int>(g), .shift = static_cast<int>(sh)});
       }
+    }
+    // The people take the group's first seats (the first shift's first). A loaded scenario
+    // has a seat for each; one changed in code (ccsim staff's trial staffing) may not, and
+    // then the last people sit out.
+    for (size_t i = 0; i < ag.people.size(); ++i) {
+      if (i < static_cast<size_t>(m.agents)) {
+        AgentSeat& seat = seats_[m.first_agent + i];
+        seat.person = static_cast<int>(people_.size());
+        seat.handle_time_factor = ag.people[i].handle_time_factor;
+        seat.resolution_factor = ag.people[i].resolution_factor;
+      }
+      people_.push_back(ag.people[i].name);
     }
     if (s.real_time && s.real_time->call_in && s.real_time->call_in->group == static_cast<int>(g)) {
       for (int i = 0; i < s.real_time->call_in->agents; ++i) {

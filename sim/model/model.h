@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "sim/model/arrival_process.h"
@@ -38,6 +39,7 @@ enum StreamPurpose : uint32_t {
   kCallbackStream = 14, // entity: customer, sub: attempt: whether an offered callback is taken
   kDialStream = 15,     // entity: customer, sub: attempt * kDialsPerAttempt + dial: whether the
                         // call reaches the customer, then the delay to the redial
+  kConsultStream = 16,  // entity: customer, sub: attempt: a warm transfer's consult time
 };
 // Room for the dials of one contact in kDialStream's sub (a first call and its redials).
 inline constexpr uint64_t kDialsPerAttempt = 256;
@@ -53,6 +55,9 @@ struct AgentSeat {
   int group = 0;
   int shift = -1;
   bool reserve = false;  // called in by real-time control only
+  int person = -1;       // index into Model::people(): a named agent (people), or -1
+  double handle_time_factor = 1.0;  // the person's (1 without one)
+  double resolution_factor = 1.0;
 };
 
 // callback (SPEC §9) of a contact type; scenario::Callback, converted.
@@ -80,6 +85,8 @@ struct OutcomeModel {
   bool context_lost = false;
   Sampler re_explain;
   double disconnect = 0;
+  bool warm = false;  // a warm transfer: the agent stays until the target answers, + consult
+  Sampler consult;
 };
 using OutcomeSet = std::vector<OutcomeModel>;
 
@@ -157,6 +164,11 @@ class Model {
   // `lines`: voice contacts waiting or talking at once; -1 when unlimited.
   int64_t lines() const { return lines_; }
   int interval_count() const { return interval_count_; }
+  // The named agents' names (agent_groups.G.people), group by group; AgentSeat::person
+  // indexes it.
+  const std::vector<std::string>& people() const { return people_; }
+  // Whether some outcome is a warm transfer.
+  bool has_warm_transfers() const { return has_warm_transfers_; }
   // Interval of time t (clamped to the last one).
   int IntervalOf(double t) const;
 
@@ -180,6 +192,8 @@ class Model {
   std::vector<AgentSeat> seats_;  // by agent id
   std::vector<int> reserves_;
   std::optional<Sampler> agent_factor_;
+  std::vector<std::string> people_;
+  bool has_warm_transfers_ = false;
   int agent_count_ = 0;
   int64_t lines_ = -1;
   int interval_count_ = 1;

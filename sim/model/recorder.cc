@@ -55,11 +55,13 @@ void Recorder::AddQueueArea(double from, double to, int64_t waiting) {
   if (hi > lo) result_.queue_area_window += waiting * (hi - lo);
 }
 
-void Recorder::CountHandling(int agent, int type, double handle, ContactOutcome outcome) {
+void Recorder::CountHandling(int agent, int type, double handle, double wait,
+                             ContactOutcome outcome) {
   AgentResult& r = result_.agents[agent];
   const bool resolved = outcome == ContactOutcome::kResolved;
   r.contacts++;
   r.handle += handle;
+  r.wait += wait;
   r.resolved += resolved;
   result_.resolved_by_type[type] += resolved;
 }

@@ -47,8 +47,18 @@ class Recorder {
     if (waiting > 0) AddQueueArea(from, to, waiting);
   }
 
-  // A handling by `agent` of a contact of `type` that arrived after warmup.
-  void CountHandling(int agent, int type, double handle, ContactOutcome outcome);
+  // A handling by `agent` of a contact of `type` that arrived after warmup and waited `wait`.
+  void CountHandling(int agent, int type, double handle, double wait, ContactOutcome outcome);
+  // `w`, which asked for its last agent (w.asked_for >= 0), was answered or left after
+  // `wait`.
+  void CountAsked(const Work& w, double wait) {
+    if (!w.counted) return;
+    AgentResult& r = result_.agents[w.asked_for];
+    r.asked++;
+    r.asked_wait += wait;
+  }
+  // `more` seconds of handle time for a handling counted before (a warm transfer's hold).
+  void AddHandleTime(int agent, double more) { result_.agents[agent].handle += more; }
 
   void JourneyEnded(const Journey& journey, JourneyEnd how, double end);
 

@@ -15,6 +15,7 @@
 #include "sim/model/real_time_control.h"
 #include "sim/model/recorder.h"
 #include "sim/model/router.h"
+#include "sim/model/warm_transfers.h"
 #include "sim/model/workforce.h"
 
 namespace ccsim::model {
@@ -71,6 +72,9 @@ class Replication {
   // A contact waited routing.preferred_agent.wait for its last agent: anyone may take it.
   void OnPreferredExpiry(const engine::Event& e);
   void OnAgentFree(int agent);
+  // A talk ended: the transfer or escalation it ends in arrives (a warm transfer's first
+  // agent is freed if the journey ends there instead).
+  void OnTalkEnd(uint32_t j);
   void OnChatEnd(const engine::Event& e);
 
   // An available agent takes the waiting contact it should, or becomes idle.
@@ -93,6 +97,7 @@ class Replication {
   ChatChannel chat_;
   Journeys journeys_;
   Callbacks callbacks_;
+  WarmTransfers warm_;
   std::vector<bool> is_chat_;  // by contact type
 };
 
@@ -109,7 +114,8 @@ Replication::Replication(const Model& model, int replication, const SimulateOpti
       workforce_(model, sim_, streams_, agents_, router_, recorder_, control_),
       chat_(model, sim_, agents_, workforce_),
       journeys_(model, sim_, streams_, journey_pool_, recorder_),
-      callbacks_(model, sim_, streams_, agents_, router_, workforce_, journeys_, recorder_) {
+      callbacks_(model, sim_, streams_, agents_, router_, workforce_, journeys_, recorder_),
+      warm_(model, sim_, agents_, recorder_) {
   for (const ContactTypeModel& tm : model.types()) {
     is_chat_.push_back(tm.channel == scenario::Channel::kChat);
   }
@@ -123,8 +129,10 @@ ReplicationResult Replication::Run() {
   control_.Start();
   journeys_.ScheduleFirstArrivals();
   router_.ScheduleFirstCloses();
-  const bool stopped = sim_.Run(*this);
+  bool stopped = sim_.Run(*this);
   const int64_t unserved = stopped ? router_.waiting_total() : EndUnserved();
+  // Agents who held warm transfers left unserved were freed then: they finish their wrap-up.
+  if (!stopped && sim_.pending() > 0) stopped = sim_.Run(*this);
   return recorder_.Finish(agents_, unserved, stopped);
 }
 
@@ -182,7 +190,7 @@ void Replication::OnEvent(const engine::Event& e) {
       OnMaxWait(e);
       break;
     case kTalkEnd:
-      Offer(journeys_.OnTalkEnd(e.payload), e.payload);
+      OnTalkEnd(e.payload);
       break;
     case kReturn:
       Offer(journeys_.OnReturn(e.payload), e.payload);
@@ -209,12 +217,13 @@ void Replication::OnEvent(const engine::Event& e) {
 }
 
 void Replication::Offer(int type, uint32_t j, EventKind how) {
-  const Work w = journeys_.NewContact(type, j, how);
+  Work w = journeys_.NewContact(type, j, how);
+  const int preferred = journeys_.PreferredAgent(j, type, how);
+  w.asked_for = preferred;
   if (!router_.HasLine(type)) {
     TurnAway(w, ContactOutcome::kBlocked);
     return;
   }
-  const int preferred = journeys_.PreferredAgent(j, type, how);
   if (preferred >= 0 && router_.TakeIfIdle(preferred)) {
     recorder_.Tally(w, [](Counters& k) { k.offered++; });
     router_.TakeLine(type);
@@ -255,8 +264,10 @@ void Replication::TurnAway(const Work& w, ContactOutcome outcome) {
       k.blocked++;
     }
   });
+  if (w.asked_for >= 0) recorder_.CountAsked(w, 0);
   recorder_.Log(balked ? EventKind::kBalk : EventKind::kBlock, w, -1);
   recorder_.Trace(w, kNaN, sim_.now(), 0, -1, outcome);
+  warm_.Drop(w.journey);
   if (balked) {
     control_.CountDecided(false);
     journeys_.Abandoned(w.journey, w.type);
@@ -277,7 +288,10 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
   const double now = sim_.now();
   const double wait = now - w.arrival;
   // (Interference is 1 for all but a chat beside others: only chats join chats in hand.)
-  const Journeys::Handling h = journeys_.Handle(w, terms, a.factor, ChatChannel::Interference(a));
+  // An agent holding the customer (a warm transfer) confers with this one, then leaves.
+  const double consult = warm_.Connect(w.journey);
+  const Journeys::Handling h = journeys_.Handle(w, terms, a.factor, ChatChannel::Interference(a),
+                                                a.resolution, consult);
   const double handle = h.talk + w.wrap_up;
   const bool within = wait <= tm.sl_threshold;
   control_.CountDecided(within);
@@ -291,7 +305,8 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
     k.escalations_out += h.outcome == ContactOutcome::kEscalated;
   });
   recorder_.result().wait_total += wait;
-  if (w.counted) recorder_.CountHandling(agent, w.type, handle, h.outcome);
+  if (w.counted) recorder_.CountHandling(agent, w.type, handle, wait, h.outcome);
+  if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
   recorder_.Log(EventKind::kAnswer, w, agent);
   if (a.state == AgentState::kIdle) recorder_.Spell(agent, AgentState::kIdle, a.state_since, now);
   if (is_chat_[w.type]) {
@@ -299,7 +314,11 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
   } else {
     a.busy_since = now;
     a.talk_end = now + h.talk;
-    sim_.Schedule(now + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
+    if (h.warm_consult >= 0) [[unlikely]] {
+      warm_.Hold(agent, w, h.talk, h.warm_consult);  // free (and traced) when released
+    } else {
+      sim_.Schedule(now + handle, kAgentFree, agent, static_cast<uint32_t>(agent));
+    }
     // Under `lines` a voice talk holds its line until it ends (wrap-up holds none).
     if (router_.HoldsLine(w.type)) [[unlikely]] {
       router_.FreeLineAt(a.talk_end, agent, w.type);
@@ -307,7 +326,7 @@ void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
   }
   a.state = AgentState::kBusy;
   a.idle_since = -1;
-  recorder_.Trace(w, now, now + h.talk, handle, agent, h.outcome);
+  if (h.warm_consult < 0) recorder_.Trace(w, now, now + h.talk, handle, agent, h.outcome);
   journeys_.Answered(w, agent, h);
 }
 
@@ -364,6 +383,7 @@ void Replication::LeaveQueue(const Work& w, ContactOutcome outcome) {
     }
   });
   recorder_.result().wait_total += wait;
+  if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
   control_.CountDecided(false);
   router_.FreeLine(w.type);
   recorder_.Log(abandoned                             ? EventKind::kAbandon
@@ -371,6 +391,7 @@ void Replication::LeaveQueue(const Work& w, ContactOutcome outcome) {
                                                       : EventKind::kClose,
                 w, -1);
   recorder_.Trace(w, kNaN, sim_.now(), 0, -1, outcome);
+  warm_.Drop(w.journey);
   if (abandoned) {
     journeys_.Abandoned(w.journey, w.type);
   } else {
@@ -412,6 +433,12 @@ void Replication::OnAgentFree(int agent) {
     recorder_.Spell(agent, AgentState::kWrapUp, a.talk_end, now);
   }
   if (workforce_.AfterContact(agent)) TakeNextContactOrIdle(agent);
+}
+
+void Replication::OnTalkEnd(uint32_t j) {
+  const std::optional<Journeys::Contact> next = journeys_.OnTalkEnd(j);
+  if (!next) warm_.Drop(j);  // a warm transfer cut short by journeys.max_contacts
+  Offer(next, j);
 }
 
 void Replication::OnChatEnd(const engine::Event& e) {
@@ -460,8 +487,10 @@ int64_t Replication::EndUnserved() {
     const double wait = sim_.now() - w.arrival;
     recorder_.Tally(w, [](Counters& k) { k.unserved++; });
     recorder_.result().wait_total += wait;  // it waited until the end: Little's law holds
+    if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
     router_.FreeLine(w.type);
     recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kUnserved);
+    warm_.Drop(w.journey);
     journeys_.Unserved(w.journey);
   }
   return waiting;

@@ -56,6 +56,7 @@ records::EnumNames FileEnumNames(const Model& model) {
   records::EnumNames names;
   for (const auto& t : model.scenario().contact_types) names.contact_types.push_back(t.name);
   for (const auto& g : model.scenario().agent_groups) names.agent_groups.push_back(g.name);
+  names.people = model.people();
   for (Band b : {Band::kNone, Band::kTop, Band::kMiddle, Band::kBottom}) {
     names.bands.emplace_back(ToString(b), static_cast<int8_t>(b));
   }
@@ -140,7 +141,11 @@ std::vector<records::AgentResultRow> AgentResultRows(const Model& m,
                       .resolved_per_hour = a.resolved_per_hour,
                       .band = static_cast<int8_t>(a.band),
                       .rank = a.rank < 0 ? -1 : a.rank + 1,
-                      .staffed = r.agents[a.agent].staffed});
+                      .staffed = r.agents[a.agent].staffed,
+                      .asa = a.asa,
+                      .asked_for = a.asked_for,
+                      .asked_wait = a.asked_wait,
+                      .name = m.seats()[a.agent].person});
     }
   }
   return rows;

@@ -66,6 +66,12 @@ struct AgentResult {
   int64_t contacts = 0;  // handled
   int64_t resolved = 0;
   double handle = 0;     // sum of talk + wrap-up
+  double wait = 0;       // sum of the waits of the contacts it answered
+  // routing.preferred_agent: repeat contacts that asked for this agent (whoever answered
+  // them, or none), and the sum of their waits (0 for those it answered at once, or that
+  // were turned away).
+  int64_t asked = 0;
+  double asked_wait = 0;
   double busy = 0;       // agent-seconds busy in the window
   double staffed = 0;    // agent-seconds on duty, not on a break, in the window
   // Agent-seconds paid: on duty (breaks included) from the later of warmup and the start

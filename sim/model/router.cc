@@ -149,6 +149,7 @@ uint32_t Router::AddSlot(const Work& w, int reserved_for) {
                      .interval = w.interval,
                      .reserved_for = reserved_for,
                      .callback = w.callback,
+                     .asked_for = w.asked_for,
                      .counted = w.counted,
                      .waiting = true});
 }

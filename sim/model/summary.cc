@@ -95,7 +95,8 @@ namespace {
 // AgentFigures' fields in the order of SummaryBuilder::AgentSums.
 constexpr double AgentFigures::*kAgentFields[] = {
     &AgentFigures::contacts, &AgentFigures::aht, &AgentFigures::occupancy,
-    &AgentFigures::resolved_share, &AgentFigures::resolved_per_hour};
+    &AgentFigures::resolved_share, &AgentFigures::resolved_per_hour, &AgentFigures::asa,
+    &AgentFigures::asked_for, &AgentFigures::asked_wait};
 
 // Each interval's KPIs, all contact types together.
 std::vector<KpiValues> IntervalKpis(const Model& model, const ReplicationResult& r) {
@@ -233,11 +234,17 @@ void SummaryBuilder::SummariseAgents(Summary& s) const {
     AgentSummary& out = s.agents[a];
     out.agent = static_cast<int>(a);
     out.group = model_->seats()[a].group;
+    if (const int person = model_->seats()[a].person; person >= 0) {
+      out.name = model_->people()[person];
+    }
     out.contacts = mean(0);
     out.aht = mean(1);
     out.occupancy = mean(2);
     out.resolved_share = mean(3);
     out.resolved_per_hour = mean(4);
+    out.asa = mean(5);
+    out.asked_for = mean(6);
+    out.asked_wait = mean(7);
     out.band_replications = sums.band_replications;
     const auto most = std::max_element(out.band_replications.begin(),
                                        out.band_replications.end());  // the first of equals

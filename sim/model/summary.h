@@ -49,11 +49,15 @@ struct BandEstimates {
 struct AgentSummary {
   int agent = 0;
   int group = 0;
+  std::string name;  // a named agent's (agent_groups.G.people); empty for the others
   double contacts = 0;
   double aht = 0;
   double occupancy = 0;
   double resolved_share = 0;
   double resolved_per_hour = 0;
+  double asa = 0;
+  double asked_for = 0;
+  double asked_wait = 0;
   // Replications the agent spent in each band: top, middle, bottom, then not ranked.
   std::array<int, kBandCount + 1> band_replications{};
   // The band it fell in most often; ties go to the first of top, middle, bottom, none.
@@ -121,8 +125,9 @@ class SummaryBuilder {
  private:
   // One agent's figures summed over the replications that define them.
   struct AgentSums {
-    std::array<double, 5> sum{};  // contacts, aht, occupancy, resolved_share, resolved_per_hour
-    std::array<int, 5> n{};
+    // contacts, aht, occupancy, resolved_share, resolved_per_hour, asa, asked_for, asked_wait
+    std::array<double, 8> sum{};
+    std::array<int, 8> n{};
     std::array<int, kBandCount + 1> band_replications{};
   };
   void SummariseAgents(Summary& s) const;

@@ -43,9 +43,12 @@ bool Workforce::StartAgent(int agent) {
   a.group = seat.group;
   a.shift = seat.shift;
   a.reserve = seat.reserve;
+  // A named agent's own factors (1 for the others), times its drawn variation.
+  a.factor = seat.handle_time_factor;
+  a.resolution = seat.resolution_factor;
   if (model_.agent_factor()) {
     engine::RandomStream g = streams_.Get(kAgentStream, agent);
-    a.factor = (*model_.agent_factor())(g);
+    a.factor *= (*model_.agent_factor())(g);
   }
   const auto& coaching = s_.agent_groups[a.group].coaching;
   if (coaching && !a.reserve) {

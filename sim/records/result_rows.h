@@ -28,10 +28,12 @@ struct Column {
 };
 
 // The names behind the file's enums: contact_type ("ALL" = -1 besides these), agent_group
-// ("(none)" = -1) and band (name and value, "none" = -1 among them).
+// ("(none)" = -1), agent_name (the named agents, "(none)" = -1) and band (name and value,
+// "none" = -1 among them).
 struct EnumNames {
   std::vector<std::string> contact_types;
   std::vector<std::string> agent_groups;
+  std::vector<std::string> people;
   std::vector<std::pair<std::string, int8_t>> bands;
 };
 
@@ -73,6 +75,10 @@ struct AgentResultRow {
   int8_t band = -1;   // a value of EnumNames::bands
   int32_t rank = -1;  // 1 = best; -1 when not ranked
   double staffed = 0;
+  double asa = 0;     // mean wait of the contacts it answered (NaN when none)
+  double asked_for = 0;   // repeat contacts that asked for it (routing.preferred_agent)
+  double asked_wait = 0;  // their mean wait (NaN when none)
+  int32_t name = -1;  // a value of EnumNames::people, -1 when the agent has no name
 };
 
 // Everything a set of replications puts in a result file besides the traces.

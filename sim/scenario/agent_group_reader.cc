@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::string_view kAgentGroupKeys[] = {"agents",      "shifts",      "roster",
                                                 "skills",      "absenteeism", "concurrency",
-                                                "coaching"};
+                                                "coaching",    "people"};
+constexpr std::string_view kPersonKeys[] = {"name", "handle_time_factor", "resolution_factor"};
 constexpr std::string_view kCoachingKeys[] = {"every", "duration", "improvement", "floor"};
 constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks", "repeat"};
 constexpr std::string_view kBreakKeys[] = {"after", "duration"};
@@ -216,6 +217,46 @@ std::optional<Coaching> ReadCoaching(const YamlNode& node, const std::string& pa
   return c;
 }
 
+// One of `people`: {name, handle_time_factor, resolution_factor}.
+std::optional<Person> ReadPerson(const YamlNode& node, const std::string& path,
+                                 ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kPersonKeys,
+                    "a map like {name: Ana, handle_time_factor: 0.8, resolution_factor: 1.5}");
+  Person p;
+  const bool named = m.Read("name", &p.name, ReadName, Presence::kRequired);
+  m.Read("handle_time_factor", &p.handle_time_factor, ReadFactor);
+  m.Read("resolution_factor", &p.resolution_factor, ReadFactor);
+  if (!named) return std::nullopt;
+  if (p.name == kUnnamedAgent) {
+    const std::string name = m.PathOf("name");
+    ctx.Error(ctx.locations.Value(name),
+              name + ": '" + kUnnamedAgent + "' stands for the agents without a name; choose another");
+  }
+  return p;
+}
+
+// people: no more than the group's seats (its constant headcount, or its shifts' agents).
+void ReadPeople(const MapReader& m, AgentGroup* group, ReadContext& ctx) {
+  if (!m.Read("people", &group->people,
+              ListOf(ReadPerson, "people like {name: Ana, resolution_factor: 1.5}"))) {
+    return;
+  }
+  int seats = group->agents;
+  std::string counted = "agents: " + std::to_string(group->agents);
+  if (!group->shifts.empty()) {
+    seats = 0;
+    for (const Shift& shift : group->shifts) seats += shift.agents;
+    counted = "its shifts' agents add up to " + std::to_string(seats);
+  }
+  const size_t people = group->people.size();
+  if (people > static_cast<size_t>(seats)) {
+    ctx.Error(m.Get("people")->where,
+              m.PathOf("people") + ": " + std::to_string(people) + " people but only " +
+                  std::to_string(seats) + (seats == 1 ? " seat" : " seats") + " (" + counted +
+                  "); the people take the group's first seats");
+  }
+}
+
 }  // namespace
 
 AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names,
@@ -233,6 +274,7 @@ AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names,
                                                std::to_string(group.concurrency));
   }
   m.Read("coaching", &group.coaching, ReadCoaching);
+  ReadPeople(m, &group, ctx);
   return group;
 }
 

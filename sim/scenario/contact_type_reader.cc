@@ -23,7 +23,9 @@ constexpr std::string_view kRetrialKeys[] = {"probability", "delay", "on"};
 constexpr std::string_view kMaxWaitKeys[] = {"after", "then"};
 // "unresolved" is allowed in a transfer only to say that an outcome cannot be both.
 constexpr std::string_view kTransferKeys[] = {"transfer",   "probability", "context",
-                                              "re_explain", "disconnect",  "unresolved"};
+                                              "re_explain", "disconnect",  "unresolved",
+                                              "warm"};
+constexpr std::string_view kWarmKeys[] = {"consult"};
 constexpr std::string_view kUnresolvedKeys[] = {"unresolved"};
 constexpr std::string_view kEscalationKeys[] = {"to", "after"};
 
@@ -100,6 +102,16 @@ void CheckCallbacks(const MapReader& m, ContactType& type, ReadContext& ctx) {
   if (from_max_wait && !type.callback) type.callback = Callback{};
 }
 
+// warm: {consult: DURATION or distribution} (consult: 0 when absent).
+std::optional<Distribution> ReadWarm(const YamlNode& node, const std::string& path,
+                                     ReadContext& ctx) {
+  const MapReader m(node, path, ctx, kWarmKeys, "a map like {consult: 1m}");
+  Distribution consult;
+  m.Read("consult", &consult, ReadDistribution);
+  if (!m.is_map()) return std::nullopt;
+  return consult;
+}
+
 std::optional<Outcome> ReadTransfer(const YamlNode& node, const std::string& path,
                                     const DeclaredNames& names, ReadContext& ctx) {
   const MapReader m(node, path, ctx, kTransferKeys);
@@ -116,6 +128,17 @@ std::optional<Outcome> ReadTransfer(const YamlNode& node, const std::string& pat
   o.context_lost = context == TransferContext::kLost;
   m.Read("re_explain", &o.re_explain, ReadDistribution);
   m.Read("disconnect", &o.disconnect, ReadProbability);
+  if (std::optional<Distribution> consult; m.Read("warm", &consult, ReadWarm)) {
+    o.warm = true;
+    o.consult = *consult;
+    // The first agent briefs the second one: nothing is lost to explain again.
+    if (o.context_lost) {
+      ctx.Error(ctx.locations.Value(m.PathOf("context")),
+                m.PathOf("context") +
+                    ": a warm transfer hands the context over; 'context: lost' cannot go with "
+                    "'warm'");
+    }
+  }
   if (!ok) return std::nullopt;
   return o;
 }

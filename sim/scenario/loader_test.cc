@@ -388,6 +388,64 @@ TEST(LoaderTest, CustomerBehaviourDefaults) {
   EXPECT_TRUE(both.scenario->contact_types[0].retrial->on_blocked);
 }
 
+TEST(LoaderTest, WarmTransfersAndPeopleAreRead) {
+  const LoadResult r = LoadScenarioText(R"(name: rock-star
+horizon: 8h
+contact_types:
+  general:
+    arrivals: {rate: 360/h}
+    handle_time: 4m
+    outcomes:
+      - {transfer: expert, probability: 0.1, warm: {consult: 1m}}
+      - {transfer: expert, probability: 0.2, warm: {}}
+      - {transfer: expert, probability: 0.3}
+  expert: {arrivals: {rate: 0}, handle_time: 5m}
+agent_groups:
+  desk:
+    agents: 3
+    skills: {general: 1, expert: 1}
+    people:
+      - {name: Ana, handle_time_factor: 0.8, resolution_factor: 2}
+      - {name: Bo}
+)",
+                                        "s.yaml");
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const std::vector<Outcome>& o = r.scenario->contact_types[0].outcomes;
+  ASSERT_EQ(o.size(), 3u);
+  EXPECT_TRUE(o[0].warm);
+  EXPECT_EQ(o[0].consult.kind, DistributionKind::kConstant);
+  EXPECT_EQ(o[0].consult.value, 60);
+  EXPECT_TRUE(o[1].warm);  // consult 0 by default
+  EXPECT_EQ(o[1].consult.value, 0);
+  EXPECT_FALSE(o[2].warm);
+  const std::vector<Person>& people = r.scenario->agent_groups[0].people;
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].name, "Ana");
+  EXPECT_DOUBLE_EQ(people[0].handle_time_factor, 0.8);
+  EXPECT_DOUBLE_EQ(people[0].resolution_factor, 2);
+  EXPECT_EQ(people[1].name, "Bo");  // factors 1 by default
+  EXPECT_EQ(people[1].handle_time_factor, 1);
+  EXPECT_EQ(people[1].resolution_factor, 1);
+}
+
+TEST(LoaderTest, PeopleCanBeChangedOrRemovedWithSet) {
+  const std::string text = MinimalWith("agents: 3", "agents: 3\n    people: [{name: Ana}]");
+  const LoadResult lowered = LoadScenarioText(
+      text, "s.yaml", {"agent_groups.desk.people.0.resolution_factor=0.5"});
+  ASSERT_TRUE(lowered.ok()) << testing::PrintToString(Rendered(lowered));
+  EXPECT_EQ(lowered.scenario->agent_groups[0].people[0].resolution_factor, 0.5);
+  const LoadResult removed = LoadScenarioText(
+      text, "s.yaml", {"agent_groups.desk.people=[]", "agent_groups.desk.agents=2"});
+  ASSERT_TRUE(removed.ok()) << testing::PrintToString(Rendered(removed));
+  EXPECT_TRUE(removed.scenario->agent_groups[0].people.empty());
+  // One seat fewer than the people: said at the override that made it so.
+  EXPECT_EQ(ErrorsOf(MinimalWith("agents: 3", "agents: 3\n    people: [{name: Ana}, {name: Bo}]"),
+                     {"agent_groups.desk.agents=1"}),
+            std::vector<std::string>{
+                "s.yaml:10:13: error: agent_groups.desk.people: 2 people but only 1 seat "
+                "(agents: 1); the people take the group's first seats"});
+}
+
 TEST(LoaderTest, CallbackKeysAreRead) {
   const LoadResult r = LoadScenarioText(
       MinimalWith("handle_time: 4m",
@@ -669,7 +727,7 @@ TEST(LoaderErrorTest, UnknownKeysWithAndWithoutSuggestion) {
   EXPECT_EQ(ErrorsOf(MinimalWith("    agents: 3\n", "    agents: 3\n    colour: red\n")),
             std::vector<std::string>{
                 "s.yaml:10:5: error: unknown key 'colour' in agent_groups.desk; expected one of "
-                "agents, shifts, roster, skills, absenteeism, concurrency, coaching"});
+                "agents, shifts, roster, skills, absenteeism, concurrency, coaching, people"});
   EXPECT_EQ(ErrorsOf(MinimalWith("handle_time: 4m",
                                  "handle_time: {dist: uniform, min: 1m, "
                                  "max: 2m, shape: 2}")),

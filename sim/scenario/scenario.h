@@ -170,6 +170,10 @@ struct Outcome {
   bool context_lost = false;  // kTransfer: context: lost (default kept)
   Distribution re_explain;    // kTransfer: added to the next handling when context is lost
   double disconnect = 0;      // kTransfer: chance the transfer drops the customer
+  // kTransfer, warm: {consult}: the agent stays with the customer (busy) until an agent of
+  // the target answers, then both are busy for `consult` (part of the second handling).
+  bool warm = false;
+  Distribution consult;  // warm: default constant 0
 };
 
 struct Repeat {
@@ -236,6 +240,18 @@ struct Coaching {
   double floor = 0;
 };
 
+// What results call an agent without a name (no person may be called so).
+inline constexpr char kUnnamedAgent[] = "(none)";
+
+// A named agent (agent_groups.G.people): the group's people take its first seats, in order.
+struct Person {
+  std::string name;  // unique in the scenario
+  double handle_time_factor = 1.0;  // multiplies the talk time of its handlings
+  // Divides the probabilities of the non-resolved outcomes of its handlings (by at most
+  // their sum, so that they never add up to more than 1).
+  double resolution_factor = 1.0;
+};
+
 struct AgentGroup {
   std::string name;
   int agents = 0;             // constant headcount (when shifts is empty)
@@ -244,6 +260,7 @@ struct AgentGroup {
   double absenteeism = 0;
   int concurrency = 1;
   std::optional<Coaching> coaching;
+  std::vector<Person> people;  // at most the group's seats (agents, or its shifts' agents)
 };
 
 enum class AgentSelection { kLongestIdle, kMostSkilled, kFewestSkills, kRandom };

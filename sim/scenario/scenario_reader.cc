@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string_view>
 
 #include "sim/scenario/agent_group_reader.h"
@@ -81,6 +82,59 @@ void CheckEveryTypeIsServed(const Scenario& s, ReadContext& ctx) {
     ctx.Error(ctx.locations.Key(path),
               path + ": no agent group can serve this contact type; give a group the skill '" +
                   name + "' or add an overflow rule for it");
+  }
+}
+
+// The first agent of a warm transfer stays on the line: the type handled and the target are
+// voice.
+void CheckWarmOutcomes(const Scenario& s, const std::vector<Outcome>& outcomes, int type,
+                       const std::string& list, ReadContext& ctx) {
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (!outcomes[i].warm) continue;
+    for (const int t : {type, outcomes[i].transfer_to}) {
+      const ContactType& ct = s.contact_types[t];
+      if (ct.channel == Channel::kVoice) continue;
+      const std::string path = JoinPath(ItemPath(list, i), "warm");
+      ctx.Error(ctx.locations.Key(path),
+                path + ": warm transfers are for voice (the first agent stays on the line); "
+                       "contact type '" + ct.name + "' is " + ToString(ct.channel));
+      break;
+    }
+  }
+}
+
+void CheckWarmTransfers(const Scenario& s, ReadContext& ctx) {
+  for (size_t t = 0; t < s.contact_types.size(); ++t) {
+    const std::string type = JoinPath("contact_types", s.contact_types[t].name);
+    CheckWarmOutcomes(s, s.contact_types[t].outcomes, static_cast<int>(t),
+                      JoinPath(type, "outcomes"), ctx);
+  }
+  for (const AgentGroup& g : s.agent_groups) {
+    for (const Skill& skill : g.skills) {
+      if (!skill.outcomes) continue;
+      const std::string path = JoinPath(JoinPath("agent_groups", g.name), "skills");
+      CheckWarmOutcomes(s, *skill.outcomes, skill.contact_type,
+                        JoinPath(JoinPath(path, s.contact_types[skill.contact_type].name),
+                                 "outcomes"),
+                        ctx);
+    }
+  }
+}
+
+// Every named agent has a name of its own: results carry it.
+void CheckPeopleNames(const Scenario& s, ReadContext& ctx) {
+  std::map<std::string, std::string, std::less<>> first;  // name -> where it is given first
+  for (const AgentGroup& g : s.agent_groups) {
+    const std::string list = JoinPath(JoinPath("agent_groups", g.name), "people");
+    for (size_t i = 0; i < g.people.size(); ++i) {
+      const std::string item = ItemPath(list, i);
+      const auto [it, fresh] = first.emplace(g.people[i].name, item);
+      if (fresh) continue;
+      const std::string path = JoinPath(item, "name");
+      ctx.Error(ctx.locations.Value(path), path + ": '" + g.people[i].name +
+                                               "' already names " + it->second +
+                                               "; every agent needs a name of its own");
+    }
   }
 }
 
@@ -248,6 +302,8 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   if (has_horizon && s.interval > 0) CheckHorizonLimits(s, top, ctx);
   // Without any group every type is unservable: "agent_groups" missing says it already.
   if (!s.agent_groups.empty()) CheckEveryTypeIsServed(s, ctx);
+  CheckWarmTransfers(s, ctx);
+  CheckPeopleNames(s, ctx);
   return s;
 }
 

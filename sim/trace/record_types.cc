@@ -81,6 +81,7 @@ RecordTypes::RecordTypes(const records::EnumNames& names) {
   state_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::AgentState>(records::kAgentStateCount), "agent_state");
   event_kind_enum_ = MakeEnum(H5T_NATIVE_UINT8, EnumMembers<records::EventKind>(records::kEventKindCount), "event_kind");
   band_enum_ = MakeEnum(H5T_NATIVE_INT8, names.bands, "band");
+  agent_name_enum_ = MakeEnum(H5T_NATIVE_INT32, NamedIndices(names.people, "(none)"), "agent_name");
   day_of_week_enum_ = MakeEnum(H5T_NATIVE_INT8, DaysOfWeek(), "day_of_week");
   interval_start_text_ = FixedText(kIntervalStartBytes);
   const hid_t f64 = H5T_NATIVE_DOUBLE, i32 = H5T_NATIVE_INT32, i64 = H5T_NATIVE_INT64,
@@ -134,6 +135,10 @@ RecordTypes::RecordTypes(const records::EnumNames& names) {
                      .Field("band", offsetof(A, band), band_enum_.get())
                      .Field("rank", offsetof(A, rank), i32)
                      .Field("staffed", offsetof(A, staffed), f64)
+                     .Field("asa", offsetof(A, asa), f64)
+                     .Field("asked_for", offsetof(A, asked_for), f64)
+                     .Field("asked_wait", offsetof(A, asked_wait), f64)
+                     .Field("name", offsetof(A, name), agent_name_enum_.get())
                      .Finish();
 }
 

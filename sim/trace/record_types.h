@@ -58,6 +58,7 @@ class RecordTypes {
   Hid state_enum_;
   Hid event_kind_enum_;
   Hid band_enum_;
+  Hid agent_name_enum_;
   Hid day_of_week_enum_;
   Hid interval_start_text_;
 };

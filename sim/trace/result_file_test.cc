@@ -900,6 +900,8 @@ struct AgentResultLine {
   int8_t band;
   int32_t rank;
   double staffed;
+  double asa, asked_for, asked_wait;
+  int32_t name;
 };
 
 struct StaffingLine {
@@ -919,6 +921,9 @@ TEST(AgentResultsTest, OneRowPerReplicationAndAgentAddingUpToAnsweredAfterWarmup
   s.agent_groups[0].shifts = {
       {.start = 0, .end = s.horizon, .agents = 63, .breaks = {{.after = 3600, .duration = 900}}}};
   s.agent_groups.push_back({.name = "night", .shifts = {{.start = 0, .end = 900, .agents = 2}}});
+  // Two named agents take the billing team's first seats, one the night group's.
+  s.agent_groups[0].people = {{.name = "Ana"}, {.name = "Bo"}};
+  s.agent_groups[2].people = {{.name = "Cy"}};
   const model::Model m(s);
   const int agents = m.agent_count();
   ASSERT_EQ(agents, 63 + 42 + 2);
@@ -935,8 +940,12 @@ TEST(AgentResultsTest, OneRowPerReplicationAndAgentAddingUpToAnsweredAfterWarmup
        CCSIM_COLUMN(R, aht, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, occupancy, H5T_NATIVE_DOUBLE),
        CCSIM_COLUMN(R, resolved_share, H5T_NATIVE_DOUBLE),
        CCSIM_COLUMN(R, resolved_per_hour, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, band, kEnumFromFile),
-       CCSIM_COLUMN(R, rank, H5T_NATIVE_INT32), CCSIM_COLUMN(R, staffed, H5T_NATIVE_DOUBLE)});
+       CCSIM_COLUMN(R, rank, H5T_NATIVE_INT32), CCSIM_COLUMN(R, staffed, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, asa, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, asked_for, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, asked_wait, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, name, kEnumFromFile)});
   ASSERT_EQ(rows.size(), results.size() * agents);
+  const std::map<long long, std::string> names = {{-1, "(none)"}, {0, "Ana"}, {1, "Bo"}, {2, "Cy"}};
+  EXPECT_EQ(EnumMembers(file.get(), "/agent_results", "name"), names);
   const size_t types = s.contact_types.size();
   size_t i = 0;
   for (const model::ReplicationResult& r : results) {
@@ -957,6 +966,11 @@ TEST(AgentResultsTest, OneRowPerReplicationAndAgentAddingUpToAnsweredAfterWarmup
       ExpectSame(row.resolved_per_hour, want[a].resolved_per_hour, "resolved_per_hour");
       EXPECT_EQ(row.band, static_cast<int8_t>(want[a].band));
       EXPECT_EQ(row.staffed, r.agents[a].staffed);
+      ExpectSame(row.asa, want[a].asa, "asa");
+      EXPECT_EQ(row.asked_for, 0);  // no routing.preferred_agent
+      EXPECT_TRUE(std::isnan(row.asked_wait));
+      const int named = a < 2 ? a : a == 63 + 42 ? 2 : -1;  // Ana, Bo; Cy first at night
+      EXPECT_EQ(row.name, named);
       contacts += row.contacts;
       if (row.band >= 0) {
         ++band_size.at(row.band);

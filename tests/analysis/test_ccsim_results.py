@@ -60,7 +60,8 @@ COLUMNS = {  # docs/trace_format.md
                  "end", "wait", "handle_time", "agent_id", "agent_group", "outcome"],
     "agents": ["agent_id", "group", "state", "start", "end"],
     "agent_results": ["replication", "agent_id", "group", "contacts", "aht", "occupancy",
-                      "resolved_share", "resolved_per_hour", "band", "rank", "staffed"],
+                      "resolved_share", "resolved_per_hour", "band", "rank", "staffed", "asa",
+                      "asked_for", "asked_wait", "name"],
     "events": ["time", "kind", "contact_id", "customer_id", "contact_type", "agent_id"],
 }
 
@@ -587,7 +588,8 @@ class AgentResultsTest(unittest.TestCase):
             mine = a[a["agent_id"] == d["agent_id"]]
             with self.subTest(agent=d["agent_id"]):
                 self.assertEqual(d["group"], str(mine["group"].iloc[0]))
-                for k in ("contacts", "aht", "occupancy", "resolved_share", "resolved_per_hour"):
+                for k in ("contacts", "aht", "occupancy", "resolved_share", "resolved_per_hour",
+                          "asa", "asked_for", "asked_wait"):
                     self.assertTrue(close(d[k], mine[k].mean()), k)
                 counts = mine["band"].astype(str).value_counts()
                 self.assertEqual(d["band_replications"],
