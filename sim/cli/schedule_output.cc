@@ -43,6 +43,12 @@ std::map<std::pair<int, int>, TemplateUse> UsePerTemplate(const schedule::Schedu
   return use;
 }
 
+// An amount as every table shows money ("7,696.00"), with the scenario's currency when its
+// costs name one.
+std::string Money(const scenario::Scenario& s, double amount) {
+  return FormatMoney(amount) + (s.costs ? " " + s.costs->currency : std::string());
+}
+
 const char* SolverStatus(const schedule::SchedulePlan& plan) {
   return plan.solver_at_limit ? "feasible, not proven optimal (time limit)" : "optimal";
 }
@@ -51,7 +57,7 @@ std::string TemplateTable(const ScheduleReport& r) {
   std::vector<std::vector<std::string>> rows = {{"template", "group", "agents", "paid hours", "cost"}};
   for (const auto& [key, u] : UsePerTemplate(*r.plan)) {
     rows.push_back({(*r.templates)[key.first].name, r.scenario->agent_groups[key.second].name,
-                    std::to_string(u.agents), Fixed(u.hours, 1), Fixed(u.cost, 2)});
+                    std::to_string(u.agents), Fixed(u.hours, 1), Money(*r.scenario, u.cost)});
   }
   return Table(rows);
 }
@@ -88,7 +94,7 @@ std::string ScheduleTables(const ScheduleReport& r) {
                 100 * r.request->shrinkage, r.request->replications, plan.rounds,
                 plan.rounds == 1 ? "" : "s");
   std::string out = head;
-  out += "total cost: " + Fixed(plan.cost, 2) + " per the templates' hourly costs\n";
+  out += "total cost: " + Money(s, plan.cost) + " per the templates' hourly costs\n";
   out += "solver: " + std::string(SolverStatus(plan)) + ", " + Fixed(plan.solver_seconds, 2) +
          " s; simulation " + Fixed(plan.simulation_seconds, 2) + " s\n";
   out += std::string("target met in every interval: ") + (plan.target_met ? "yes" : "NO") + "\n";
