@@ -76,6 +76,7 @@ void AddScheduleOptions(po::options_description& options) {
                         "random seed (default: the scenario's)");
   options.add_options()                                                       //
       ("output,o", po::value<std::string>(), "write the roster to this CSV file")
+      ("force", "overwrite existing roster files")
       ("json", "print one JSON document instead of the tables");
 }
 
@@ -147,7 +148,7 @@ std::optional<int> ReadOutputs(const po::variables_map& vm, ScheduleArgs& a) {
       const std::string& name = a.scenario.agent_groups[g].name;
       file = has_extension ? path.substr(0, dot) + "." + name + path.substr(dot) : path + "." + name;
     }
-    if (auto stop = CheckOutput("schedule", "-o", file, /*force=*/true)) return *stop;
+    if (auto stop = CheckOutput("schedule", "-o", file, vm.count("force") > 0)) return *stop;
     a.outputs.push_back(file);
   }
   return std::nullopt;
