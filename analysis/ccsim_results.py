@@ -5,6 +5,7 @@ Example:
     res = cr.load("out.h5")
     res.attrs["scenario_name"], res.replications      # "help-desk", [0, 1, 2]
     res.summary                                        # one row per replication and type
+    res.group_summary                                  # one row per replication and agent group
     res.agent_results                                  # one row per replication and agent
     res.contacts(0)                                    # /replications/0/contacts
     res.columns["asa"].unit, res.columns["asa"].label  # "s", "ASA (average speed of answer)"
@@ -138,6 +139,15 @@ class Results:
         if agent_results is not None:
             checks.check_keys(path, "agent_results", agent_results, replications, {})
         self.summary = _table(summary)
+        # The agent groups' rows (files since by-group results: contact_type ALL, the group
+        # in agent_group) apart, so that summary keeps one row per replication and type.
+        self.group_summary = None
+        if "agent_group" in self.summary:
+            of_group = self.summary["agent_group"] != "(none)"
+            self.group_summary = self.summary[of_group].drop(columns="contact_type")
+            self.group_summary = self.group_summary.reset_index(drop=True)
+            self.summary = self.summary[~of_group].drop(columns="agent_group")
+            self.summary = self.summary.reset_index(drop=True)
         self.columns = _columns(f["summary"], path)
         if intervals is not None:
             for name, c in _columns(f["intervals"], path).items():

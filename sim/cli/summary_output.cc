@@ -213,7 +213,21 @@ std::string SummaryTable(const model::Summary& s) {
     }
     rows.push_back(row);
   }
-  return out + Table(rows);
+  return out + Table(rows) + GroupTable(s);
+}
+
+std::string GroupTable(const model::Summary& s) {
+  if (s.by_group.empty()) return "";
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"agent group"};
+  for (Kpi k : model::kGroupKpis) header.push_back(model::ToString(k));
+  rows.push_back(header);
+  for (size_t g = 0; g < s.by_group.size(); ++g) {
+    std::vector<std::string> row = {s.group_names.at(g)};
+    for (Kpi k : model::kGroupKpis) row.push_back(KpiCell(k, s.by_group[g][k]));
+    rows.push_back(row);
+  }
+  return "\nby agent group (mean ± 95% half-width)\n" + Table(rows);
 }
 
 std::string IntervalTable(const std::vector<model::IntervalSummary>& intervals,
@@ -263,6 +277,20 @@ void WriteKpiDocument(JsonWriter& j, const model::Summary& s) {
     WriteKpis(j, s.by_type[t], false);
   }
   j.EndObject();
+  if (!s.by_group.empty()) {
+    j.Key("by_group");
+    j.BeginObject();
+    for (size_t g = 0; g < s.by_group.size(); ++g) {
+      j.Key(s.group_names.at(g));
+      j.BeginObject();
+      for (Kpi k : model::kGroupKpis) {
+        j.Key(model::ToString(k));
+        WriteEstimate(j, s.by_group[g][k]);
+      }
+      j.EndObject();
+    }
+    j.EndObject();
+  }
   j.EndObject();
 }
 

@@ -12,8 +12,12 @@
 
 namespace ccsim::cli {
 
+// The KPI table, then (with Summary::by_group) GroupTable.
 std::string SummaryTable(const model::Summary& s);
-// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis").
+// One line per agent group: the kGroupKpis (occupancy, staffed hours, ...); "" without groups.
+std::string GroupTable(const model::Summary& s);
+// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}, "by_group": {GROUP:
+// {...}}} (SPEC §4 and §8 "kpis"; "by_group" only when Summary::by_group is filled).
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
 // "interval_start": "2026-03-02T08:00:00", "day_of_week": "Mon": where simulated time t
 // falls in the calendar, as the JSON documents of a scenario with a start give it.

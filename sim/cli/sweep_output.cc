@@ -213,9 +213,12 @@ std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
   std::vector<SweepRow> rows;
   for (const trace::SweepPointContents& p : c.points) {
     const std::vector<std::string>& types = p.summary.contact_types;
+    const std::vector<std::string>& groups = p.summary.agent_groups;
     const auto per_rep = model::KpisFromRows(p.summary.summary, types.size());
+    const auto per_rep_groups = model::GroupKpisFromRows(p.summary.summary, groups.size());
     rows.push_back({p.index, p.values,
-                    model::SummariseKpis(c.info.scenario_name, c.info.seed, types, per_rep)});
+                    model::SummariseKpis(c.info.scenario_name, c.info.seed, types, per_rep, groups,
+                                         per_rep_groups)});
   }
   return rows;
 }

@@ -36,6 +36,7 @@ enum class Kpi {
   kAbandonRate,
   kAht,
   kOccupancy,
+  kStaffedHours,
   kFcr,
   kContactsPerJourney,
   kTransfersPerJourney,
@@ -102,6 +103,9 @@ inline constexpr KpiInfo kKpis[] = {
      KpiFormat::kSeconds, "mean talk + wrap-up of answered contacts"},
     {Kpi::kOccupancy, "occupancy", "occupancy", KpiScope::kOverallOnly, true, false, "fraction",
      KpiFormat::kPercent, "busy / staffed agent time over [warmup, horizon]"},
+    {Kpi::kStaffedHours, "staffed_hours", "staffed agent-hours", KpiScope::kOverallOnly, false,
+     false, "h", KpiFormat::kCount,
+     "agent-hours on duty and not on a break over [warmup, horizon]"},
     {Kpi::kFcr, "fcr", "first-contact resolution", KpiScope::kOverallOnly, false, false,
      "fraction", KpiFormat::kPercent, "ended journeys resolved by their first contact / ended journeys"},
     {Kpi::kContactsPerJourney, "contacts_per_journey", "contacts per journey",
@@ -138,6 +142,11 @@ constexpr bool KpiTableFollowsEnum() {
 static_assert(static_cast<int>(Kpi::kCoachingSessions) + 1 == kKpiCount,
               "one row of kKpis per Kpi");
 static_assert(KpiTableFollowsEnum(), "kKpis lists the KPIs in the order of enum Kpi");
+
+// The KPIs measured per agent group too (JSON kpis.by_group, the group rows of /summary, the
+// text table's group rows), each an overall-only KPI of the table above: a KPI joins them
+// here, with its value in GroupKpis (summary.cc).
+inline constexpr Kpi kGroupKpis[] = {Kpi::kOccupancy, Kpi::kStaffedHours};
 
 constexpr const KpiInfo& Info(Kpi k) { return kKpis[static_cast<int>(k)]; }
 // The JSON key: "service_level", ...

@@ -22,8 +22,9 @@ namespace ccsim::model {
 // The names of the contact types, agent groups and bands, as the file's enums hold them.
 records::EnumNames FileEnumNames(const Model& model);
 
-// /summary: per replication, the ALL row then one per contact type, every KPI a column.
-records::SummaryRows SummaryRows(std::span<const ReplicationResult> results);
+// /summary: per replication, the ALL row, one per contact type, then one per agent group
+// (contact type ALL, the group's KPIs: GroupKpis), every KPI a column.
+records::SummaryRows SummaryRows(const Model& model, std::span<const ReplicationResult> results);
 // /intervals: per replication and interval, ALL then each type; the per-interval KPIs
 // measured per type, then the centre-wide figures (agents staffed and on a break, then
 // the KPIs of the whole centre).
@@ -40,10 +41,14 @@ void AppendResultRows(const Model& model, const ReplicationResult& result,
                       records::ResultTables& tables);
 
 // Per-replication KPIs of /summary rows: per_rep[r][c][k], c = 0 overall, 1 + t contact
-// type t, as SummariseKpis takes them. KPIs without a column, and rows the file lacks,
-// are NaN.
+// type t, as SummariseKpis takes them (a group's rows are not among them). KPIs without a
+// column, and rows the file lacks, are NaN.
 std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& rows,
                                                  size_t contact_types);
+// The same of the agent groups' rows: per_rep[r][g], as SummariseKpis takes them (empty
+// for a file without them).
+std::vector<std::vector<KpiValues>> GroupKpisFromRows(const records::SummaryRows& rows,
+                                                      size_t groups);
 
 }  // namespace ccsim::model
 
