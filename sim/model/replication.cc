@@ -194,7 +194,10 @@ void Replication::Offer(int type, uint32_t j, EventKind how) {
   }
   const Eligibility* terms = nullptr;
   // A repeat that asks for its last agent waits for it, even when others are idle.
-  const int agent = preferred >= 0 ? -1 : FindAgent(type, w.arrival, &terms);
+  int agent = preferred >= 0 ? -1 : FindAgent(type, w.arrival, &terms);
+  if (agent < 0 && preferred < 0 && router_.HasConditions(type)) [[unlikely]] {
+    agent = router_.FindConditionalAgent(type, router_.waiting(type), &terms);
+  }
   if (agent >= 0) {
     recorder_.Tally(w, [](Counters& k) { k.offered++; });
     router_.TakeLine(type);
@@ -361,7 +364,10 @@ void Replication::OnPreferredExpiry(const engine::Event& e) {
   router_.OpenToAnyone(e.payload);
   const WaitingContact& c = router_.contact(e.payload);
   const Eligibility* terms = nullptr;
-  const int agent = FindAgent(c.type, c.arrival, &terms);
+  int agent = FindAgent(c.type, c.arrival, &terms);
+  if (agent < 0 && router_.HasConditions(c.type)) {
+    agent = router_.FindConditionalAgent(c.type, router_.waiting(c.type) - 1, &terms);
+  }
   if (agent >= 0) Answer(agent, *terms, router_.Unqueue(e.payload));
 }
 

@@ -63,7 +63,7 @@ bool Workforce::StartAgent(int agent) {
     return false;
   }
   if (Absent(agent, 0)) return false;
-  a.staffed_since = 0;
+  Staff(a);
   return true;
 }
 
@@ -106,7 +106,7 @@ bool Workforce::OnShiftStart(int agent) {
   if (Absent(agent, day)) return false;
   recorder_.Spell(agent, AgentState::kOffline, a.state_since, sim_.now());
   BeginShiftOccurrence(agent, shift.end + day * kDay);
-  a.staffed_since = sim_.now();
+  Staff(a);
   ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
 }
@@ -119,7 +119,7 @@ void Workforce::OnCallIn(int agent) {
   const double end = now + s_.real_time->call_in->duration;
   a.shift_end = end < s_.horizon ? end : kInfinity;
   if (std::isfinite(a.shift_end)) sim_.Schedule(a.shift_end, kShiftEnd, agent, agent);
-  a.staffed_since = now;
+  Staff(a);
 }
 
 void Workforce::OnShiftEnd(int agent) {
@@ -184,8 +184,7 @@ bool Workforce::AfterContact(int agent) {
 void Workforce::StartAway(int agent, AgentState state, double duration) {
   Agent& a = agents_[agent];
   LeaveIdle(agent);
-  recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
-  a.staffed_since = -1;
+  Unstaff(agent);
   a.state = state;
   a.state_since = sim_.now();
   sim_.Schedule(sim_.now() + duration, kAwayEnd, agent, agent);
@@ -209,7 +208,7 @@ bool Workforce::OnAwayEnd(int agent) {
     a.state = AgentState::kOffline;
     return false;
   }
-  a.staffed_since = now;
+  Staff(a);
   if (a.shift >= 0) ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
 }
@@ -225,10 +224,21 @@ void Workforce::TakeDueBreaks() {
 void Workforce::GoOffline(int agent) {
   Agent& a = agents_[agent];
   LeaveIdle(agent);
-  recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
-  a.staffed_since = -1;
+  Unstaff(agent);
   a.state = AgentState::kOffline;
   a.state_since = sim_.now();
+}
+
+void Workforce::Staff(Agent& a) {
+  if (a.staffed_since < 0) router_.CountOnDuty(a.group, 1);
+  a.staffed_since = sim_.now();
+}
+
+void Workforce::Unstaff(int agent) {
+  Agent& a = agents_[agent];
+  recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
+  if (a.staffed_since >= 0) router_.CountOnDuty(a.group, -1);
+  a.staffed_since = -1;
 }
 
 void Workforce::LeaveIdle(int agent) {

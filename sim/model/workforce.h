@@ -68,6 +68,10 @@ class Workforce {
   // The agent leaves the phones for a break or a coaching session.
   void StartAway(int agent, AgentState state, double duration);
   void GoOffline(int agent);
+  // The agent is staffed from now (on duty, not away), or no longer (its staffed time is
+  // counted); the Router's count of agents on duty follows.
+  void Staff(Agent& a);
+  void Unstaff(int agent);
   // Takes an idle agent off its idle list, closing its idle spell.
   void LeaveIdle(int agent);
 
