@@ -72,6 +72,7 @@ IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
   const scenario::Routing& routing = model.scenario().routing;
   const PlaceRanks ranks(model, selection);
   std::vector<std::vector<Place>> by_group(model.groups().size());
+  std::vector<std::vector<uint32_t>> needs(model.groups().size());
   for (const AgentGroupModel& g : model.groups()) {
     groups_.push_back({.ring = RingQueue<Idle>(g.agents)});
   }
@@ -82,7 +83,8 @@ IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
       for (const Eligibility& e : tm.groups) {
         if ((e.after > 0) != overflow) continue;
         const auto need = static_cast<uint32_t>(1 + KeepIdle(routing, e.group, e.contact_type));
-        by_group[e.group].push_back({static_cast<uint32_t>(keys_.size()), ranks.Of(e), need});
+        by_group[e.group].push_back({static_cast<uint32_t>(keys_.size()), ranks.Of(e)});
+        needs[e.group].push_back(need);
         groups_[e.group].refresh_up_to = std::max(groups_[e.group].refresh_up_to, need);
         keys_.push_back(kEmpty);
         terms_.push_back(e);
@@ -94,6 +96,7 @@ IdleAgents::IdleAgents(const Model& model, AgentSelection selection) {
   for (size_t g = 0; g < by_group.size(); ++g) {
     groups_[g].place_begin = static_cast<uint32_t>(places_.size());
     places_.insert(places_.end(), by_group[g].begin(), by_group[g].end());
+    needs_.insert(needs_.end(), needs[g].begin(), needs[g].end());
     groups_[g].place_end = static_cast<uint32_t>(places_.size());
   }
 }

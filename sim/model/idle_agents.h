@@ -113,7 +113,6 @@ class IdleAgents {
   struct Place {
     uint32_t at;  // index into keys_
     uint32_t rank;
-    uint32_t need;  // idle agents the group needs for the entry to show (1 + KeepIdle)
   };
 
   uint32_t Best(uint32_t begin, uint32_t end) const {
@@ -131,9 +130,16 @@ class IdleAgents {
     const Group& g = groups_[group];
     const RingQueue<Idle>& ring = g.ring;
     const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since, ring.front().agent);
+    if (g.refresh_up_to == 1) [[likely]] {  // no reservation: an entry shows the front
+      for (uint32_t p = g.place_begin; p < g.place_end; ++p) {
+        const Place& place = places_[p];
+        keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
+      }
+      return;
+    }
     for (uint32_t p = g.place_begin; p < g.place_end; ++p) {
       const Place& place = places_[p];
-      keys_[place.at] = ring.size() < place.need ? kEmpty : front | (Key{place.rank} << 96);
+      keys_[place.at] = ring.size() < needs_[p] ? kEmpty : front | (Key{place.rank} << 96);
     }
   }
 
@@ -154,6 +160,9 @@ class IdleAgents {
   std::vector<Eligibility> terms_;
   std::vector<Row> rows_;      // by type
   std::vector<Place> places_;  // group after group
+  // Beside places_: the idle agents a group needs for the entry to show (1 + KeepIdle),
+  // read only for a group with a reservation.
+  std::vector<uint32_t> needs_;
 };
 
 }  // namespace ccsim::model::internal

@@ -403,7 +403,7 @@ void Replication::TakeNextContactOrIdle(int agent) {
   }
   Answer(agent, *pick.terms, router_.Unqueue(pick.slot));
   // (A contact that waited for this agent in particular is taken alone.)
-  if (!pick.reserved && agents_[agent].chats > 0) TakeMoreChats(agent);
+  if (!pick.reserved() && agents_[agent].chats > 0) TakeMoreChats(agent);
 }
 
 void Replication::TakeMoreChats(int agent) {

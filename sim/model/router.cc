@@ -91,6 +91,7 @@ void Router::BuildServes() {
     return -1;
   };
   const bool reservations = !s_.routing.reserve.empty();
+  rules_on_ = reservations;
   for (const AgentGroupModel& g : model_.groups()) {
     serves_live_.emplace_back();
     serves_email_.emplace_back();
@@ -110,6 +111,9 @@ void Router::BuildServes() {
     }
     if (!rank_levels_) continue;
     for (auto* list : {&serves_live_, &serves_email_, &serves_chat_}) {
+      for (const Serve& serve : list->back()) {
+        rules_on_ |= serve.terms.level != list->back().front().terms.level;
+      }
       std::stable_sort(
           list->back().begin(), list->back().end(),
           [](const Serve& a, const Serve& b) { return a.terms.level < b.terms.level; });
@@ -125,9 +129,11 @@ void Router::BuildServes() {
 }
 
 double Router::ExpectedWait(int type, int64_t ahead) const {
-  int64_t agents = 0;
+  const bool chat = model_.types()[type].channel == Channel::kChat;
+  int64_t agents = 0;  // servers: a chat agent counts as many as the chats it takes at once
   for (const Eligibility& e : model_.types()[type].groups) {
-    if (e.after == 0) agents += on_duty_[e.group];
+    if (e.after != 0) continue;
+    agents += on_duty_[e.group] * (chat ? model_.groups()[e.group].concurrency : 1);
   }
   if (agents <= 0) return kInfinity;
   return static_cast<double>(ahead + 1) * mean_handle_[type] / static_cast<double>(agents);
@@ -330,7 +336,7 @@ Router::Pick Router::NextFor(int agent) {
     if (slot != kNone) {
       reserved_[agent].pop_front();
       const Eligibility& terms = TermsOf(model_, agents_[agent].group, slots_[slot].type);
-      return {.slot = slot, .terms = &terms, .reserved = true};
+      return {.slot = slot, .queue = kNone, .terms = &terms};
     }
   }
   const int group = agents_[agent].group;
@@ -350,15 +356,18 @@ Router::Pick Router::TakeFront(Pick pick) {
   return pick;
 }
 
+template <bool kRules>
 Router::Pick Router::BestWaiting(const std::vector<Serve>& serves, int group) {
   Pick best;
   for (const Serve& serve : serves) {
     const Eligibility& e = serve.terms;
     // Sorted by level under rank: a found contact of a lower level goes first.
-    if (rank_levels_ && best.slot != kNone && e.level > best.terms->level) break;
+    if (kRules && rank_levels_ && best.slot != kNone && e.level > best.terms->level) break;
     const int t = e.contact_type;
     if (waiting_[t] == 0) continue;
-    if (serve.keep_idle > static_cast<int64_t>(idle_.size(group))) continue;  // reserve
+    if (kRules && serve.keep_idle > static_cast<int64_t>(idle_.size(group))) {
+      continue;  // reserve: too few others idle
+    }
     const uint32_t slot = FrontSlot(queues_[serve.queue], -1);
     if (slot == kNone) continue;
     const double arrival = slots_[slot].arrival;
@@ -367,7 +376,7 @@ Router::Pick Router::BestWaiting(const std::vector<Serve>& serves, int group) {
         !GoesFirst(t, arrival, best.terms->contact_type, slots_[best.slot].arrival)) {
       continue;
     }
-    best = {.slot = slot, .terms = &e, .queue = serve.queue};
+    best = {.slot = slot, .queue = serve.queue, .terms = &e};
   }
   return best;
 }

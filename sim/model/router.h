@@ -41,13 +41,14 @@ class Router {
  public:
   static constexpr uint32_t kNone = ~uint32_t{0};
 
-  // A waiting contact chosen for an agent: its slot (kNone: none), the terms, and the
-  // queue it was read from.
+  // A waiting contact chosen for an agent: its slot (kNone: none), the queue it was read
+  // from (kNone: it waited for this agent in particular), and the terms. (16 bytes: it
+  // comes back in two registers.)
   struct Pick {
     uint32_t slot = kNone;
-    const Eligibility* terms = nullptr;
-    bool reserved = false;  // it waited for this agent in particular
     uint32_t queue = 0;
+    const Eligibility* terms = nullptr;
+    bool reserved() const { return queue == kNone; }
   };
 
   Router(const Model& model, engine::Simulator& sim, const Streams& streams,
@@ -66,8 +67,9 @@ class Router {
 
   // The wait a contact of `type` that finds `ahead` contacts of its type waiting can
   // expect: (ahead + 1) × the type's mean handle time (talk + wrap-up) / the agents on duty
-  // (not on a break) in the groups that serve it at once; infinite when none is on duty.
-  // (Exact for a single group of n exponential servers, all busy, first come first served.)
+  // (not on a break) in the groups that serve it at once, a chat agent counted as its
+  // group's concurrency; infinite when none is on duty. (Exact for a single group of n
+  // exponential servers, all busy, first come first served.)
   double ExpectedWait(int type, int64_t ahead) const;
   // The Workforce says when an agent of `group` comes on duty (+1) or leaves it or goes on
   // a break (-1).
@@ -162,8 +164,13 @@ class Router {
 
   // Of `serves` (a list of `group`'s), the type whose live front contact comes next: by
   // level first under `levels: rank` (the lists are sorted by level), then by
-  // contact_selection.
+  // contact_selection. kRules: some list holds several levels under rank, or some Serve
+  // a reservation (rules_on_); without, the loop reads neither.
+  template <bool kRules>
   Pick BestWaiting(const std::vector<Serve>& serves, int group);
+  Pick BestWaiting(const std::vector<Serve>& serves, int group) {
+    return rules_on_ ? BestWaiting<true>(serves, group) : BestWaiting<false>(serves, group);
+  }
   // Takes the best pick's entry off its queue.
   Pick TakeFront(Pick pick);
   // Whether a front contact of type `t` that arrived at `arrival` goes before the current
@@ -201,6 +208,7 @@ class Router {
   const scenario::AgentSelection agent_selection_;
   const scenario::ContactSelection contact_selection_;
   const bool rank_levels_;  // routing.levels: rank
+  bool rules_on_ = false;   // BestWaiting's kRules: levels that rank within a list, or reserve
   engine::RandomStream routing_stream_;
 
   // By group, what it serves in the order of its skills (under `levels: rank`, by level,

@@ -259,6 +259,12 @@ TEST(RoutingPolicyTest, ExpectedWaitCountsTheAgentsOnDutyOfTheTypesGroups) {
   EXPECT_DOUBLE_EQ(c.router.ExpectedWait(0, 5), 120);  // 6 × 60 / 3
   c.router.CountOnDuty(0, -1);                         // one goes on a break
   EXPECT_DOUBLE_EQ(c.router.ExpectedWait(0, 5), 180);
+  // Chat: an agent of a group with concurrency 3 counts as 3 servers.
+  s.contact_types[0].channel = scenario::Channel::kChat;
+  s.agent_groups[0].concurrency = 3;
+  internal::CentreForTest chat(s);
+  chat.router.CountOnDuty(0, 2);
+  EXPECT_DOUBLE_EQ(chat.router.ExpectedWait(0, 5), 60);  // 6 × 60 / (2 × 3)
 }
 
 TEST(RoutingPolicyTest, AllSkillsAtLevelOneRankAsIgnoreToTheBit) {

@@ -69,9 +69,11 @@ class Workforce {
   void StartAway(int agent, AgentState state, double duration);
   void GoOffline(int agent);
   // The agent is staffed from now (on duty, not away), or no longer (its staffed time is
-  // counted); the Router's count of agents on duty follows.
-  void Staff(Agent& a);
-  void Unstaff(int agent);
+  // counted); the Router's count of agents on duty follows. (Kept out of line: they run
+  // at shift and break changes, and inlined they would make AfterContact, run after every
+  // contact, save more registers.)
+  [[gnu::noinline]] void Staff(Agent& a);
+  [[gnu::noinline]] void Unstaff(int agent);
   // Takes an idle agent off its idle list, closing its idle spell.
   void LeaveIdle(int agent);
 
