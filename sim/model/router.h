@@ -11,7 +11,8 @@
 // Overflow conditions (`when`) are looked at when a contact enters the queue: one that
 // finds more than N contacts of its type waiting (queue_over: N), or an expected wait
 // (ExpectedWait) over the threshold (expected_wait_over), joins that rule's own queue
-// beside its type's, which the rule's groups read, in arrival order, after their own skills.
+// beside its type's, which the rule's groups read in arrival order (under rank, after their
+// own skills).
 //
 // The Router decides; the caller answers (Replication::Answer).
 // Thread safety: none; one per replication.
