@@ -5,6 +5,7 @@ Example:
     res = cr.load("out.h5")                            # a run's file: Results
     res.attrs["scenario_name"], res.replications      # "help-desk", [0, 1, 2]
     res.summary                                        # one row per replication and type
+    res.group_summary                                  # one row per replication and agent group
     res.agent_results                                  # one row per replication and agent
     res.contacts(0)                                    # /replications/0/contacts
     res.columns["asa"].unit, res.columns["asa"].label  # "s", "ASA (average speed of answer)"

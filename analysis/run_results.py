@@ -72,6 +72,15 @@ class Results:
         if agent_results is not None:
             checks.check_keys(path, "agent_results", agent_results, replications, {})
         self.summary = table_frame(summary)
+        # The agent groups' rows (files since by-group results: contact_type ALL, the group
+        # in agent_group) apart, so that summary keeps one row per replication and type.
+        self.group_summary = None
+        if "agent_group" in self.summary:
+            of_group = self.summary["agent_group"] != "(none)"
+            self.group_summary = self.summary[of_group].drop(columns="contact_type")
+            self.group_summary = self.group_summary.reset_index(drop=True)
+            self.summary = self.summary[~of_group].drop(columns="agent_group")
+            self.summary = self.summary.reset_index(drop=True)
         self.columns = _columns(g["summary"], path)
         if intervals is not None:
             for name, c in _columns(g["intervals"], path).items():

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/cli/json_writer.h"
+#include "sim/cli/number_format.h"
 #include "sim/model/summary.h"
 #include "sim/scenario/calendar.h"
 
@@ -16,34 +17,22 @@ namespace ccsim::cli {
 // The run's table: a header (version, scenario, replications, seed, start), then
 // `provenance` when not empty (where the scenario came from: "--from x.h5 | --set ..."),
 // a note on what the ± means (and that one replication has no interval, or few a wide one),
-// and one row per KPI.
+// one row per KPI, then (with Summary::by_group) GroupTable.
 std::string SummaryTable(const model::Summary& s, const std::string& provenance = "");
-// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}} (SPEC §4 "kpis"); the
-// money KPIs and "by_group": {GROUP: {"paid_hours", "cost_agents"}} only with costs.
+// One line per agent group: the kGroupKpis (occupancy, staffed and paid hours, and with
+// costs cost_agents); "" without groups.
+std::string GroupTable(const model::Summary& s);
+// {"overall": {KPI: {"mean", "ci95"}, ...}, "by_type": {TYPE: {...}}, "by_group": {GROUP:
+// {...}}} (SPEC §4 and §8 "kpis"; "by_group", the kGroupKpis, only when Summary::by_group
+// is filled); the money KPIs (cost_agents in by_group too) only with costs.
 void WriteKpiDocument(JsonWriter& j, const model::Summary& s);
 // "interval_start": "2026-03-02T08:00:00", "day_of_week": "Mon": where simulated time t
 // falls in the calendar, as the JSON documents of a scenario with a start give it.
 void WriteClockTime(JsonWriter& j, const scenario::Calendar& calendar, double t);
 // {"mean": ..., "ci95": ...}: an estimate as every JSON document writes it.
 void WriteEstimate(JsonWriter& j, const engine::Estimate& e);
-// "83.2% ± 1.1", "12.4s ± 0.9", "1,234.50 EUR ± 12.30": a KPI estimate as the tables
-// show it, with at least one significant digit of the half-width ("1.069 ± 0.008",
-// "0.53 ± 0.04"); `currency` follows a money KPI's mean (nothing when empty).
-std::string KpiCell(model::Kpi k, const engine::Estimate& e, std::string_view currency = {});
-// "83.2%", "12.4s", "317.8", "1,234.50 EUR": a KPI's value alone, as the tables show it.
-std::string KpiValue(model::Kpi k, double value, std::string_view currency = {});
-// "+18.5 pp ± 1.6", "-19.9s ± 3.7", "-0.031 ± 0.008": a difference of KPI values with
-// its half-width to two significant digits (so that whether it covers 0 shows);
-// differences of percentages in percentage points, of money with the currency.
-std::string KpiDifferenceCell(model::Kpi k, double mean, double ci95,
-                              std::string_view currency = {});
-// An amount as the tables show money: two decimals, thousands separated by commas, never
-// an exponent ("1,234.50", "-12.00"); "-" when not finite.
-std::string FormatMoney(double amount);
 // The KPIs for --help, one a line: name, unit and definition, from the KPI table.
 std::string KpiHelp();
-// Left-aligned columns, three spaces apart; the first row is the header.
-std::string Table(const std::vector<std::vector<std::string>>& rows);
 // ccsim's additions to SPEC §4: an "agents" object, per band (top, middle, bottom) the
 // BandFigures as {"mean", "ci95"}; with `intervals` non-empty, an "intervals" array, one
 // {"start", "end", "kpis"} object per reporting interval; with `agent_detail`, an

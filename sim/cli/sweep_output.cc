@@ -213,9 +213,11 @@ std::vector<SweepRow> SweepRowsOf(const trace::SweepContents& c) {
   std::vector<SweepRow> rows;
   for (const trace::SweepPointContents& p : c.points) {
     const std::vector<std::string>& types = p.summary.contact_types;
+    const std::vector<std::string>& groups = p.summary.agent_groups;
     const auto per_rep = model::KpisFromRows(p.summary.summary, types.size());
-    model::Summary summary =
-        model::SummariseKpis(c.info.scenario_name, c.info.seed, types, per_rep);
+    const auto per_rep_groups = model::GroupKpisFromRows(p.summary.summary, groups.size());
+    model::Summary summary = model::SummariseKpis(c.info.scenario_name, c.info.seed, types,
+                                                  per_rep, groups, per_rep_groups);
     summary.currency = model::CurrencyOf(p.summary.summary);
     rows.push_back({p.index, p.values, std::move(summary)});
   }

@@ -5,26 +5,21 @@
 namespace ccsim::model::internal {
 
 Callbacks::Callbacks(const Model& model, engine::Simulator& sim, const Streams& streams,
-                     std::vector<Agent>& agents, Router& router, const Workforce& workforce,
-                     Journeys& journeys, Recorder& recorder)
+                     std::vector<Agent>& agents, Router& router, Journeys& journeys,
+                     Recorder& recorder)
     : model_(model),
       sim_(sim),
       streams_(streams),
       agents_(agents),
       router_(router),
-      workforce_(workforce),
       journeys_(journeys),
       recorder_(recorder) {}
 
 double Callbacks::ExpectedWait(int type) const {
-  const CallbackModel& m = Of(type);
-  int on_phones = 0;
-  for (const Eligibility& e : model_.types()[type].groups) {
-    if (e.after == 0) on_phones += workforce_.on_phones(e.group);  // overflow groups: later
-  }
-  if (on_phones == 0) return kInfinity;
-  const int64_t ahead = router_.waiting(type) + (m.keep_place ? router_.callbacks_queued(type) : 0);
-  return static_cast<double>(ahead + 1) * m.mean_busy / on_phones;
+  // The Router's formula; queued callbacks that keep their place come before this one too.
+  const int64_t ahead =
+      router_.waiting(type) + (Of(type).keep_place ? router_.callbacks_queued(type) : 0);
+  return router_.ExpectedWait(type, ahead);
 }
 
 bool Callbacks::Offers(int type) const {

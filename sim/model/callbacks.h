@@ -9,13 +9,14 @@
 // end. Its customer has left the line: it holds no line, never abandons while it waits,
 // and counts in neither the live service level nor the ASA.
 //
-// Expected wait (offer_when: {expected_wait_over}): (q + 1) × b / n, where q is the number of
-// contacts that would be served before the arriving one (the live contacts of its type
-// waiting, and its type's queued callbacks when they keep their place), b the type's mean
-// handle time plus mean wrap-up, and n the agents of the groups with a direct skill for it
-// who are on duty and on the phones (not on a break or coaching); infinite when n = 0. It
-// is the mean wait of the (q + 1)-th of n busy agents to come free, each after an
-// exponential time of mean b.
+// Expected wait (offer_when: {expected_wait_over}): Router::ExpectedWait, (q + 1) × b / n,
+// where q is the number of contacts that would be served before the arriving one (the live
+// contacts of its type waiting, and its type's queued callbacks when they keep their
+// place), b the type's mean handle time plus mean wrap-up, and n the agents of the groups
+// with a direct skill for it who are on duty and on the phones (not on a break or
+// coaching; a chat agent counts as its group's concurrency); infinite when n = 0. It is
+// the mean wait of the (q + 1)-th of n busy agents to come free, each after an
+// exponential time of mean b. (The same formula as overflow's expected_wait_over.)
 //
 // Thread safety: none; one per replication.
 #ifndef CCSIM_MODEL_CALLBACKS_H_
@@ -30,15 +31,14 @@
 #include "sim/model/model.h"
 #include "sim/model/recorder.h"
 #include "sim/model/router.h"
-#include "sim/model/workforce.h"
 
 namespace ccsim::model::internal {
 
 class Callbacks {
  public:
   Callbacks(const Model& model, engine::Simulator& sim, const Streams& streams,
-            std::vector<Agent>& agents, Router& router, const Workforce& workforce,
-            Journeys& journeys, Recorder& recorder);
+            std::vector<Agent>& agents, Router& router, Journeys& journeys,
+            Recorder& recorder);
 
   // The expected wait of a contact of `type` arriving now (above). REQUIRES: the type has
   // callbacks.
@@ -99,7 +99,6 @@ class Callbacks {
   const Streams& streams_;
   std::vector<Agent>& agents_;
   Router& router_;
-  const Workforce& workforce_;
   Journeys& journeys_;
   Recorder& recorder_;
   Pool<Pending> pool_;

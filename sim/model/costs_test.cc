@@ -113,7 +113,11 @@ TEST(CostsTest, WithoutCostsNoMoney) {
   }
   const Summary summary = Summarise(m, 1, {&r, 1});
   EXPECT_FALSE(summary.currency.has_value());
-  EXPECT_TRUE(summary.group_money.empty());
+  // Paid hours per group with or without costs, cost_agents only with them.
+  ASSERT_EQ(summary.by_group.size(), 1u);
+  EXPECT_DOUBLE_EQ(summary.by_group[0][Kpi::kPaidHours].mean,
+                   summary.overall[Kpi::kPaidHours].mean);
+  EXPECT_TRUE(std::isnan(summary.by_group[0][Kpi::kCostAgents].mean));
   for (const records::Column& c : SummaryRows(m, {&r, 1}).columns) {
     for (const KpiInfo& info : kKpis) {
       if (IsMoney(info.kpi)) {
@@ -232,11 +236,13 @@ TEST(CostsTest, SummaryAndResultRowsCarryTheMoney) {
   for (int rep = 0; rep < 3; ++rep) results.push_back(Simulate(m, rep, {}));
   const Summary summary = Summarise(m, 1, results);
   ASSERT_EQ(summary.currency, std::optional<std::string>("EUR"));
-  ASSERT_EQ(summary.group_money.size(), 2u);
-  EXPECT_DOUBLE_EQ(summary.group_money[0].paid_hours.mean, 2);
-  EXPECT_DOUBLE_EQ(summary.group_money[0].cost_agents.mean, 20);
-  EXPECT_DOUBLE_EQ(summary.group_money[1].cost_agents.mean, 12);
-  EXPECT_DOUBLE_EQ(summary.group_money[1].cost_agents.ci95, 0);
+  ASSERT_EQ(summary.by_group.size(), 2u);
+  EXPECT_DOUBLE_EQ(summary.by_group[0][Kpi::kPaidHours].mean, 2);
+  EXPECT_DOUBLE_EQ(summary.by_group[0][Kpi::kCostAgents].mean, 20);
+  EXPECT_DOUBLE_EQ(summary.by_group[1][Kpi::kPaidHours].mean, 1);
+  EXPECT_DOUBLE_EQ(summary.by_group[1][Kpi::kCostAgents].mean, 12);
+  EXPECT_DOUBLE_EQ(summary.by_group[1][Kpi::kCostAgents].ci95, 0);
+  EXPECT_DOUBLE_EQ(summary.overall[Kpi::kPaidHours].mean, 3);
   EXPECT_DOUBLE_EQ(summary.overall[Kpi::kCostTotal].mean, 34);
   EXPECT_DOUBLE_EQ(summary.by_type[0][Kpi::kCostContacts].mean, 2);
   const records::SummaryRows rows = SummaryRows(m, results);
@@ -244,6 +250,10 @@ TEST(CostsTest, SummaryAndResultRowsCarryTheMoney) {
   EXPECT_EQ(rows.columns.size(), static_cast<size_t>(kKpiCount));
   const std::vector<std::vector<KpiValues>> back = KpisFromRows(rows, 1);
   EXPECT_EQ(back[2][0][static_cast<int>(Kpi::kMargin)], -34);
+  // The group rows carry each group's paid hours and cost_agents.
+  const std::vector<std::vector<KpiValues>> groups = GroupKpisFromRows(rows, 2);
+  EXPECT_EQ(groups[2][1][static_cast<int>(Kpi::kCostAgents)], 12);
+  EXPECT_EQ(groups[2][0][static_cast<int>(Kpi::kPaidHours)], 2);
 }
 
 }  // namespace

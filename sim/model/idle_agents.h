@@ -12,8 +12,14 @@
 //   const uint32_t at = idle.BestDirect(type);  // kNone when no eligible group has one
 //   const int agent = idle.PopAt(at);  // on idle.terms(at)
 //
+// Under `routing.levels: rank` an entry's rank puts the skill level first, then the
+// policy's rank. Under `routing.reserve` a group shows its front agent in the row of a
+// type outside the reservation's `for` only while more than `idle_at_least` of its agents
+// are idle (taking one leaves at least that many).
+//
 // Invariants: (1) every row entry equals its group's ring front ranked by the policy, or
-// the empty entry when the ring is empty; (2) a row lists its type's groups in
+// the empty entry when the ring holds fewer agents than the entry needs (one, or one more
+// than a reservation keeps idle); (2) a row lists its type's groups in
 // ContactTypeModel::groups order, those with no `after` first (the direct part), then the
 // overflow ones. Thread safety: none; one per replication.
 #ifndef CCSIM_MODEL_IDLE_AGENTS_H_
@@ -35,6 +41,10 @@ namespace ccsim::model::internal {
 int AgentRank(scenario::AgentSelection selection, const Eligibility& e,
               const AgentGroupModel& group);
 
+// routing.reserve: how many other agents of `group` must stay idle for one of them to
+// take a contact of `type` (0: no condition; the types in the reservation's `for` have none).
+int KeepIdle(const scenario::Routing& routing, int group, int type);
+
 class IdleAgents {
  public:
   static constexpr uint32_t kNone = ~uint32_t{0};
@@ -54,9 +64,9 @@ class IdleAgents {
 
   // The agent became idle at `idle_since` (not before any other of its group's).
   void PushBack(int group, int agent, double idle_since) {
-    RingQueue<Idle>& ring = groups_[group].ring;
-    ring.push_back({idle_since, agent});
-    if (ring.size() == 1) Refresh(group);
+    Group& g = groups_[group];
+    g.ring.push_back({idle_since, agent});
+    if (g.ring.size() <= g.refresh_up_to) Refresh(group);
   }
   // Takes the agent of the row entry at `at` off its group's ring (it is that group's
   // front). The agent comes from the key and the group from the copy of its terms, so
@@ -82,6 +92,8 @@ class IdleAgents {
   // reach at `now` (it has waited their `after`), kNone when none.
   uint32_t BestOverflow(int type, double arrival, double now) const;
   bool has_overflow(int type) const { return rows_[type].overflow != rows_[type].end; }
+  // Where the entry of `group` in the row of `type` is; kNone when the group has none.
+  uint32_t PlaceOf(int type, int group) const;
 
   const Key& key(uint32_t at) const { return keys_[at]; }
   const Eligibility& terms(uint32_t at) const { return terms_[at]; }
@@ -118,9 +130,16 @@ class IdleAgents {
     const Group& g = groups_[group];
     const RingQueue<Idle>& ring = g.ring;
     const Key front = ring.empty() ? kEmpty : KeyOf(0, ring.front().idle_since, ring.front().agent);
+    if (g.refresh_up_to == 1) [[likely]] {  // no reservation: an entry shows the front
+      for (uint32_t p = g.place_begin; p < g.place_end; ++p) {
+        const Place& place = places_[p];
+        keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
+      }
+      return;
+    }
     for (uint32_t p = g.place_begin; p < g.place_end; ++p) {
       const Place& place = places_[p];
-      keys_[place.at] = ring.empty() ? kEmpty : front | (Key{place.rank} << 96);
+      keys_[place.at] = ring.size() < needs_[p] ? kEmpty : front | (Key{place.rank} << 96);
     }
   }
 
@@ -129,6 +148,9 @@ class IdleAgents {
   struct alignas(64) Group {
     RingQueue<Idle> ring;
     uint32_t place_begin = 0, place_end = 0;  // into places_
+    // The largest `need` of its places: a ring of at most this many agents shows or hides
+    // entries as it grows or shrinks (1 without a reservation: only the front matters).
+    uint32_t refresh_up_to = 1;
   };
 
   std::vector<Group> groups_;  // by group
@@ -138,6 +160,9 @@ class IdleAgents {
   std::vector<Eligibility> terms_;
   std::vector<Row> rows_;      // by type
   std::vector<Place> places_;  // group after group
+  // Beside places_: the idle agents a group needs for the entry to show (1 + KeepIdle),
+  // read only for a group with a reservation.
+  std::vector<uint32_t> needs_;
 };
 
 }  // namespace ccsim::model::internal

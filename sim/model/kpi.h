@@ -41,6 +41,8 @@ enum class Kpi {
   kCallbackWait,
   kCallbackServiceLevel,
   kOccupancy,
+  kStaffedHours,
+  kPaidHours,
   kFcr,
   kContactsPerJourney,
   kTransfersPerJourney,
@@ -133,6 +135,13 @@ inline constexpr KpiInfo kKpis[] = {
      "callbacks reached within service_level.callback_threshold / callbacks accepted"},
     {Kpi::kOccupancy, "occupancy", "occupancy", KpiScope::kOverallOnly, true, false, "fraction",
      KpiFormat::kPercent, "busy / staffed agent time over [warmup, horizon]"},
+    {Kpi::kStaffedHours, "staffed_hours", "staffed agent-hours", KpiScope::kOverallOnly, false,
+     false, "h", KpiFormat::kCount,
+     "agent-hours on duty and not on a break over [warmup, horizon]"},
+    {Kpi::kPaidHours, "paid_hours", "paid agent-hours", KpiScope::kOverallOnly, false, false,
+     "h", KpiFormat::kCount,
+     "agent-hours paid: on duty, breaks and overtime included, from the later of warmup and "
+     "the start of duty"},
     {Kpi::kFcr, "fcr", "first-contact resolution", KpiScope::kOverallOnly, false, false,
      "fraction", KpiFormat::kPercent, "ended journeys resolved by their first contact / ended journeys"},
     {Kpi::kContactsPerJourney, "contacts_per_journey", "contacts per journey",
@@ -186,6 +195,13 @@ constexpr bool KpiTableFollowsEnum() {
 static_assert(static_cast<int>(Kpi::kMargin) + 1 == kKpiCount,
               "one row of kKpis per Kpi");
 static_assert(KpiTableFollowsEnum(), "kKpis lists the KPIs in the order of enum Kpi");
+
+// The KPIs measured per agent group too (JSON kpis.by_group, the group rows of /summary, the
+// text table's group rows), each an overall-only KPI of the table above: a KPI joins them
+// here, with its value in GroupKpis (summary.cc).
+// (cost_agents, a money KPI, is NaN and left out without costs.)
+inline constexpr Kpi kGroupKpis[] = {Kpi::kOccupancy, Kpi::kStaffedHours, Kpi::kPaidHours,
+                                     Kpi::kCostAgents};
 
 constexpr const KpiInfo& Info(Kpi k) { return kKpis[static_cast<int>(k)]; }
 // The JSON key: "service_level", ...

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "sim/model/open_hours.h"
@@ -80,8 +81,7 @@ void Model::BuildCallback(const scenario::Scenario& s, int t) {
                                      .redial_delay = Sampler(c.redial_delay),
                                      .redial_max = c.redial_max,
                                      .dial_time = c.dial_time,
-                                     .threshold = ct.service_level.callback_threshold,
-                                     .mean_busy = ct.handle_time.Mean() + ct.wrap_up.Mean()};
+                                     .threshold = ct.service_level.callback_threshold};
   has_callbacks_ = true;
 }
 
@@ -184,20 +184,25 @@ void Model::BuildGroups(const scenario::Scenario& s) {
 }
 
 void Model::AddOverflow(const scenario::Scenario& s) {
-  // Overflow: a group gains a type after a wait. A group that already serves the type
-  // directly keeps its direct terms; several rules for one pair keep the shortest wait.
+  // Overflow: a group gains a type after a wait, or by a condition (an infinite `after`:
+  // the Router opens it). A group that already serves the type directly keeps its direct
+  // terms; several rules for one pair keep the shortest wait (the loader allows a rule
+  // with a condition only alone for its pair).
   for (const scenario::Overflow& o : s.routing.overflow) {
     ContactTypeModel& m = types_[o.contact_type];
+    const double after = o.when == scenario::OverflowWhen::kAfter
+                             ? o.after
+                             : std::numeric_limits<double>::infinity();
     for (int g : o.add_groups) {
       auto it = std::find_if(m.groups.begin(), m.groups.end(),
                              [g](const Eligibility& e) { return e.group == g; });
       if (it != m.groups.end()) {
-        it->after = std::min(it->after, o.after);
+        it->after = std::min(it->after, after);
         continue;
       }
       int max_level = 1;
       for (const scenario::Skill& sk : s.agent_groups[g].skills) max_level = std::max(max_level, sk.level);
-      m.groups.push_back({.group = g, .contact_type = o.contact_type, .after = o.after,
+      m.groups.push_back({.group = g, .contact_type = o.contact_type, .after = after,
                           .level = max_level + 1, .handle_time_factor = 1.0});
     }
   }
@@ -210,7 +215,7 @@ void Model::IndexServes() {
               [](const Eligibility& a, const Eligibility& b) { return a.group < b.group; });
     for (const Eligibility& e : m.groups) {
       groups_[e.group].serves.push_back(e);
-      if (e.after > 0) m.overflow_delays.push_back(e.after);
+      if (e.after > 0 && std::isfinite(e.after)) m.overflow_delays.push_back(e.after);
     }
     std::sort(m.overflow_delays.begin(), m.overflow_delays.end());
     m.overflow_delays.erase(std::unique(m.overflow_delays.begin(), m.overflow_delays.end()),

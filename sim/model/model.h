@@ -72,9 +72,6 @@ struct CallbackModel {
   int redial_max = 0;
   double dial_time = 15;
   double threshold = 3600;  // service_level.callback_threshold
-  // What one contact keeps an agent busy for on average (handle time and wrap-up means):
-  // the expected wait's time per contact ahead.
-  double mean_busy = 0;
 };
 
 // One way a handling can end other than resolved (SPEC §2 `outcomes`).
@@ -95,7 +92,10 @@ using OutcomeSet = std::vector<OutcomeModel>;
 struct Eligibility {
   int group = -1;
   int contact_type = -1;
-  double after = 0;  // seconds the contact must have waited first (0: at once)
+  // Seconds the contact must have waited first (0: at once); infinite for a group added by
+  // an overflow rule with a condition (`when`): the Router opens it to the contacts that
+  // met the condition when they arrived.
+  double after = 0;
   int level = 1;     // skill level (overflow without a skill: after the group's largest)
   int outcome_set = -1;  // the skill's own outcomes (Model::outcome_sets); -1: the type's
   double handle_time_factor = 1.0;
@@ -123,7 +123,7 @@ struct alignas(64) ContactTypeModel {
   double repeat_probability = 0;
   Sampler repeat_delay;
   std::vector<Eligibility> groups;     // who may serve it, by group index
-  std::vector<double> overflow_delays;  // distinct `after` > 0, ascending
+  std::vector<double> overflow_delays;  // distinct finite `after` > 0, ascending
   // Customers' behaviour (SPEC §7) and closes (§6), read when a contact cannot be answered
   // at once or waits; all off by default.
   double balking = 0;                // chance that a contact that would have to wait leaves at once

@@ -120,6 +120,36 @@ void Recorder::AddStaffed(int agent, double from, double to) {
   result_.agents[agent].staffed += in_window;
 }
 
+void Recorder::CountLeft(const Work& w, ContactOutcome outcome, double now) {
+  const double wait = now - w.arrival;
+  Tally(w, [wait, outcome](Counters& k) {
+    switch (outcome) {
+      case ContactOutcome::kAbandoned:
+        k.abandoned++;
+        k.wait_abandoned += wait;
+        break;
+      case ContactOutcome::kMessage:
+        k.messages++;
+        break;
+      case ContactOutcome::kUnserved:
+        k.unserved++;
+        break;
+      default:
+        k.closed++;
+        break;
+    }
+  });
+  result_.wait_total += wait;  // (unserved: it waited until the end, Little's law holds)
+  if (w.asked_for >= 0) CountAsked(w, wait);
+  if (outcome != ContactOutcome::kUnserved) {
+    Log(outcome == ContactOutcome::kAbandoned  ? EventKind::kAbandon
+        : outcome == ContactOutcome::kMessage ? EventKind::kMessage
+                                              : EventKind::kClose,
+        w, -1);
+  }
+  Trace(w, kNaN, now, 0, -1, outcome);
+}
+
 void Recorder::AddPaid(int agent, double from, double to) {
   if (from < 0) return;
   const double lo = std::max(from, s_.warmup);

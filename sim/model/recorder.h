@@ -57,6 +57,10 @@ class Recorder {
     r.asked++;
     r.asked_wait += wait;
   }
+  // `w` left its queue unanswered at `now` (kAbandoned, kMessage, kClosed, or kUnserved:
+  // still waiting at the end): its count and wait, the wait of an asked-for agent, the
+  // event (none for kUnserved) and its trace row.
+  void CountLeft(const Work& w, ContactOutcome outcome, double now);
   // `more` seconds of handle time for a handling counted before (a warm transfer's hold).
   void AddHandleTime(int agent, double more) { result_.agents[agent].handle += more; }
 

@@ -46,8 +46,10 @@ class Replication {
   // `w`, taken out of its queue now, leaves unanswered: kAbandoned, kMessage or kClosed.
   void LeaveQueue(const Work& w, ContactOutcome outcome);
   // An idle agent for a contact of `type` that entered the queue at `arrival`, else (a
-  // chat) a chatting agent with room; taken for it. -1 when none.
-  int FindAgent(int type, double arrival, const Eligibility** terms);
+  // chat) a chatting agent with room, else, for a live contact that finds `ahead` (>= 0)
+  // of its type waiting, one of a group an overflow condition that holds adds; taken for
+  // it. -1 when none.
+  int FindAgent(int type, double arrival, const Eligibility** terms, int64_t ahead = -1);
   // `agent` answers `w` now on `terms`.
   void Answer(int agent, const Eligibility& terms, const Work& w);
   // `agent` takes `w`, taken from a queue, on `terms`: answers it, or calls back a callback.
@@ -114,7 +116,7 @@ Replication::Replication(const Model& model, int replication, const SimulateOpti
       workforce_(model, sim_, streams_, agents_, router_, recorder_, control_),
       chat_(model, sim_, agents_, workforce_),
       journeys_(model, sim_, streams_, journey_pool_, recorder_),
-      callbacks_(model, sim_, streams_, agents_, router_, workforce_, journeys_, recorder_),
+      callbacks_(model, sim_, streams_, agents_, router_, journeys_, recorder_),
       warm_(model, sim_, agents_, recorder_) {
   for (const ContactTypeModel& tm : model.types()) {
     is_chat_.push_back(tm.channel == scenario::Channel::kChat);
@@ -232,7 +234,8 @@ void Replication::Offer(int type, uint32_t j, EventKind how) {
   }
   const Eligibility* terms = nullptr;
   // A repeat that asks for its last agent waits for it, even when others are idle.
-  const int agent = preferred >= 0 ? -1 : FindAgent(type, w.arrival, &terms);
+  const int agent =
+      preferred >= 0 ? -1 : FindAgent(type, w.arrival, &terms, router_.waiting(type));
   if (agent >= 0) {
     recorder_.Tally(w, [](Counters& k) { k.offered++; });
     router_.TakeLine(type);
@@ -276,10 +279,14 @@ void Replication::TurnAway(const Work& w, ContactOutcome outcome) {
   }
 }
 
-int Replication::FindAgent(int type, double arrival, const Eligibility** terms) {
-  const int agent = router_.FindIdleAgent(type, arrival, terms);
-  if (agent >= 0 || !is_chat_[type]) return agent;
-  return chat_.FindAgent(type, arrival, terms);
+int Replication::FindAgent(int type, double arrival, const Eligibility** terms,
+                           int64_t ahead) {
+  int agent = router_.FindIdleAgent(type, arrival, terms);
+  if (agent < 0 && is_chat_[type]) agent = chat_.FindAgent(type, arrival, terms);
+  if (agent < 0 && ahead >= 0 && router_.HasConditions(type)) [[unlikely]] {
+    agent = router_.FindConditionalAgent(type, ahead, terms);
+  }
+  return agent;
 }
 
 void Replication::Answer(int agent, const Eligibility& terms, const Work& w) {
@@ -366,33 +373,11 @@ void Replication::OnClose(int type) {
 }
 
 void Replication::LeaveQueue(const Work& w, ContactOutcome outcome) {
-  const double wait = sim_.now() - w.arrival;
-  const bool abandoned = outcome == ContactOutcome::kAbandoned;
-  recorder_.Tally(w, [wait, outcome](Counters& k) {
-    switch (outcome) {
-      case ContactOutcome::kAbandoned:
-        k.abandoned++;
-        k.wait_abandoned += wait;
-        break;
-      case ContactOutcome::kMessage:
-        k.messages++;
-        break;
-      default:
-        k.closed++;
-        break;
-    }
-  });
-  recorder_.result().wait_total += wait;
-  if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
+  recorder_.CountLeft(w, outcome, sim_.now());
   control_.CountDecided(false);
   router_.FreeLine(w.type);
-  recorder_.Log(abandoned                             ? EventKind::kAbandon
-                : outcome == ContactOutcome::kMessage ? EventKind::kMessage
-                                                      : EventKind::kClose,
-                w, -1);
-  recorder_.Trace(w, kNaN, sim_.now(), 0, -1, outcome);
   warm_.Drop(w.journey);
-  if (abandoned) {
+  if (outcome == ContactOutcome::kAbandoned) {
     journeys_.Abandoned(w.journey, w.type);
   } else {
     journeys_.ToldToCallBack(w.journey, w.type);
@@ -418,7 +403,9 @@ void Replication::OnPreferredExpiry(const engine::Event& e) {
   router_.OpenToAnyone(e.payload);
   const WaitingContact& c = router_.contact(e.payload);
   const Eligibility* terms = nullptr;
-  const int agent = FindAgent(c.type, c.arrival, &terms);
+  // (A callback met no overflow condition: those are looked at for live contacts.)
+  const int agent =
+      FindAgent(c.type, c.arrival, &terms, c.callback < 0 ? router_.waiting(c.type) - 1 : -1);
   if (agent >= 0) Serve(agent, *terms, router_.Unqueue(e.payload));
 }
 
@@ -460,7 +447,7 @@ void Replication::TakeNextContactOrIdle(int agent) {
   }
   Serve(agent, *pick.terms, router_.Unqueue(pick.slot));
   // (A contact that waited for this agent in particular is taken alone.)
-  if (!pick.reserved && agents_[agent].chats > 0) TakeMoreChats(agent);
+  if (!pick.reserved() && agents_[agent].chats > 0) TakeMoreChats(agent);
 }
 
 void Replication::TakeMoreChats(int agent) {
@@ -484,12 +471,8 @@ int64_t Replication::EndUnserved() {
       callbacks_.Unserved(w);
       continue;
     }
-    const double wait = sim_.now() - w.arrival;
-    recorder_.Tally(w, [](Counters& k) { k.unserved++; });
-    recorder_.result().wait_total += wait;  // it waited until the end: Little's law holds
-    if (w.asked_for >= 0) recorder_.CountAsked(w, wait);
+    recorder_.CountLeft(w, ContactOutcome::kUnserved, sim_.now());
     router_.FreeLine(w.type);
-    recorder_.Trace(w, kNaN, sim_.now(), 0, -1, ContactOutcome::kUnserved);
     warm_.Drop(w.journey);
     journeys_.Unserved(w.journey);
   }

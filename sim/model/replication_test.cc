@@ -291,12 +291,14 @@ TEST(ReplicationTest, OverflowGroupTakesWaitingContactWhenItFreesUp) {
 }
 
 // Two groups that both serve the type, one idle agent each since t = 0.
-scenario::Scenario TwoGroups(scenario::AgentSelection selection) {
+scenario::Scenario TwoGroups(scenario::AgentSelection selection,
+                             scenario::Levels levels = scenario::Levels::kIgnore) {
   scenario::Scenario s = OneQueue({5}, 10);
   s.agent_groups[0].skills[0].level = 2;  // group 0: agent 0, level 2, one skill
   s.contact_types.push_back(Replay("other", {}, 10));
   s.agent_groups.push_back(Group("experts", 1, {{.contact_type = 0, .level = 1}, {.contact_type = 1}}));
   s.routing.agent_selection = selection;
+  s.routing.levels = levels;
   return s;
 }
 
@@ -306,6 +308,11 @@ TEST(ReplicationTest, AgentSelectionPolicies) {
   EXPECT_EQ(Simulate(TwoGroups(scenario::AgentSelection::kLongestIdle)).rows[0].agent_id, 0);
   EXPECT_EQ(Simulate(TwoGroups(scenario::AgentSelection::kMostSkilled)).rows[0].agent_id, 1);
   EXPECT_EQ(Simulate(TwoGroups(scenario::AgentSelection::kFewestSkills)).rows[0].agent_id, 0);
+  // levels: rank: the level-1 agent whatever the policy (it breaks ties of level only).
+  for (scenario::AgentSelection selection : scenario::kAgentSelections) {
+    EXPECT_EQ(Simulate(TwoGroups(selection, scenario::Levels::kRank)).rows[0].agent_id, 1)
+        << scenario::ToString(selection);
+  }
 }
 
 TEST(ReplicationTest, LongestIdleAgentIsChosen) {

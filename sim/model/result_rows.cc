@@ -81,6 +81,13 @@ records::SummaryRows SummaryRows(const Model& model, std::span<const Replication
       for (int k : kpis_kept) row.values.push_back(kpis[c][k]);
       out.rows.push_back(std::move(row));
     }
+    const std::vector<KpiValues> groups = GroupKpis(model, r);
+    for (size_t g = 0; g < groups.size(); ++g) {
+      records::SummaryRow row{
+          .replication = r.replication, .contact_type = -1, .agent_group = static_cast<int32_t>(g)};
+      for (int k : kpis_kept) row.values.push_back(groups[g][k]);
+      out.rows.push_back(std::move(row));
+    }
   }
   return out;
 }
@@ -169,8 +176,13 @@ void AppendResultRows(const Model& model, const ReplicationResult& result,
   append(tables.agent_results, AgentResultRows(model, one));
 }
 
-std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& rows,
-                                                 size_t contact_types) {
+namespace {
+
+// per_rep[r][column(row)] from the rows that `column` places (-1: not one of them), with
+// `columns` columns a replication.
+template <class Column>
+std::vector<std::vector<KpiValues>> ValuesFromRows(const records::SummaryRows& rows, size_t columns,
+                                                   Column&& column) {
   std::vector<int> column_of(kKpiCount, -1);  // KPI → column, -1 when the file lacks it
   for (size_t c = 0; c < rows.columns.size(); ++c) {
     for (const KpiInfo& k : kKpis) {
@@ -181,19 +193,40 @@ std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& row
   missing.fill(kNaN);
   std::vector<std::vector<KpiValues>> per_rep;
   for (const records::SummaryRow& row : rows.rows) {
-    if (row.replication < 0 || row.contact_type < -1 ||
-        row.contact_type >= static_cast<int32_t>(contact_types)) {
-      continue;  // not a row this file's enums describe
-    }
+    const int c = column(row);
+    if (row.replication < 0 || c < 0) continue;
     if (static_cast<int>(per_rep.size()) <= row.replication) {
-      per_rep.resize(row.replication + 1, std::vector<KpiValues>(1 + contact_types, missing));
+      per_rep.resize(row.replication + 1, std::vector<KpiValues>(columns, missing));
     }
-    KpiValues& out = per_rep[row.replication][row.contact_type + 1];
+    KpiValues& out = per_rep[row.replication][c];
     for (int k = 0; k < kKpiCount; ++k) {
       if (column_of[k] >= 0) out[k] = row.values[column_of[k]];
     }
   }
   return per_rep;
+}
+
+}  // namespace
+
+std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& rows,
+                                                 size_t contact_types) {
+  return ValuesFromRows(rows, 1 + contact_types, [&](const records::SummaryRow& row) {
+    // A group's row, or one this file's enums do not describe: none of these.
+    if (row.contact_type < -1 || row.contact_type >= static_cast<int32_t>(contact_types) ||
+        row.agent_group >= 0) {
+      return -1;
+    }
+    return row.contact_type + 1;
+  });
+}
+
+std::vector<std::vector<KpiValues>> GroupKpisFromRows(const records::SummaryRows& rows,
+                                                      size_t groups) {
+  return ValuesFromRows(rows, groups, [&](const records::SummaryRow& row) {
+    const bool group_row = row.contact_type == -1 && row.agent_group >= 0 &&
+                           row.agent_group < static_cast<int32_t>(groups);
+    return group_row ? row.agent_group : -1;
+  });
 }
 
 }  // namespace ccsim::model

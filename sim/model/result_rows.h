@@ -24,8 +24,9 @@ namespace ccsim::model {
 // The names of the contact types, agent groups and bands, as the file's enums hold them.
 records::EnumNames FileEnumNames(const Model& model);
 
-// /summary: per replication, the ALL row then one per contact type, every KPI a column
-// (the money KPIs only when the scenario has costs, their unit its currency).
+// /summary: per replication, the ALL row, one per contact type, then one per agent group
+// (contact type ALL, the group's KPIs: GroupKpis), every KPI a column (the money KPIs only
+// when the scenario has costs, their unit its currency).
 records::SummaryRows SummaryRows(const Model& model, std::span<const ReplicationResult> results);
 // The currency of /summary rows that have money columns (the unit of cost_total), or
 // nullopt when they have none (the scenario had no costs).
@@ -46,10 +47,14 @@ void AppendResultRows(const Model& model, const ReplicationResult& result,
                       records::ResultTables& tables);
 
 // Per-replication KPIs of /summary rows: per_rep[r][c][k], c = 0 overall, 1 + t contact
-// type t, as SummariseKpis takes them. KPIs without a column, and rows the file lacks,
-// are NaN.
+// type t, as SummariseKpis takes them (a group's rows are not among them). KPIs without a
+// column, and rows the file lacks, are NaN.
 std::vector<std::vector<KpiValues>> KpisFromRows(const records::SummaryRows& rows,
                                                  size_t contact_types);
+// The same of the agent groups' rows: per_rep[r][g], as SummariseKpis takes them (empty
+// for a file without them).
+std::vector<std::vector<KpiValues>> GroupKpisFromRows(const records::SummaryRows& rows,
+                                                      size_t groups);
 
 }  // namespace ccsim::model
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <boost/random/uniform_int_distribution.hpp>
+#include <cmath>
+#include <limits>
 
 namespace ccsim::model::internal {
 
@@ -35,6 +37,7 @@ Router::Router(const Model& model, engine::Simulator& sim, const Streams& stream
       journeys_(journeys),
       agent_selection_(s_.routing.agent_selection),
       contact_selection_(s_.routing.contact_selection),
+      rank_levels_(s_.routing.levels == scenario::Levels::kRank),
       routing_stream_(streams.Get(kRoutingStream, 0)),
       waiting_for_group_(model.groups().size(), 0),
       idle_(model, agent_selection_),
@@ -54,16 +57,136 @@ Router::Router(const Model& model, engine::Simulator& sim, const Streams& stream
     }
     own_queues_.resize(n_types);
   }
+  on_duty_.assign(model.groups().size(), 0);
   if (s_.routing.preferred_agent_wait) reserved_.resize(model.agent_count());
-  for (const AgentGroupModel& g : model.groups()) {
+  weights_ = s_.routing.weights;
+  weights_.resize(n_types, 1.0);
+  for (const ContactTypeModel& tm : model.types()) {
+    mean_handle_.push_back(tm.handle_time.mean() + tm.wrap_up.mean());
+  }
+  BuildConditions();
+  BuildServes();
+}
+
+void Router::BuildConditions() {
+  conditions_.resize(model_.types().size());
+  for (const scenario::Overflow& o : s_.routing.overflow) {
+    if (o.when == scenario::OverflowWhen::kAfter) continue;
+    Condition c{.when = o.when,
+                .threshold = o.when == scenario::OverflowWhen::kQueueOver
+                                 ? static_cast<double>(o.queue_over)
+                                 : o.expected_wait_over,
+                .queue = static_cast<uint32_t>(queues_.size())};
+    for (int g : o.add_groups) {
+      // A group that serves the type otherwise (a skill) keeps those terms.
+      if (std::isfinite(TermsOf(model_, g, o.contact_type).after)) continue;
+      c.places.push_back(idle_.PlaceOf(o.contact_type, g));
+    }
+    queues_.emplace_back();
+    conditions_[o.contact_type].push_back(std::move(c));
+    conditions_on_ = true;
+  }
+}
+
+void Router::BuildServes() {
+  // The condition queue a group reads for a type, if any (the loader allows one).
+  auto condition_queue = [&](int group, int type) -> int64_t {
+    for (const Condition& c : conditions_[type]) {
+      for (uint32_t at : c.places) {
+        if (idle_.terms(at).group == group) return c.queue;
+      }
+    }
+    return -1;
+  };
+  const bool reservations = !s_.routing.reserve.empty();
+  rules_on_ = reservations;
+  for (const AgentGroupModel& g : model_.groups()) {
     serves_live_.emplace_back();
     serves_email_.emplace_back();
     serves_chat_.emplace_back();
     for (const Eligibility& e : g.serves) {
-      const Channel channel = model.types()[e.contact_type].channel;
-      (channel == Channel::kEmail ? serves_email_ : serves_live_).back().push_back(e);
-      if (channel == Channel::kChat) serves_chat_.back().push_back(e);
+      Serve serve{.terms = e, .queue = static_cast<uint32_t>(e.contact_type)};
+      serve.keep_idle = KeepIdle(s_.routing, e.group, e.contact_type);
+      if (std::isinf(e.after)) {
+        const int64_t q = condition_queue(e.group, e.contact_type);
+        if (q < 0) continue;  // (cannot happen: every such pair has its rule)
+        serve.queue = static_cast<uint32_t>(q);
+        serve.terms.after = 0;
+      }
+      const Channel channel = model_.types()[e.contact_type].channel;
+      (channel == Channel::kEmail ? serves_email_ : serves_live_).back().push_back(serve);
+      if (channel == Channel::kChat) serves_chat_.back().push_back(serve);
     }
+    if (!rank_levels_) continue;
+    for (auto* list : {&serves_live_, &serves_email_, &serves_chat_}) {
+      for (const Serve& serve : list->back()) {
+        rules_on_ |= serve.terms.level != list->back().front().terms.level;
+      }
+      std::stable_sort(
+          list->back().begin(), list->back().end(),
+          [](const Serve& a, const Serve& b) { return a.terms.level < b.terms.level; });
+    }
+  }
+  if (!reservations) return;
+  for (size_t t = 0; t < model_.types().size(); ++t) {
+    keep_idle_.emplace_back();
+    for (const Eligibility& e : model_.types()[t].groups) {
+      keep_idle_.back().push_back(KeepIdle(s_.routing, e.group, static_cast<int>(t)));
+    }
+  }
+}
+
+double Router::ExpectedWait(int type, int64_t ahead) const {
+  const bool chat = model_.types()[type].channel == Channel::kChat;
+  int64_t agents = 0;  // servers: a chat agent counts as many as the chats it takes at once
+  for (const Eligibility& e : model_.types()[type].groups) {
+    if (e.after != 0) continue;
+    agents += on_duty_[e.group] * (chat ? model_.groups()[e.group].concurrency : 1);
+  }
+  if (agents <= 0) return kInfinity;
+  return static_cast<double>(ahead + 1) * mean_handle_[type] / static_cast<double>(agents);
+}
+
+int Router::FindConditionalAgent(int type, int64_t ahead, const Eligibility** terms) {
+  uint32_t best = IdleAgents::kNone;
+  int idle_total = 0;  // agent_selection random: the agents to draw from
+  for (const Condition& c : conditions_[type]) {
+    if (!Holds(c, type, ahead)) continue;
+    for (uint32_t at : c.places) {
+      if (idle_.key(at) == IdleAgents::kEmpty) continue;
+      idle_total += static_cast<int>(idle_.size(idle_.terms(at).group));
+      if (idle_.Before(at, best)) best = at;
+    }
+  }
+  if (best == IdleAgents::kNone) return -1;
+  if (agent_selection_ == AgentSelection::kRandom) {
+    int pick = boost::random::uniform_int_distribution<int>(0, idle_total - 1)(routing_stream_);
+    for (const Condition& c : conditions_[type]) {
+      if (!Holds(c, type, ahead)) continue;
+      for (uint32_t at : c.places) {
+        if (idle_.key(at) == IdleAgents::kEmpty) continue;
+        const int group = idle_.terms(at).group;
+        const int n = static_cast<int>(idle_.size(group));
+        if (pick < n) {
+          *terms = &idle_.terms(at);
+          return idle_.EraseAt(group, pick);
+        }
+        pick -= n;
+      }
+    }
+  }
+  *terms = &idle_.terms(best);
+  return idle_.PopAt(best);
+}
+
+void Router::JoinConditionQueues(uint32_t slot, int64_t ahead) {
+  const WaitingContact& w = slots_[slot];
+  for (const Condition& c : conditions_[w.type]) {
+    if (!Holds(c, w.type, ahead)) continue;
+    // Entries of contacts answered by their own groups die in these queues unread: drop
+    // the dead ones at the front as new ones come.
+    FrontSlot(queues_[c.queue], -1);
+    queues_[c.queue].push_back({slot, w.contact_id});
   }
 }
 
@@ -80,14 +203,25 @@ int Router::FindIdleAgent(int type, double arrival, const Eligibility** terms) {
 }
 
 int Router::PickAtRandom(int type, double arrival, const Eligibility** terms) {
+  const std::vector<Eligibility>& groups = model_.types()[type].groups;
+  int level = std::numeric_limits<int>::max();  // the lowest eligible level, under rank
+  if (rank_levels_) {
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (Eligible(type, i, groups[i], arrival)) level = std::min(level, groups[i].level);
+    }
+  }
+  auto drawn_from = [&](size_t i) {
+    return Eligible(type, i, groups[i], arrival) && (!rank_levels_ || groups[i].level == level);
+  };
   int idle_total = 0;
-  for (const Eligibility& e : model_.types()[type].groups) {
-    if (Eligible(e, arrival)) idle_total += static_cast<int>(idle_.size(e.group));
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (drawn_from(i)) idle_total += static_cast<int>(idle_.size(groups[i].group));
   }
   if (idle_total == 0) return -1;
   int pick = boost::random::uniform_int_distribution<int>(0, idle_total - 1)(routing_stream_);
-  for (const Eligibility& e : model_.types()[type].groups) {
-    if (!Eligible(e, arrival)) continue;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const Eligibility& e = groups[i];
+    if (!drawn_from(i)) continue;
     const int n = static_cast<int>(idle_.size(e.group));
     if (pick < n) {
       *terms = &e;
@@ -163,6 +297,9 @@ void Router::Enqueue(const Work& w, uint64_t customer_key, int reserved_for) {
     sim_.Schedule(now + *s_.routing.preferred_agent_wait, kPreferredExpiry, customer_key, slot);
   } else {
     queues_[w.type].push_back({slot, w.contact_id});
+  }
+  if (reserved_for < 0 && HasConditions(w.type)) [[unlikely]] {
+    JoinConditionQueues(slot, waiting_[w.type]);
   }
   ++waiting_[w.type];
   ++waiting_total_;
@@ -248,6 +385,7 @@ void Router::OpenToAnyone(uint32_t slot) {
   WaitingContact& c = slots_[slot];
   c.reserved_for = -1;
   queues_[c.type].push_back({slot, c.contact_id});
+  if (c.callback < 0 && HasConditions(c.type)) JoinConditionQueues(slot, waiting_[c.type] - 1);
 }
 
 Router::Pick Router::NextFor(int agent) {
@@ -256,38 +394,50 @@ Router::Pick Router::NextFor(int agent) {
     if (slot != kNone) {
       reserved_[agent].pop_front();
       const Eligibility& terms = TermsOf(model_, agents_[agent].group, slots_[slot].type);
-      return {.slot = slot, .terms = &terms, .reserved = true};
+      return {.slot = slot, .queue = kNone, .terms = &terms};
     }
   }
   const int group = agents_[agent].group;
   if (waiting_for_group_[group] == 0) return {};
-  Pick pick = BestWaiting(serves_live_[group]);
-  if (pick.slot == kNone) pick = BestWaiting(serves_email_[group]);
+  Pick pick = BestWaiting(serves_live_[group], group);
+  if (pick.slot == kNone) pick = BestWaiting(serves_email_[group], group);
   return TakeFront(pick);
 }
 
 Router::Pick Router::NextChatFor(int group) {
   if (waiting_for_group_[group] == 0) return {};
-  return TakeFront(BestWaiting(serves_chat_[group]));
+  return TakeFront(BestWaiting(serves_chat_[group], group));
 }
 
 Router::Pick Router::TakeFront(Pick pick) {
-  if (pick.slot != kNone) {
-    (pick.own_queue ? own_queues_ : queues_)[pick.terms->contact_type].pop_front();
+  if (pick.slot == kNone) return pick;
+  if (pick.queue == kOwnQueue) [[unlikely]] {
+    own_queues_[pick.terms->contact_type].pop_front();
+  } else {
+    queues_[pick.queue].pop_front();
   }
   return pick;
 }
 
-Router::Pick Router::BestWaiting(const std::vector<Eligibility>& serves) {
+template <bool kRules>
+Router::Pick Router::BestWaiting(const std::vector<Serve>& serves, int group) {
   Pick best;
-  for (const Eligibility& e : serves) {
+  for (const Serve& serve : serves) {
+    const Eligibility& e = serve.terms;
+    // Sorted by level under rank: a found contact of a lower level goes first.
+    if (kRules && rank_levels_ && best.slot != kNone && e.level > best.terms->level) break;
     const int t = e.contact_type;
     if (waiting_[t] == 0 && (!callbacks_on_ || callbacks_queued_[t] == 0)) continue;
-    uint32_t slot = FrontSlot(queues_[t], -1);
-    bool own_queue = false;
-    if (slot == kNone && callbacks_on_ && own_queue_[t]) [[unlikely]] {
+    if (kRules && serve.keep_idle > static_cast<int64_t>(idle_.size(group))) {
+      continue;  // reserve: too few others idle
+    }
+    uint32_t queue = serve.queue;
+    uint32_t slot = FrontSlot(queues_[queue], -1);
+    // (A condition's queue holds live contacts only: own-queue callbacks met none.)
+    if (slot == kNone && callbacks_on_ && own_queue_[t] && queue == static_cast<uint32_t>(t))
+        [[unlikely]] {
+      queue = kOwnQueue;
       slot = FrontSlot(own_queues_[t], -1);
-      own_queue = true;
     }
     if (slot == kNone) continue;
     const double arrival = slots_[slot].arrival;
@@ -296,7 +446,7 @@ Router::Pick Router::BestWaiting(const std::vector<Eligibility>& serves) {
         !GoesFirst(t, arrival, best.terms->contact_type, slots_[best.slot].arrival)) {
       continue;
     }
-    best = {.slot = slot, .terms = &e, .own_queue = own_queue};
+    best = {.slot = slot, .queue = queue, .terms = &e};
   }
   return best;
 }
@@ -310,6 +460,14 @@ bool Router::GoesFirst(int t, double arrival, int best_t, double best_arrival) c
     }
     case ContactSelection::kLongestWait:
       return arrival < best_arrival;
+    case ContactSelection::kLongestWeightedWait: {
+      const int p = model_.types()[t].priority, bp = model_.types()[best_t].priority;
+      if (p != bp) return p > bp;
+      const double w = weights_[t], bw = weights_[best_t];
+      // Equal weights compare arrivals, as longest_wait does, to the bit.
+      if (w == bw) return arrival < best_arrival;
+      return (sim_.now() - arrival) * w > (sim_.now() - best_arrival) * bw;
+    }
   }
   return false;
 }

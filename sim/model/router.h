@@ -1,12 +1,19 @@
 // Routing: the queues of waiting contacts, the idle agents, and every policy that matches
 // them: agent_selection (which idle agent a contact gets), contact_selection (which
-// waiting contact a free agent takes), skill-based overflow (a group serves a type only
-// after the contact has waited its `after`), the email backlog (email only when no call or
-// chat waits for the agent), and preferred-agent queues. Also what is decided at arrival
-// or while waiting: the voice lines in use (`lines`), balking, and max_wait's message; and
-// where callbacks wait (their type's queue, or its own callback queue). A new
-// agent_selection is a rank in AgentRank (idle_agents.h) or one function; a new
-// contact_selection one comparator.
+// waiting contact a free agent takes), skill levels ranked both ways (`levels: rank`),
+// skill-based overflow (a group serves a type only after the contact has waited its
+// `after`, or when the contact found its condition on arriving: `when`), reservations
+// (`reserve`), the email backlog (email only when no call or chat waits for the agent), and
+// preferred-agent queues. Also what is decided at arrival or while waiting: the voice lines
+// in use (`lines`), balking, and max_wait's message; and where callbacks wait (their type's
+// queue, or its own callback queue). A new agent_selection is a rank in AgentRank
+// (idle_agents.h) or one function; a new contact_selection one comparator.
+//
+// Overflow conditions (`when`) are looked at when a live contact enters the queue: one that
+// finds more than N contacts of its type waiting (queue_over: N), or an expected wait
+// (ExpectedWait) over the threshold (expected_wait_over), joins that rule's own queue
+// beside its type's, which the rule's groups read in arrival order (under rank, after their
+// own skills).
 //
 // The Router decides; the caller answers (Replication::Answer).
 // Thread safety: none; one per replication.
@@ -35,13 +42,16 @@ bool HasSkill(const Model& model, int group, int type);
 class Router {
  public:
   static constexpr uint32_t kNone = ~uint32_t{0};
+  static constexpr uint32_t kOwnQueue = kNone - 1;  // Pick::queue: own_queues_[its type]
 
-  // A waiting contact chosen for an agent: its slot (kNone: none) and the terms.
+  // A waiting contact chosen for an agent: its slot (kNone: none), the queue it was read
+  // from (kNone: it waited for this agent in particular; kOwnQueue: a callback from its
+  // type's own callback queue), and the terms. (16 bytes: it comes back in two registers.)
   struct Pick {
     uint32_t slot = kNone;
+    uint32_t queue = 0;
     const Eligibility* terms = nullptr;
-    bool reserved = false;  // it waited for this agent in particular
-    bool own_queue = false;  // a callback from its type's own callback queue
+    bool reserved() const { return queue == kNone; }
   };
 
   Router(const Model& model, engine::Simulator& sim, const Streams& streams,
@@ -50,6 +60,23 @@ class Router {
   // Picks an idle agent for a contact of `type` that entered the queue at `arrival`, by
   // agent_selection, and takes it off its group's idle list. -1 when none is free.
   int FindIdleAgent(int type, double arrival, const Eligibility** terms);
+
+  // Overflow with a condition: whether `type` has rules with `when`; then an idle agent of
+  // a group such a rule adds, when the rule's condition holds for a contact that finds
+  // `ahead` contacts of its type waiting (ranked as FindIdleAgent ranks, taken off its
+  // idle list), or -1. Asked only when FindIdleAgent found nobody.
+  bool HasConditions(int type) const { return conditions_on_ && !conditions_[type].empty(); }
+  int FindConditionalAgent(int type, int64_t ahead, const Eligibility** terms);
+
+  // The wait a contact of `type` that finds `ahead` contacts of its type waiting can
+  // expect: (ahead + 1) × the type's mean handle time (talk + wrap-up) / the agents on duty
+  // (not on a break) in the groups that serve it at once, a chat agent counted as its
+  // group's concurrency; infinite when none is on duty. (Exact for a single group of n
+  // exponential servers, all busy, first come first served.)
+  double ExpectedWait(int type, int64_t ahead) const;
+  // The Workforce says when an agent of `group` comes on duty (+1) or leaves it or goes on
+  // a break (-1).
+  void CountOnDuty(int group, int delta) { on_duty_[group] += delta; }
 
   // The agent becomes idle now (it joins the back of its group's idle list).
   void MakeIdle(int agent);
@@ -137,8 +164,41 @@ class Router {
   int64_t callbacks_queued(int type) const { return callbacks_queued_[type]; }
 
  private:
-  // Of `serves`, the type whose live front contact comes next by contact_selection.
-  Pick BestWaiting(const std::vector<Eligibility>& serves);
+  // One type a group serves, as an agent of the group coming free looks at it: the terms,
+  // the queue it reads (the type's, or an overflow condition's), and what a reservation
+  // keeps idle.
+  struct Serve {
+    Eligibility terms;      // (`after` 0 for a condition's queue: its contacts may be taken)
+    uint32_t queue = 0;     // index into queues_
+    int32_t keep_idle = 0;  // other agents of the group that must stay idle (KeepIdle)
+  };
+  // An overflow rule with a condition, for one type.
+  struct Condition {
+    scenario::OverflowWhen when = scenario::OverflowWhen::kQueueOver;
+    double threshold = 0;          // contacts (queue_over) or seconds (expected_wait_over)
+    uint32_t queue = 0;            // index into queues_: the contacts that met it
+    std::vector<uint32_t> places;  // its groups' entries in the type's row (IdleAgents)
+  };
+
+  // Builds the groups' Serve lists and the overflow conditions.
+  void BuildServes();
+  void BuildConditions();
+  bool Holds(const Condition& c, int type, int64_t ahead) const {
+    return c.when == scenario::OverflowWhen::kQueueOver ? static_cast<double>(ahead) > c.threshold
+                                                        : ExpectedWait(type, ahead) > c.threshold;
+  }
+  // Puts the contact in `slot` in the queue of each condition of its type that holds.
+  void JoinConditionQueues(uint32_t slot, int64_t ahead);
+
+  // Of `serves` (a list of `group`'s), the type whose front contact comes next (a type's
+  // live front, else its own callback queue's front): by level first under `levels: rank`
+  // (the lists are sorted by level), then by contact_selection. kRules: some list holds several levels under rank, or some Serve
+  // a reservation (rules_on_); without, the loop reads neither.
+  template <bool kRules>
+  Pick BestWaiting(const std::vector<Serve>& serves, int group);
+  Pick BestWaiting(const std::vector<Serve>& serves, int group) {
+    return rules_on_ ? BestWaiting<true>(serves, group) : BestWaiting<false>(serves, group);
+  }
   // A slot holding `w`, waiting (for `reserved_for` alone when >= 0), in no queue yet.
   uint32_t AddSlot(const Work& w, int reserved_for);
   // Takes the best pick's entry off its queue.
@@ -147,11 +207,15 @@ class Router {
   // best (of type `best_t`, arrived at `best_arrival`).
   bool GoesFirst(int t, double arrival, int best_t, double best_arrival) const;
 
-  // agent_selection random: uniform over every eligible idle agent, drawn over the type's
-  // groups in order.
+  // agent_selection random: uniform over every eligible idle agent (under `levels: rank`,
+  // of the lowest level), drawn over the type's groups in order.
   int PickAtRandom(int type, double arrival, const Eligibility** terms);
-  bool Eligible(const Eligibility& e, double arrival) const {
-    return idle_.size(e.group) > 0 && !(e.after > 0 && arrival + e.after > sim_.now());
+  // Whether a contact of `type` that entered at `arrival` may go to an idle agent of the
+  // group of the type's i-th eligibility `e`.
+  bool Eligible(int type, size_t i, const Eligibility& e, double arrival) const {
+    const int keep = keep_idle_.empty() ? 0 : keep_idle_[type][i];
+    return static_cast<int64_t>(idle_.size(e.group)) > keep &&
+           !(e.after > 0 && arrival + e.after > sim_.now());
   }
   // Counts a contact of `type` in or out of the waiting count of each group serving it.
   void CountWaiting(int type, int delta) {
@@ -173,15 +237,25 @@ class Router {
   const Pool<Journey>& journeys_;
   const scenario::AgentSelection agent_selection_;
   const scenario::ContactSelection contact_selection_;
+  const bool rank_levels_;  // routing.levels: rank
+  bool rules_on_ = false;   // BestWaiting's kRules: levels that rank within a list, or reserve
   engine::RandomStream routing_stream_;
 
-  // By group, what it serves in the order of its skills, split once by the email rule:
-  // calls and chats first, emails only when none of those waits; chats alone for an
-  // agent with room for more.
-  std::vector<std::vector<Eligibility>> serves_live_, serves_email_, serves_chat_;
+  // By group, what it serves in the order of its skills (under `levels: rank`, by level,
+  // then in that order), split once by the email rule: calls and chats first, emails only
+  // when none of those waits; chats alone for an agent with room for more.
+  std::vector<std::vector<Serve>> serves_live_, serves_email_, serves_chat_;
+  std::vector<double> weights_;      // by contact type: routing.weights (1 when not given)
+  std::vector<double> mean_handle_;  // by contact type: mean talk + wrap-up, seconds
+  // By type, aligned with ContactTypeModel::groups: KeepIdle (empty without reservations).
+  std::vector<std::vector<int>> keep_idle_;
+  std::vector<std::vector<Condition>> conditions_;  // by contact type
+  bool conditions_on_ = false;                      // some overflow rule has `when`
+  std::vector<int> on_duty_;                        // by group: agents on duty, not away
 
   Pool<WaitingContact> slots_;
-  std::vector<RingQueue<QueueEntry>> queues_;    // by contact type
+  // By contact type, then one per overflow condition (Condition::queue).
+  std::vector<RingQueue<QueueEntry>> queues_;
   std::vector<RingQueue<QueueEntry>> reserved_;  // by agent (preferred agent routing only)
   std::vector<int64_t> waiting_;                 // by contact type
   int64_t waiting_total_ = 0;

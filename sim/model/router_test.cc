@@ -25,6 +25,7 @@ scenario::Scenario TwoGroups(scenario::AgentSelection selection) {
   s.agent_groups.push_back(
       GroupOf("experts", 1, {{.contact_type = 0, .level = 1}, {.contact_type = 1}}));
   s.routing.agent_selection = selection;
+  s.routing.levels = scenario::Levels::kIgnore;  // the v1 policies alone
   return s;
 }
 
@@ -152,8 +153,10 @@ TEST(RouterTest, PatienceSchedulesAnAbandonmentThatGoesStaleOnceAnswered) {
   EXPECT_FALSE(c.router.StillWaiting(caught.event));
 }
 
-// Five groups over four types with levels, overlaps and two overflow rules.
-scenario::Scenario Overlapping(scenario::AgentSelection selection) {
+// Five groups over four types with levels, overlaps and two overflow rules; with
+// `reserve`, g1 keeps one agent idle for type c and g4 two for type d.
+scenario::Scenario Overlapping(scenario::AgentSelection selection, scenario::Levels levels,
+                               bool reserve) {
   scenario::Scenario s;
   s.name = "overlapping";
   s.horizon = 1e6;
@@ -171,23 +174,38 @@ scenario::Scenario Overlapping(scenario::AgentSelection selection) {
   s.routing.overflow.push_back({.contact_type = 2, .after = 30, .add_groups = {0, 2}});
   s.routing.overflow.push_back({.contact_type = 3, .after = 60, .add_groups = {2}});
   s.routing.agent_selection = selection;
+  s.routing.levels = levels;
+  if (reserve) {
+    s.routing.reserve.push_back({.group = 1, .idle_at_least = 1, .for_types = {2}});
+    s.routing.reserve.push_back({.group = 4, .idle_at_least = 2, .for_types = {3}});
+  }
   return s;
 }
 
 // The choice as routing made it before the rows: every eligible group's longest-idle agent
-// compared by the policy (rank, then idle_since, then agent id), or, for random, a uniform
-// draw over the eligible groups' idle agents in group order. Returns (agent, group).
+// compared by the policy (under levels: rank the level first, then the policy's rank, then
+// idle_since, then agent id), or, for random, a uniform draw over the eligible groups'
+// idle agents (of the lowest level under rank) in group order. A group is eligible with
+// more idle agents than its reservation keeps for the type. Returns (agent, group).
 using IdleLists = std::vector<std::deque<std::pair<int, double>>>;  // by group
 std::pair<int, int> BruteForce(const Model& m, const IdleLists& idle, int type, double arrival,
                                double now, engine::RandomStream& g) {
-  const scenario::AgentSelection selection = m.scenario().routing.agent_selection;
+  const scenario::Routing& routing = m.scenario().routing;
+  const scenario::AgentSelection selection = routing.agent_selection;
+  const bool rank = routing.levels == scenario::Levels::kRank;
   std::vector<const Eligibility*> eligible;
-  int total = 0;
+  int lowest = 1 << 30;
   for (const Eligibility& e : m.types()[type].groups) {
-    if (idle[e.group].empty() || (e.after > 0 && arrival + e.after > now)) continue;
+    const size_t keep = static_cast<size_t>(KeepIdle(routing, e.group, type));
+    if (idle[e.group].size() <= keep || (e.after > 0 && arrival + e.after > now)) continue;
     eligible.push_back(&e);
-    total += static_cast<int>(idle[e.group].size());
+    lowest = std::min(lowest, e.level);
   }
+  if (rank && selection == scenario::AgentSelection::kRandom) {
+    std::erase_if(eligible, [&](const Eligibility* e) { return e->level != lowest; });
+  }
+  int total = 0;
+  for (const Eligibility* e : eligible) total += static_cast<int>(idle[e->group].size());
   if (eligible.empty()) return {-1, -1};
   if (selection == scenario::AgentSelection::kRandom) {
     int pick = boost::random::uniform_int_distribution<int>(0, total - 1)(g);
@@ -199,7 +217,8 @@ std::pair<int, int> BruteForce(const Model& m, const IdleLists& idle, int type, 
   }
   auto key = [&](const Eligibility* e) {
     const auto& [agent, since] = idle[e->group].front();
-    return std::tuple(AgentRank(selection, *e, m.groups()[e->group]), since, agent);
+    return std::tuple(rank ? e->level : 0, AgentRank(selection, *e, m.groups()[e->group]), since,
+                      agent);
   };
   const Eligibility* best = eligible[0];
   for (const Eligibility* e : eligible) best = key(e) < key(best) ? e : best;
@@ -218,8 +237,9 @@ void Remove(IdleLists& idle, int group, int agent) {
 // Random sequences of agents going idle (often at the same instant), leaving idle, and
 // contacts (some having waited past an overflow) taking one: the Router's choice, and each
 // type's row in a separate IdleAgents fed the same changes, stay equal to a brute-force scan.
-void CheckAgainstBruteForce(scenario::AgentSelection selection) {
-  CentreForTest c(Overlapping(selection));
+void CheckAgainstBruteForce(scenario::AgentSelection selection, scenario::Levels levels,
+                            bool reserve) {
+  CentreForTest c(Overlapping(selection, levels, reserve));
   IdleAgents rows(c.model, selection);
   IdleLists idle(c.model.groups().size());
   engine::RandomStream draws = c.streams.Get(kRoutingStream, 0);
@@ -274,8 +294,13 @@ void CheckAgainstBruteForce(scenario::AgentSelection selection) {
 
 TEST(RouterTest, RowsAndChoicesMatchABruteForceScanForEveryAgentSelection) {
   for (scenario::AgentSelection selection : scenario::kAgentSelections) {
-    SCOPED_TRACE(scenario::ToString(selection));
-    CheckAgainstBruteForce(selection);
+    for (scenario::Levels levels : scenario::kLevels) {
+      for (bool reserve : {false, true}) {
+        SCOPED_TRACE(std::string(scenario::ToString(selection)) + " levels " +
+                     scenario::ToString(levels) + (reserve ? " reserve" : ""));
+        CheckAgainstBruteForce(selection, levels, reserve);
+      }
+    }
   }
 }
 

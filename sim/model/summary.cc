@@ -39,6 +39,7 @@ KpiValues ComputeKpis(const Counters& c, double busy_time, double staffed_time,
   v[static_cast<int>(Kpi::kCallbackWait)] = Ratio(c.callback_wait, c.callbacks_reached);
   v[static_cast<int>(Kpi::kCallbackServiceLevel)] = Ratio(c.callbacks_within, c.callbacks_accepted);
   v[static_cast<int>(Kpi::kOccupancy)] = Ratio(busy_time, staffed_time);
+  v[static_cast<int>(Kpi::kStaffedHours)] = staffed_time / 3600;
   v[static_cast<int>(Kpi::kTransfersIn)] = static_cast<double>(c.transfers_in);
   v[static_cast<int>(Kpi::kTransfersOut)] = static_cast<double>(c.transfers_out);
   if (journeys != nullptr) {
@@ -85,8 +86,32 @@ std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r) {
   out.push_back(ComputeKpis(r.Overall(), r.busy_time, r.staffed_time, &r.journeys));
   out[0][static_cast<int>(Kpi::kAlerts)] = static_cast<double>(r.alerts);
   out[0][static_cast<int>(Kpi::kCoachingSessions)] = static_cast<double>(r.coaching_sessions);
+  double paid = 0;
+  for (const AgentResult& a : r.agents) paid += a.paid;
+  out[0][static_cast<int>(Kpi::kPaidHours)] = paid / 3600;
   for (const Counters& c : r.by_type) out.push_back(ComputeKpis(c, kNaN, kNaN));
   if (r.money.priced()) AddMoneyKpis(r, out);
+  return out;
+}
+
+std::vector<KpiValues> GroupKpis(const Model& model, const ReplicationResult& r) {
+  const size_t groups = model.groups().size();
+  std::vector<double> busy(groups, 0), staffed(groups, 0), paid(groups, 0);
+  for (size_t a = 0; a < r.agents.size(); ++a) {
+    const int g = model.seats()[a].group;
+    busy[g] += r.agents[a].busy;
+    staffed[g] += r.agents[a].staffed;
+    paid[g] += r.agents[a].paid;
+  }
+  std::vector<KpiValues> out(groups);
+  for (size_t g = 0; g < groups; ++g) {
+    KpiValues all = ComputeKpis(Counters{}, busy[g], staffed[g]);
+    all[static_cast<int>(Kpi::kPaidHours)] = paid[g] / 3600;
+    // (cost_agents: NaN without costs, as the centre's.)
+    if (r.money.priced()) all[static_cast<int>(Kpi::kCostAgents)] = r.money.agents_by_group[g];
+    out[g].fill(kNaN);
+    for (Kpi k : kGroupKpis) out[g][static_cast<int>(k)] = all[static_cast<int>(k)];
+  }
   return out;
 }
 
@@ -147,11 +172,13 @@ SummaryBuilder::SummaryBuilder(const Model& model, uint64_t seed, bool intervals
       intervals_(intervals),
       agents_(model.seats().size()),
       per_type_slot_(kKpiCount, -1),
-      types_(model.types().size()) {
+      types_(model.types().size()),
+      groups_(model.groups().size()) {
   for (const KpiInfo& k : kKpis) {
     if (k.scope == KpiScope::kPerType) per_type_slot_[static_cast<int>(k.kpi)] = per_type_count_++;
   }
-  stride_ = kKpiCount + types_ * per_type_count_ + kBandCount * kBandFigureCount;
+  stride_ = kKpiCount + types_ * per_type_count_ + kBandCount * kBandFigureCount +
+            groups_ * std::size(kGroupKpis);
 }
 
 double SummaryBuilder::KpiOf(size_t replication, size_t column, int k) const {
@@ -167,6 +194,11 @@ double SummaryBuilder::BandFigureOf(size_t replication, int band, int figure) co
                  band * kBandFigureCount + figure];
 }
 
+double SummaryBuilder::GroupKpiOf(size_t replication, size_t group, size_t i) const {
+  return values_[replication * stride_ + kKpiCount + types_ * per_type_count_ +
+                 kBandCount * kBandFigureCount + group * std::size(kGroupKpis) + i];
+}
+
 void SummaryBuilder::Add(const ReplicationResult& r) {
   const std::vector<KpiValues> kpis = ReplicationKpis(r);
   values_.insert(values_.end(), kpis[0].begin(), kpis[0].end());
@@ -179,6 +211,9 @@ void SummaryBuilder::Add(const ReplicationResult& r) {
   const std::vector<AgentFigures> figures = RankAgents(r.agents, model_->seats());
   for (const BandValues& band : BandAverages(r.agents, figures)) {
     values_.insert(values_.end(), band.begin(), band.end());
+  }
+  for (const KpiValues& group : GroupKpis(*model_, r)) {
+    for (Kpi k : kGroupKpis) values_.push_back(group[static_cast<int>(k)]);
   }
   ++replications_;
   for (size_t a = 0; a < agents_.size(); ++a) {
@@ -193,27 +228,6 @@ void SummaryBuilder::Add(const ReplicationResult& r) {
     ++sums.band_replications[band == Band::kNone ? kBandCount : static_cast<int>(band)];
   }
   if (intervals_) interval_kpis_.push_back(IntervalKpis(*model_, r));
-  const MoneyResult& money = r.money;
-  for (size_t g = 0; g < money.agents_by_group.size(); ++g) {
-    group_money_.push_back(money.paid_by_group[g] / 3600);
-    group_money_.push_back(money.agents_by_group[g]);
-  }
-}
-
-void SummaryBuilder::SummariseGroupMoney(Summary& s) const {
-  const auto& costs = model_->scenario().costs;
-  if (!costs) return;
-  s.currency = costs->currency;
-  const size_t groups = model_->groups().size();
-  assert(group_money_.size() == replications_ * groups * 2);
-  std::vector<double> hours(replications_), cost(replications_);
-  for (size_t g = 0; g < groups; ++g) {
-    for (size_t r = 0; r < replications_; ++r) {
-      hours[r] = group_money_[(r * groups + g) * 2];
-      cost[r] = group_money_[(r * groups + g) * 2 + 1];
-    }
-    s.group_money.push_back({engine::EstimateMean(hours), engine::EstimateMean(cost)});
-  }
 }
 
 // Summary::group_names, bands and agents.
@@ -253,6 +267,31 @@ void SummaryBuilder::SummariseAgents(Summary& s) const {
   }
 }
 
+namespace {
+
+// Summary::by_group for `groups` groups over `replications` whose i-th group KPI of group g
+// in replication r is value(r, g, i).
+template <class Value>
+std::vector<KpiEstimates> SummariseGroupsOf(size_t groups, size_t replications, Value&& value) {
+  std::vector<KpiEstimates> out(groups);
+  std::vector<double> column(replications);
+  for (size_t g = 0; g < groups; ++g) {
+    out[g].values.fill({.mean = kNaN, .ci95 = 0, .n = 0});  // as EstimateMean of none
+    for (size_t i = 0; i < std::size(kGroupKpis); ++i) {
+      for (size_t r = 0; r < replications; ++r) column[r] = value(r, g, i);
+      out[g].values[static_cast<int>(kGroupKpis[i])] = engine::EstimateMean(column);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void SummaryBuilder::SummariseGroups(Summary& s) const {
+  s.by_group = SummariseGroupsOf(groups_, replications_,
+                                 [&](size_t r, size_t g, size_t i) { return GroupKpiOf(r, g, i); });
+}
+
 Summary SummaryBuilder::Finish() const {
   std::vector<std::string> type_names;
   for (const auto& ct : model_->scenario().contact_types) type_names.push_back(ct.name);
@@ -260,7 +299,8 @@ Summary SummaryBuilder::Finish() const {
                               [&](size_t r, size_t c, int k) { return KpiOf(r, c, k); });
   s.start = model_->scenario().start;
   SummariseAgents(s);
-  SummariseGroupMoney(s);
+  SummariseGroups(s);
+  if (const auto& costs = model_->scenario().costs) s.currency = costs->currency;
   return s;
 }
 
@@ -281,9 +321,19 @@ std::vector<IntervalSummary> SummaryBuilder::Intervals() const {
 
 Summary SummariseKpis(const std::string& scenario, uint64_t seed,
                       const std::vector<std::string>& type_names,
-                      const std::vector<std::vector<KpiValues>>& per_rep) {
-  return SummariseKpisOf(scenario, seed, type_names, per_rep.size(),
-                         [&](size_t r, size_t c, int k) { return per_rep[r][c][k]; });
+                      const std::vector<std::vector<KpiValues>>& per_rep,
+                      const std::vector<std::string>& group_names,
+                      const std::vector<std::vector<KpiValues>>& per_rep_groups) {
+  Summary s = SummariseKpisOf(scenario, seed, type_names, per_rep.size(),
+                              [&](size_t r, size_t c, int k) { return per_rep[r][c][k]; });
+  if (group_names.empty()) return s;
+  s.group_names = group_names;
+  s.by_group =
+      SummariseGroupsOf(group_names.size(), per_rep.size(), [&](size_t r, size_t g, size_t i) {
+        if (r >= per_rep_groups.size()) return kNaN;
+        return per_rep_groups[r][g][static_cast<int>(kGroupKpis[i])];
+      });
+  return s;
 }
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results) {

@@ -64,13 +64,6 @@ struct AgentSummary {
   Band band = Band::kNone;
 };
 
-// One agent group's money over the replications (the scenario's costs): its agents' paid
-// hours and what they cost (cost_agents).
-struct GroupMoney {
-  engine::Estimate paid_hours;
-  engine::Estimate cost_agents;
-};
-
 struct Summary {
   std::string scenario;
   int replications = 0;
@@ -82,16 +75,22 @@ struct Summary {
   std::vector<std::string> type_names;
   std::vector<KpiEstimates> by_type;  // same order as type_names
   std::vector<std::string> group_names;
+  // Same order as group_names: the kGroupKpis (the rest NaN; cost_agents too without
+  // costs). Empty in summaries read back from files without group rows.
+  std::vector<KpiEstimates> by_group;
   std::array<BandEstimates, kBandCount> bands;  // index static_cast<int>(Band)
   std::vector<AgentSummary> agents;             // by agent id
   // With the scenario's costs: their currency. Without it the money KPIs are NaN and every
   // output leaves them out.
   std::optional<std::string> currency;
-  std::vector<GroupMoney> group_money;  // by group (group_names' order); empty without costs
 };
 
 // Per-replication KPIs: index 0 is overall, 1 + t is contact type t.
 std::vector<KpiValues> ReplicationKpis(const ReplicationResult& r);
+
+// Per-replication KPIs of each agent group (index g), over its agents' time as the
+// centre's are over all agents': the kGroupKpis, NaN elsewhere.
+std::vector<KpiValues> GroupKpis(const Model& model, const ReplicationResult& r);
 
 Summary Summarise(const Model& model, uint64_t seed, std::span<const ReplicationResult> results);
 
@@ -131,10 +130,12 @@ class SummaryBuilder {
     std::array<int, kBandCount + 1> band_replications{};
   };
   void SummariseAgents(Summary& s) const;
-  void SummariseGroupMoney(Summary& s) const;
-  // KPI k of column c (0 overall, 1 + t type t), and a band's figure, of a replication.
+  // KPI k of column c (0 overall, 1 + t type t), a band's figure, and the i-th of the
+  // kGroupKpis of group g, of a replication.
   double KpiOf(size_t replication, size_t column, int k) const;
   double BandFigureOf(size_t replication, int band, int figure) const;
+  double GroupKpiOf(size_t replication, size_t group, size_t i) const;
+  void SummariseGroups(Summary& s) const;
 
   const Model* model_;
   uint64_t seed_;
@@ -143,23 +144,26 @@ class SummaryBuilder {
   std::vector<int> per_type_slot_;  // by KPI: its place among a type's values, or -1
   size_t per_type_count_ = 0;
   size_t types_ = 0;
+  size_t groups_ = 0;
   size_t stride_ = 0;
   size_t replications_ = 0;
   // Per replication, `stride_` values: every KPI of the whole centre, each contact type's
-  // per-type KPIs (its others are NaN), then the band figures. One flat deque: nothing
-  // per replication but the values, and no copy of them all as it grows.
+  // per-type KPIs (its others are NaN), the band figures, then each group's kGroupKpis.
+  // One flat deque: nothing per replication but the values, and no copy of them all as it
+  // grows.
   std::deque<double> values_;
   std::deque<std::vector<KpiValues>> interval_kpis_;  // [replication][interval]
-  // With costs, per replication and group: paid hours, then cost_agents.
-  std::deque<double> group_money_;
 };
 
 // The KPI part of a Summary (no agents) from per-replication KPIs: per_rep[r][c][k] with
-// column c = 0 overall, 1 + t contact type t. Summarise's numbers, to the bit, when given
-// the same values (as read back from a result file).
+// column c = 0 overall, 1 + t contact type t, and, with `group_names`, the groups'
+// per_rep_groups[r][g][k] (GroupKpis). Summarise's numbers, to the bit, when given the
+// same values (as read back from a result file).
 Summary SummariseKpis(const std::string& scenario, uint64_t seed,
                       const std::vector<std::string>& type_names,
-                      const std::vector<std::vector<KpiValues>>& per_rep);
+                      const std::vector<std::vector<KpiValues>>& per_rep,
+                      const std::vector<std::string>& group_names = {},
+                      const std::vector<std::vector<KpiValues>>& per_rep_groups = {});
 
 std::vector<IntervalSummary> SummariseIntervals(const Model& model,
                                                 std::span<const ReplicationResult> results);

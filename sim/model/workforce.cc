@@ -17,8 +17,7 @@ Workforce::Workforce(const Model& model, engine::Simulator& sim, const Streams& 
       agents_(agents),
       router_(router),
       recorder_(recorder),
-      control_(control),
-      on_phones_(model.groups().size(), 0) {}
+      control_(control) {}
 
 bool Workforce::BreakIsDue(const Agent& a) const {
   if (a.shift < 0) return false;
@@ -67,7 +66,7 @@ bool Workforce::StartAgent(int agent) {
     return false;
   }
   if (Absent(agent, 0)) return false;
-  SetStaffed(a, 0);
+  Staff(a);
   a.paid_since = 0;
   return true;
 }
@@ -111,7 +110,7 @@ bool Workforce::OnShiftStart(int agent) {
   if (Absent(agent, day)) return false;
   recorder_.Spell(agent, AgentState::kOffline, a.state_since, sim_.now());
   BeginShiftOccurrence(agent, shift.end + day * kDay);
-  SetStaffed(a, sim_.now());
+  Staff(a);
   a.paid_since = sim_.now();
   ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
@@ -125,7 +124,7 @@ void Workforce::OnCallIn(int agent) {
   const double end = now + s_.real_time->call_in->duration;
   a.shift_end = end < s_.horizon ? end : kInfinity;
   if (std::isfinite(a.shift_end)) sim_.Schedule(a.shift_end, kShiftEnd, agent, agent);
-  SetStaffed(a, now);
+  Staff(a);
   a.paid_since = now;
 }
 
@@ -191,8 +190,7 @@ bool Workforce::AfterContact(int agent) {
 void Workforce::StartAway(int agent, AgentState state, double duration) {
   Agent& a = agents_[agent];
   LeaveIdle(agent);
-  recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
-  SetStaffed(a, -1);
+  Unstaff(agent);
   a.state = state;
   a.state_since = sim_.now();
   sim_.Schedule(sim_.now() + duration, kAwayEnd, agent, agent);
@@ -218,7 +216,7 @@ bool Workforce::OnAwayEnd(int agent) {
     a.paid_since = -1;
     return false;
   }
-  SetStaffed(a, now);
+  Staff(a);
   if (a.shift >= 0) ScheduleNextBreak(agent);
   return !SendAwayIfDue(agent);
 }
@@ -234,17 +232,23 @@ void Workforce::TakeDueBreaks() {
 void Workforce::GoOffline(int agent) {
   Agent& a = agents_[agent];
   LeaveIdle(agent);
-  recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
+  Unstaff(agent);
   recorder_.AddPaid(agent, a.paid_since, sim_.now());
-  SetStaffed(a, -1);
   a.paid_since = -1;
   a.state = AgentState::kOffline;
   a.state_since = sim_.now();
 }
 
-void Workforce::SetStaffed(Agent& a, double since) {
-  on_phones_[a.group] += (since >= 0) - (a.staffed_since >= 0);
-  a.staffed_since = since;
+void Workforce::Staff(Agent& a) {
+  if (a.staffed_since < 0) router_.CountOnDuty(a.group, 1);
+  a.staffed_since = sim_.now();
+}
+
+void Workforce::Unstaff(int agent) {
+  Agent& a = agents_[agent];
+  recorder_.AddStaffed(agent, a.staffed_since, sim_.now());
+  if (a.staffed_since >= 0) router_.CountOnDuty(a.group, -1);
+  a.staffed_since = -1;
 }
 
 void Workforce::LeaveIdle(int agent) {

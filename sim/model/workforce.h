@@ -50,10 +50,6 @@ class Workforce {
   // real-time control holds breaks back.
   bool BreakIsDue(const Agent& a) const;
 
-  // Agents of `group` on duty and on the phones: not off duty, on a break or coaching
-  // (their staffed_since >= 0). Callbacks' expected wait reads it.
-  int on_phones(int group) const { return on_phones_[group]; }
-
  private:
   const scenario::Shift& ShiftOf(const Agent& a) const {
     return s_.agent_groups[a.group].shifts[a.shift];
@@ -72,11 +68,14 @@ class Workforce {
   // The agent leaves the phones for a break or a coaching session.
   void StartAway(int agent, AgentState state, double duration);
   void GoOffline(int agent);
+  // The agent is staffed from now (on duty, not away), or no longer (its staffed time is
+  // counted); the Router's count of agents on duty follows. (Kept out of line: they run
+  // at shift and break changes, and inlined they would make AfterContact, run after every
+  // contact, save more registers.)
+  [[gnu::noinline]] void Staff(Agent& a);
+  [[gnu::noinline]] void Unstaff(int agent);
   // Takes an idle agent off its idle list, closing its idle spell.
   void LeaveIdle(int agent);
-  // The agent is on the phones since `since`, or not (-1): its staffed_since, counted in
-  // on_phones.
-  void SetStaffed(Agent& a, double since);
 
   const Model& model_;
   const scenario::Scenario& s_;
@@ -86,7 +85,6 @@ class Workforce {
   Router& router_;
   Recorder& recorder_;
   const RealTimeControl& control_;
-  std::vector<int> on_phones_;  // by group
 };
 
 }  // namespace ccsim::model::internal

@@ -37,11 +37,13 @@ struct EnumNames {
   std::vector<std::pair<std::string, int8_t>> bands;
 };
 
-// A row of /summary: values[i] is the figure of column i.
+// A row of /summary: values[i] is the figure of column i. A group's row has contact_type
+// ALL and its agent_group; the rows of the centre and of the contact types have none (-1).
 struct SummaryRow {
   int32_t replication = 0;
   int32_t contact_type = -1;  // -1: ALL
   std::vector<double> values;
+  int32_t agent_group = -1;  // -1: (none)
 };
 struct SummaryRows {
   std::vector<Column> columns;

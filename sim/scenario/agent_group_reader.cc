@@ -19,10 +19,6 @@ constexpr std::string_view kCoachingKeys[] = {"every", "duration", "improvement"
 constexpr std::string_view kShiftKeys[] = {"start", "end", "agents", "breaks", "repeat"};
 constexpr std::string_view kBreakKeys[] = {"after", "duration"};
 constexpr std::string_view kSkillKeys[] = {"level", "handle_time_factor", "outcomes"};
-constexpr std::string_view kRoutingKeys[] = {"agent_selection", "contact_selection", "overflow",
-                                             "preferred_agent"};
-constexpr std::string_view kOverflowKeys[] = {"contact_type", "after", "add_groups"};
-constexpr std::string_view kPreferredAgentKeys[] = {"wait"};
 
 std::optional<Break> ReadBreak(const YamlNode& node, const std::string& path, ReadContext& ctx) {
   const MapReader m(node, path, ctx, kBreakKeys);
@@ -177,30 +173,6 @@ void ReadStaffing(const MapReader& m, const std::optional<int64_t>& start, Agent
          ListOf(read_shift, "shifts like {start: 8h, end: 16h, agents: 20}", ListSize::kNonEmpty));
 }
 
-std::optional<Overflow> ReadOverflow(const YamlNode& node, const std::string& path,
-                                     const DeclaredNames& names, ReadContext& ctx) {
-  const MapReader m(node, path, ctx, kOverflowKeys);
-  Overflow o;
-  const bool known_type =
-      m.Read("contact_type", &o.contact_type, ReferenceTo(names.contact_types, "contact type"),
-             Presence::kRequired);
-  m.Read("after", &o.after, ReadDuration, Presence::kRequired);
-  m.Read("add_groups", &o.add_groups,
-         ListOf(ReferenceTo(names.agent_groups, "agent group"), "agent group names",
-                ListSize::kNonEmpty),
-         Presence::kRequired);
-  if (!known_type) return std::nullopt;
-  return o;
-}
-
-std::optional<double> ReadPreferredAgentWait(const YamlNode& node, const std::string& path,
-                                             ReadContext& ctx) {
-  const MapReader m(node, path, ctx, kPreferredAgentKeys);
-  double wait = 0;
-  if (!m.Read("wait", &wait, ReadDuration, Presence::kRequired)) return std::nullopt;
-  return wait;
-}
-
 std::optional<Coaching> ReadCoaching(const YamlNode& node, const std::string& path,
                                      ReadContext& ctx) {
   const MapReader m(node, path, ctx, kCoachingKeys);
@@ -276,18 +248,6 @@ AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names,
   m.Read("coaching", &group.coaching, ReadCoaching);
   ReadPeople(m, &group, ctx);
   return group;
-}
-
-Routing ReadRouting(const YamlNode& node, const DeclaredNames& names, ReadContext& ctx) {
-  Routing routing;
-  const MapReader m(node, "routing", ctx, kRoutingKeys);
-  m.Read("agent_selection", &routing.agent_selection, ChoiceOf(kAgentSelections));
-  m.Read("contact_selection", &routing.contact_selection, ChoiceOf(kContactSelections));
-  m.Read("overflow", &routing.overflow,
-         ListOf(WithNames(ReadOverflow, names),
-                "overflow rules like {contact_type: billing, after: 60s, add_groups: [tier2]}"));
-  m.Read("preferred_agent", &routing.preferred_agent_wait, ReadPreferredAgentWait);
-  return routing;
 }
 
 }  // namespace ccsim::scenario::internal

@@ -1,4 +1,4 @@
-// Reading the `agent_groups` and `routing` sections of a scenario (SPEC §2).
+// Reading the `agent_groups` section of a scenario (SPEC §2).
 #ifndef CCSIM_SCENARIO_AGENT_GROUP_READER_H_
 #define CCSIM_SCENARIO_AGENT_GROUP_READER_H_
 
@@ -18,9 +18,6 @@ namespace ccsim::scenario::internal {
 // the scenario's (civil seconds, calendar.h): with it, shift times may be clock times.
 AgentGroup ReadAgentGroup(const YamlEntry& entry, const DeclaredNames& names,
                           const std::optional<int64_t>& start, ReadContext& ctx);
-
-// The `routing` map; absent keys keep the defaults of Routing.
-Routing ReadRouting(const YamlNode& node, const DeclaredNames& names, ReadContext& ctx);
 
 }  // namespace ccsim::scenario::internal
 

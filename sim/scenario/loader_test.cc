@@ -238,6 +238,41 @@ TEST(LoaderTest, DefaultsApply) {
   EXPECT_EQ(s.agent_groups[0].absenteeism, 0);
   EXPECT_EQ(s.routing.agent_selection, AgentSelection::kLongestIdle);
   EXPECT_EQ(s.routing.contact_selection, ContactSelection::kPriorityThenLongestWait);
+  EXPECT_EQ(s.routing.levels, Levels::kRank);
+  EXPECT_TRUE(s.routing.weights.empty());
+  EXPECT_TRUE(s.routing.reserve.empty());
+}
+
+TEST(LoaderTest, RoutingV2KeysAreRead) {
+  const std::string yaml =
+      std::string(kMinimal) +
+      "  back:\n    agents: 2\n    skills: {general: 2}\n"
+      "routing:\n"
+      "  levels: ignore\n"
+      "  contact_selection: longest_weighted_wait\n"
+      "  weights: {general: 2.5}\n"
+      "  overflow:\n"
+      "    - {contact_type: general, when: {queue_over: 4}, add_groups: [back]}\n"
+      "    - {contact_type: general, when: {expected_wait_over: 2m}, "
+      "add_groups: [desk]}\n"
+      "  reserve:\n"
+      "    - {group: back, idle_at_least: 1, for: [general]}\n";
+  const LoadResult r = LoadScenarioText(yaml, "s.yaml", {"routing.reserve.0.idle_at_least=2"});
+  ASSERT_TRUE(r.ok()) << testing::PrintToString(Rendered(r));
+  const Routing& routing = r.scenario->routing;
+  EXPECT_EQ(routing.levels, Levels::kIgnore);
+  EXPECT_EQ(routing.contact_selection, ContactSelection::kLongestWeightedWait);
+  EXPECT_EQ(routing.weights, std::vector<double>{2.5});
+  ASSERT_EQ(routing.overflow.size(), 2u);
+  EXPECT_EQ(routing.overflow[0].when, OverflowWhen::kQueueOver);
+  EXPECT_EQ(routing.overflow[0].queue_over, 4);
+  EXPECT_EQ(routing.overflow[0].add_groups, std::vector<int>{1});
+  EXPECT_EQ(routing.overflow[1].when, OverflowWhen::kExpectedWaitOver);
+  EXPECT_EQ(routing.overflow[1].expected_wait_over, 120);
+  ASSERT_EQ(routing.reserve.size(), 1u);
+  EXPECT_EQ(routing.reserve[0].group, 1);
+  EXPECT_EQ(routing.reserve[0].idle_at_least, 2);  // (the --set)
+  EXPECT_EQ(routing.reserve[0].for_types, std::vector<int>{0});
 }
 
 TEST(LoaderTest, ScenarioFileIsReadWithRelativeDataFiles) {

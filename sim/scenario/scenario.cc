@@ -136,6 +136,22 @@ const char* ToString(ContactSelection s) {
       return "priority_then_longest_wait";
     case ContactSelection::kLongestWait:
       return "longest_wait";
+    case ContactSelection::kLongestWeightedWait:
+      return "longest_weighted_wait";
+  }
+  return "?";
+}
+
+const char* ToString(Levels l) { return l == Levels::kRank ? "rank" : "ignore"; }
+
+const char* ToString(OverflowWhen w) {
+  switch (w) {
+    case OverflowWhen::kAfter:
+      return "after";
+    case OverflowWhen::kQueueOver:
+      return "queue_over";
+    case OverflowWhen::kExpectedWaitOver:
+      return "expected_wait_over";
   }
   return "?";
 }

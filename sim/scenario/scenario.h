@@ -264,12 +264,31 @@ struct AgentGroup {
 };
 
 enum class AgentSelection { kLongestIdle, kMostSkilled, kFewestSkills, kRandom };
-enum class ContactSelection { kPriorityThenLongestWait, kLongestWait };
+// kLongestWeightedWait: priority, then the largest wait × routing.weights of the type.
+enum class ContactSelection { kPriorityThenLongestWait, kLongestWait, kLongestWeightedWait };
+// routing.levels: kRank orders both choices by skill level first (SPEC §8); kIgnore uses
+// levels only as most_skilled's rank (v1).
+enum class Levels { kRank, kIgnore };
+
+// What opens an overflow rule's groups to a contact: its own wait (`after`), or what it
+// finds on arriving (`when: {queue_over: N}` or `when: {expected_wait_over: DURATION}`).
+enum class OverflowWhen { kAfter, kQueueOver, kExpectedWaitOver };
 
 struct Overflow {
   int contact_type = -1;
-  double after = 0;             // seconds of waiting before the extra groups may serve
+  double after = 0;             // kAfter: seconds of waiting before the extra groups may serve
   std::vector<int> add_groups;  // indices into Scenario::agent_groups
+  OverflowWhen when = OverflowWhen::kAfter;
+  int64_t queue_over = 0;         // kQueueOver: more than this many of the type waiting
+  double expected_wait_over = 0;  // kExpectedWaitOver: seconds
+};
+
+// routing.reserve: an agent of `group` takes a contact type not in `for_types` only if at
+// least `idle_at_least` other agents of the group stay idle.
+struct Reserve {
+  int group = -1;
+  int idle_at_least = 0;
+  std::vector<int> for_types;  // indices into Scenario::contact_types
 };
 
 struct Routing {
@@ -277,6 +296,9 @@ struct Routing {
   ContactSelection contact_selection = ContactSelection::kPriorityThenLongestWait;
   std::vector<Overflow> overflow;
   std::optional<double> preferred_agent_wait;  // routing.preferred_agent.wait, seconds
+  Levels levels = Levels::kRank;
+  std::vector<double> weights;   // by contact type (longest_weighted_wait); empty: all 1
+  std::vector<Reserve> reserve;  // at most one per group
 };
 
 // real_time.actions.call_in: `agents` more agents of `group` come on duty `delay` after
@@ -354,6 +376,8 @@ const char* ToString(ArrivalKind k);
 const char* ToString(Channel c);
 const char* ToString(AgentSelection s);
 const char* ToString(ContactSelection s);
+const char* ToString(Levels l);
+const char* ToString(OverflowWhen w);
 const char* ToString(ShiftRepeat r);
 const char* ToString(BusynessPer p);
 const char* ToString(AtClose a);
@@ -373,7 +397,9 @@ inline constexpr AgentSelection kAgentSelections[] = {
     AgentSelection::kLongestIdle, AgentSelection::kMostSkilled, AgentSelection::kFewestSkills,
     AgentSelection::kRandom};
 inline constexpr ContactSelection kContactSelections[] = {
-    ContactSelection::kPriorityThenLongestWait, ContactSelection::kLongestWait};
+    ContactSelection::kPriorityThenLongestWait, ContactSelection::kLongestWait,
+    ContactSelection::kLongestWeightedWait};
+inline constexpr Levels kLevels[] = {Levels::kRank, Levels::kIgnore};
 inline constexpr ShiftRepeat kShiftRepeats[] = {ShiftRepeat::kOnce, ShiftRepeat::kDaily};
 inline constexpr BusynessPer kBusynessPers[] = {BusynessPer::kDay, BusynessPer::kReplication};
 inline constexpr AtClose kAtCloses[] = {AtClose::kDrain, AtClose::kClear};

@@ -10,6 +10,7 @@
 #include "sim/scenario/contact_type_reader.h"
 #include "sim/scenario/costs_reader.h"
 #include "sim/scenario/limits.h"
+#include "sim/scenario/routing_reader.h"
 
 namespace ccsim::scenario::internal {
 namespace {
@@ -293,7 +294,8 @@ Scenario ReadScenario(const YamlNode& root, ReadContext& ctx) {
   for (const YamlEntry* group : groups) {
     s.agent_groups.push_back(ReadAgentGroup(*group, names, calendar_start, ctx));
   }
-  if (const YamlNode* routing = top.Get("routing")) s.routing = ReadRouting(*routing, names, ctx);
+  if (const YamlNode* routing = top.Get("routing"))
+    s.routing = ReadRouting(*routing, names, s.agent_groups, ctx);
   top.Read("journeys", &s.max_journey_contacts, ReadJourneys);
   top.Read("agent_variation", &s.handle_time_cv, ReadAgentVariation);
   top.Read("real_time", &s.real_time, WithNames(ReadRealTime, names));

@@ -134,17 +134,22 @@ void CheckColumn(hid_t row_type, int member, H5T_class_t expected, size_t bytes,
   }
 }
 
-std::vector<std::string> ContactTypeNames(hid_t enum_type, const std::string& table) {
+namespace {
+
+// The names of an enum's values 0, 1, ... (-1, named `none`, left out), at most `max`.
+std::vector<std::string> IndexNames(hid_t enum_type, const std::string& table,
+                                    const std::string& column, const std::string& none,
+                                    const std::string& what, int max) {
   const int members = H5Tget_nmembers(enum_type);
-  if (members < 1 || members > kMaxContactTypes + 1) {
-    throw BadFile("the contact_type enum of " + table + " has " + std::to_string(members) +
-                  " values; expected ALL and 1.." + std::to_string(kMaxContactTypes) + " types");
+  if (members < 1 || members > max + 1) {
+    throw BadFile("the " + column + " enum of " + table + " has " + std::to_string(members) +
+                  " values; expected " + none + " and 1.." + std::to_string(max) + " " + what);
   }
   auto name_of = [&](int32_t value) {
     char name[1024];
     if (H5Tenum_nameof(enum_type, &value, name, sizeof name) < 0) {
       H5Eclear2(H5E_DEFAULT);
-      throw BadFile("the contact_type enum of " + table + " names no value " +
+      throw BadFile("the " + column + " enum of " + table + " names no value " +
                     std::to_string(value));
     }
     return std::string(name);
@@ -153,6 +158,16 @@ std::vector<std::string> ContactTypeNames(hid_t enum_type, const std::string& ta
   std::vector<std::string> names;
   for (int32_t t = 0; t + 1 < members; ++t) names.push_back(name_of(t));
   return names;
+}
+
+}  // namespace
+
+std::vector<std::string> ContactTypeNames(hid_t enum_type, const std::string& table) {
+  return IndexNames(enum_type, table, "contact_type", "ALL", "types", kMaxContactTypes);
+}
+
+std::vector<std::string> AgentGroupNames(hid_t enum_type, const std::string& table) {
+  return IndexNames(enum_type, table, "agent_group", "(none)", "groups", kMaxAgentGroups);
 }
 
 }  // namespace ccsim::trace::internal

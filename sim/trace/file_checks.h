@@ -20,6 +20,7 @@ namespace ccsim::trace::internal {
 inline constexpr int64_t kMaxReplications = 1'000'000;
 inline constexpr int64_t kMaxPoints = 1'000'000;
 inline constexpr int kMaxContactTypes = 10'000;
+inline constexpr int kMaxAgentGroups = 100'000;
 inline constexpr int kMaxVaried = 1'000;
 inline constexpr uint64_t kMaxTableBytes = uint64_t{1} << 28;  // one table read at once
 
@@ -52,6 +53,8 @@ void CheckColumn(hid_t row_type, int member, H5T_class_t expected, size_t bytes,
 // The names of a contact_type enum's values 0, 1, ... (ALL, -1, left out): the enum must
 // be 4 bytes wide and name -1 and every value from 0 on, at most kMaxContactTypes.
 std::vector<std::string> ContactTypeNames(hid_t enum_type, const std::string& table);
+// The same of an agent_group enum ((none), -1, left out), at most kMaxAgentGroups.
+std::vector<std::string> AgentGroupNames(hid_t enum_type, const std::string& table);
 
 }  // namespace ccsim::trace::internal
 

@@ -145,7 +145,8 @@ RecordTypes::RecordTypes(const records::EnumNames& names) {
 RowType RecordTypes::SummaryRow(const std::vector<records::Column>& columns) const {
   Compound row(kSummaryKeyBytes + columns.size() * sizeof(double), "summary row");
   row.Field("replication", 0, H5T_NATIVE_INT32)
-      .Field("contact_type", sizeof(int32_t), contact_type_enum_.get());
+      .Field("contact_type", sizeof(int32_t), contact_type_enum_.get())
+      .Field("agent_group", 2 * sizeof(int32_t), agent_group_enum_.get());
   for (size_t c = 0; c < columns.size(); ++c) {
     row.Field(columns[c].name.c_str(), kSummaryKeyBytes + c * sizeof(double), H5T_NATIVE_DOUBLE);
   }

@@ -24,7 +24,7 @@ struct RowType {
 
 // The in-memory layout of the flat rows the summary tables are written from: the key
 // fields at fixed offsets, then the row's values as float64, column by column.
-inline constexpr size_t kSummaryKeyBytes = 8;    // replication, contact_type
+inline constexpr size_t kSummaryKeyBytes = 16;   // replication, contact_type, agent_group, pad
 inline constexpr size_t kIntervalKeyBytes = 32;  // replication, interval, start, end, contact_type
 // A scenario with a start adds interval_start (null-padded text: 19 characters up to the year
 // 9999, room for 20) and day_of_week (an int8 enum) after those keys.

@@ -410,8 +410,9 @@ std::vector<ContactLine> ReadContacts(hid_t file, int rep) {
 struct SummaryLine {
   int32_t replication;
   int32_t contact_type;
+  int32_t agent_group;
   double offered, answered, abandoned, blocked;
-  double service_level, asa, abandon_rate, aht, occupancy;
+  double service_level, asa, abandon_rate, aht, occupancy, staffed_hours;
 };
 
 std::vector<SummaryLine> ReadSummary(hid_t file) {
@@ -419,11 +420,13 @@ std::vector<SummaryLine> ReadSummary(hid_t file) {
   return ReadTable<R>(
       file, "/summary",
       {CCSIM_COLUMN(R, replication, H5T_NATIVE_INT32), CCSIM_COLUMN(R, contact_type, kEnumFromFile),
-       CCSIM_COLUMN(R, offered, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, answered, H5T_NATIVE_DOUBLE),
-       CCSIM_COLUMN(R, abandoned, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, blocked, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, agent_group, kEnumFromFile), CCSIM_COLUMN(R, offered, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, answered, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, abandoned, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, blocked, H5T_NATIVE_DOUBLE),
        CCSIM_COLUMN(R, service_level, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, asa, H5T_NATIVE_DOUBLE),
        CCSIM_COLUMN(R, abandon_rate, H5T_NATIVE_DOUBLE), CCSIM_COLUMN(R, aht, H5T_NATIVE_DOUBLE),
-       CCSIM_COLUMN(R, occupancy, H5T_NATIVE_DOUBLE)});
+       CCSIM_COLUMN(R, occupancy, H5T_NATIVE_DOUBLE),
+       CCSIM_COLUMN(R, staffed_hours, H5T_NATIVE_DOUBLE)});
 }
 
 struct IntervalLine {
@@ -555,7 +558,8 @@ TEST_F(EventsFileTest, SummaryHoldsEveryReplicationsKpis) {
   const Hid file = Open(path_);
   const std::vector<SummaryLine> rows = ReadSummary(file.get());
   const size_t types = scenario_->contact_types.size();
-  ASSERT_EQ(rows.size(), results_->size() * (1 + types));
+  const size_t groups = scenario_->agent_groups.size();
+  ASSERT_EQ(rows.size(), results_->size() * (1 + types + groups));
   size_t i = 0;
   for (const model::ReplicationResult& r : *results_) {
     const std::vector<model::KpiValues> kpis = model::ReplicationKpis(r);
@@ -566,6 +570,8 @@ TEST_F(EventsFileTest, SummaryHoldsEveryReplicationsKpis) {
           "rep " + std::to_string(r.replication) + " column " + std::to_string(c);
       EXPECT_EQ(row.replication, r.replication) << what;
       EXPECT_EQ(row.contact_type, static_cast<int32_t>(c) - 1) << what;  // ALL first
+      EXPECT_EQ(row.agent_group, -1) << what;
+      ExpectSame(row.staffed_hours, kpis[c][static_cast<int>(Kpi::kStaffedHours)], what);
       auto k = [&](Kpi kpi) { return kpis[c][static_cast<int>(kpi)]; };
       EXPECT_EQ(row.offered, k(Kpi::kOffered)) << what;
       EXPECT_EQ(row.answered, k(Kpi::kAnswered)) << what;
@@ -580,9 +586,23 @@ TEST_F(EventsFileTest, SummaryHoldsEveryReplicationsKpis) {
         EXPECT_TRUE(std::isnan(row.occupancy)) << what;  // ALL rows only
       }
     }
+    // Then the groups: their occupancy and staffed hours, NaN elsewhere; the staffed hours
+    // add up to the centre's.
+    const SummaryLine& total = rows[i - kpis.size()];
+    double staffed_hours = 0;
+    for (size_t g = 0; g < groups; ++g, ++i) {
+      const SummaryLine& row = rows[i];
+      const model::KpiValues want = model::GroupKpis(*model_, r)[g];
+      EXPECT_EQ(row.contact_type, -1);
+      EXPECT_EQ(row.agent_group, static_cast<int32_t>(g));
+      EXPECT_TRUE(std::isnan(row.offered));
+      ExpectSame(row.occupancy, want[static_cast<int>(Kpi::kOccupancy)], "group occupancy");
+      ExpectSame(row.staffed_hours, want[static_cast<int>(Kpi::kStaffedHours)], "group hours");
+      staffed_hours += row.staffed_hours;
+    }
+    EXPECT_NEAR(staffed_hours, total.staffed_hours, 1e-9 * total.staffed_hours);
     // The counts also equal the raw counters, so the summary is not just self-consistent.
     const model::Counters all = r.Overall();
-    const SummaryLine& total = rows[i - kpis.size()];
     EXPECT_EQ(total.offered, static_cast<double>(all.offered));
     EXPECT_EQ(total.answered, static_cast<double>(all.answered));
     EXPECT_EQ(total.abandoned, static_cast<double>(all.abandoned));
@@ -602,7 +622,8 @@ TEST_F(EventsFileTest, ContactsAgreeWithSummary) {
   for (const model::ReplicationResult& r : *results_) {
     SCOPED_TRACE("replication " + std::to_string(r.replication));
     const std::vector<ContactLine> rows = ReadContacts(file.get(), r.replication);
-    const SummaryLine* sum = &summary[r.replication * (1 + types)];  // ALL, then the types
+    // ALL, then the types (then the groups)
+    const SummaryLine* sum = &summary[r.replication * (1 + types + scenario_->agent_groups.size())];
     ASSERT_EQ(static_cast<double>(rows.size()), sum[0].offered + sum[0].blocked);
     ASSERT_EQ(static_cast<int64_t>(rows.size()), r.arrivals_total);
 
@@ -731,6 +752,7 @@ TEST_F(EventsFileTest, IntervalsAddUpToSummary) {
     }
   }
   for (const SummaryLine& want : summary) {
+    if (want.agent_group >= 0) continue;  // a group's row counts no contacts
     const SummaryLine& got = sums[{want.replication, want.contact_type + 1}];
     const std::string what =
         "rep " + std::to_string(want.replication) + " type " + std::to_string(want.contact_type);
@@ -812,7 +834,7 @@ TEST_F(EventsFileTest, EventsAreInTimeOrder) {
       }
     }
     EXPECT_LE(rows.back().time, r.end_time);  // end_time is at least the horizon
-    const SummaryLine& all = summary[r.replication * (1 + types)];
+    const SummaryLine& all = summary[r.replication * (1 + types + scenario_->agent_groups.size())];
     EXPECT_EQ(count[EventKind::kAnswer], all.answered);
     EXPECT_EQ(count[EventKind::kAgentFree], all.answered);  // every agent ends every service
     EXPECT_EQ(count[EventKind::kAbandon], all.abandoned);
@@ -984,7 +1006,7 @@ TEST(AgentResultsTest, OneRowPerReplicationAndAgentAddingUpToAnsweredAfterWarmup
       }
     }
     // Handled contacts that arrived after warm-up are the answered ones of /summary.
-    const SummaryLine& all = summary[r.replication * (1 + types)];
+    const SummaryLine& all = summary[r.replication * (1 + types + m.groups().size())];
     EXPECT_GT(all.answered, 0);
     EXPECT_EQ(contacts, all.answered);
     EXPECT_EQ(contacts, static_cast<double>(r.Overall().answered));
@@ -1041,7 +1063,7 @@ TEST(ResultFileWriterTest, CommitRenamesAndLeavesNoTemporary) {
   EXPECT_TRUE(writer.Commit(model::ResultRows(m, results)).ok());
   EXPECT_EQ(dir.List(), std::vector<std::string>{"out.h5"});
   const Hid file = Open(path);
-  EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * 3);
+  EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * (3 + 2));  // ALL, 2 types, 2 groups
 }
 
 TEST(ResultFileWriterTest, AbortLeavesNothing) {
@@ -1093,7 +1115,7 @@ TEST(ResultFileWriterTest, SummaryLevelWritesNoContactTables) {
   WriteFile(m, path, TraceLevel::kSummary, InfoFor(s, TraceLevel::kSummary));
   const Hid file = Open(path);
   EXPECT_EQ(ReadString(file.get(), "trace"), "summary");
-  EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * 3);
+  EXPECT_EQ(RowCount(file.get(), "/summary"), 3u * (3 + 2));  // ALL, 2 types, 2 groups
   EXPECT_FALSE(Exists(file.get(), "/replications/0/contacts"));
 }
 

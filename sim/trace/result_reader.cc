@@ -124,11 +124,13 @@ RootAttributes ReadRoot(const std::string& path, hid_t root) {
 }
 
 // Where a /summary table's columns sit in a row of its native type, once checked: the
-// keys replication (int32) and contact_type (a 4-byte enum), every other column float64.
+// keys replication (int32), contact_type and (since by-group rows) agent_group (4-byte
+// enums), every other column float64.
 struct SummaryLayout {
   size_t row_size = 0;
-  long replication = -1, contact_type = -1;
+  long replication = -1, contact_type = -1, agent_group = -1;
   std::vector<std::string> contact_types;
+  std::vector<std::string> agent_groups;
   std::vector<records::Column> columns;
   std::vector<size_t> offsets;  // of `columns`
 };
@@ -161,6 +163,11 @@ SummaryLayout CheckSummaryType(hid_t dataset, hid_t native, const std::string& t
           Hid::Check(H5Tget_member_type(native, m), H5Tclose, "get the contact_type enum");
       l.contact_types = ContactTypeNames(e.get(), table);
       l.contact_type = static_cast<long>(offset);
+    } else if (name == "agent_group") {
+      CheckColumn(native, m, H5T_ENUM, sizeof(int32_t), table);
+      const Hid e = Hid::Check(H5Tget_member_type(native, m), H5Tclose, "get the agent_group enum");
+      l.agent_groups = AgentGroupNames(e.get(), table);
+      l.agent_group = static_cast<long>(offset);
     } else {
       CheckColumn(native, m, H5T_FLOAT, sizeof(double), table);
       l.columns.push_back(DescribedColumn(dataset, name));
@@ -183,8 +190,12 @@ int ReplicationsOf(hid_t file, const std::string& group) {
   return reps;
 }
 
-void CheckRowKeys(const records::SummaryRow& row, size_t r, int reps, size_t types,
+void CheckRowKeys(const records::SummaryRow& row, size_t r, int reps, size_t types, size_t groups,
                   const std::string& table) {
+  if (row.agent_group < -1 || row.agent_group >= static_cast<int32_t>(groups)) {
+    throw BadFile(table + " row " + std::to_string(r) + ": agent_group " +
+                  std::to_string(row.agent_group) + " is not a group of the file's enum");
+  }
   if (row.replication < 0 || row.replication >= reps) {
     throw BadFile(table + " row " + std::to_string(r) + ": replication " +
                   std::to_string(row.replication) + " is outside 0.." + std::to_string(reps - 1));
@@ -220,7 +231,7 @@ SummaryContents ReadSummaryTable(const std::string& path, hid_t file, const std:
   std::vector<unsigned char> raw(n * l.row_size);
   CheckStatus(H5Dread(set.get(), native.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()),
               "read " + table);
-  SummaryContents out{.contact_types = l.contact_types};
+  SummaryContents out{.contact_types = l.contact_types, .agent_groups = l.agent_groups};
   out.summary.columns = l.columns;
   out.summary.rows.resize(n);
   for (hsize_t r = 0; r < n; ++r) {
@@ -228,7 +239,8 @@ SummaryContents ReadSummaryTable(const std::string& path, hid_t file, const std:
     records::SummaryRow& to = out.summary.rows[r];
     std::memcpy(&to.replication, row + l.replication, sizeof(int32_t));
     std::memcpy(&to.contact_type, row + l.contact_type, sizeof(int32_t));
-    CheckRowKeys(to, r, reps, l.contact_types.size(), table);
+    if (l.agent_group >= 0) std::memcpy(&to.agent_group, row + l.agent_group, sizeof(int32_t));
+    CheckRowKeys(to, r, reps, l.contact_types.size(), l.agent_groups.size(), table);
     to.values.resize(l.offsets.size());
     for (size_t c = 0; c < l.offsets.size(); ++c) {
       std::memcpy(&to.values[c], row + l.offsets[c], sizeof(double));

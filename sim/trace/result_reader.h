@@ -25,9 +25,11 @@ namespace ccsim::trace {
 Expected<RootAttributes> ReadRootAttributes(const std::string& path);
 
 // A /summary table: its float64 columns (with what the file says of them, "" when it says
-// nothing) and rows, and the contact types' names (the contact_type enum).
+// nothing) and rows, and the contact types' and agent groups' names (the enums; no groups
+// in files written before the by-group rows, whose rows all have agent_group -1).
 struct SummaryContents {
   std::vector<std::string> contact_types;
+  std::vector<std::string> agent_groups;
   records::SummaryRows summary;
 };
 // `group` is "" for a run's file or "points/<i>" for a sweep's point.

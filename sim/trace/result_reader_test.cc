@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -176,6 +177,65 @@ TEST(HostileFileTest, ContactTypesOutsideTheEnumAreRefused) {
   t.summary.rows[2].contact_type = 7;
   ExpectRefused(WriteRun(dir, t),
                 "/summary row 2: contact_type 7 is not a type of the file's enum");
+}
+
+TEST(HostileFileTest, AgentGroupsOutsideTheEnumAreRefused) {
+  ScratchDir dir;
+  records::ResultTables t = Tables();
+  t.summary.rows[1].agent_group = 5;
+  ExpectRefused(WriteRun(dir, t), "/summary row 1: agent_group 5 is not a group of the file's enum");
+}
+
+TEST(SummaryReaderTest, GroupRowsReadWithTheirGroup) {
+  ScratchDir dir;
+  records::ResultTables t = Tables();
+  for (int32_t r = 0; r < kReps; ++r) {
+    t.summary.rows.push_back({.replication = r, .contact_type = -1, .values = {0.5},
+                              .agent_group = 0});
+  }
+  const Expected<SummaryContents> s = ReadSummary(WriteRun(dir, t));
+  ASSERT_TRUE(s.ok()) << s.error();
+  EXPECT_EQ(s->agent_groups, std::vector<std::string>{"desk"});
+  ASSERT_EQ(s->summary.rows.size(), 6u);
+  for (size_t i = 0; i < 6; ++i) {
+    EXPECT_EQ(s->summary.rows[i].agent_group, i < 4 ? -1 : 0) << i;
+    EXPECT_EQ(s->summary.rows[i].values, std::vector<double>{i < 4 ? 12.5 : 0.5}) << i;
+  }
+}
+
+TEST(SummaryReaderTest, AFileFromBeforeGroupRowsReads) {
+  // /summary as written before the agent_group column: replication, contact_type, asa.
+  ScratchDir dir;
+  const RecordTypes types(Tables().names);
+  const RowType row = types.SummaryRow(Tables().summary.columns);
+  const Hid contact_type = Hid::Check(H5Tget_member_type(row.file.get(), 1), H5Tclose, "enum");
+  struct Old {
+    int32_t replication, contact_type;
+    double asa;
+  };
+  const Hid old = Hid::Check(H5Tcreate(H5T_COMPOUND, sizeof(Old)), H5Tclose, "row");
+  H5Tinsert(old.get(), "replication", offsetof(Old, replication), H5T_NATIVE_INT32);
+  H5Tinsert(old.get(), "contact_type", offsetof(Old, contact_type), contact_type.get());
+  H5Tinsert(old.get(), "asa", offsetof(Old, asa), H5T_NATIVE_DOUBLE);
+  const Old rows[] = {{0, -1, 1}, {0, 0, 2}, {1, -1, 3}, {1, 0, 4}};
+  const std::string path = WriteRun(dir, Tables(), [&](hid_t f) {
+    CheckStatus(H5Ldelete(f, "summary", H5P_DEFAULT), "delete");
+    const hsize_t n = std::size(rows);
+    const Hid space = Hid::Check(H5Screate_simple(1, &n, nullptr), H5Sclose, "space");
+    const Hid set = Hid::Check(
+        H5Dcreate2(f, "summary", old.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+        H5Dclose, "create");
+    CheckStatus(H5Dwrite(set.get(), old.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows), "write");
+  });
+  const Expected<SummaryContents> s = ReadSummary(path);
+  ASSERT_TRUE(s.ok()) << s.error();
+  EXPECT_TRUE(s->agent_groups.empty());
+  ASSERT_EQ(s->summary.rows.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(s->summary.rows[i].agent_group, -1);
+    EXPECT_EQ(s->summary.rows[i].contact_type, rows[i].contact_type);
+    EXPECT_EQ(s->summary.rows[i].values, std::vector<double>{rows[i].asa});
+  }
 }
 
 TEST(HostileFileTest, ReplicationCountsOutOfBoundsAreRefused) {

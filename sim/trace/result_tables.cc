@@ -122,6 +122,7 @@ std::vector<unsigned char> FlatSummary(const records::SummaryRows& t, size_t col
                  [](const records::SummaryRow& r, unsigned char* out) {
                    std::memcpy(out, &r.replication, 4);
                    std::memcpy(out + 4, &r.contact_type, 4);
+                   std::memcpy(out + 8, &r.agent_group, 4);
                  });
 }
 

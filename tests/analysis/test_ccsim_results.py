@@ -46,7 +46,8 @@ COLUMNS = {  # docs/trace_format.md
     "summary": ["replication", "contact_type", "offered", "answered", "abandoned", "blocked",
                 "unserved", "balked", "messages", "closed", "lost", "service_level", "asa",
                 "abandon_rate", "aht", "callbacks_offered", "callbacks_accepted",
-                "callbacks_reached", "callback_wait", "callback_service_level", "occupancy", "fcr",
+                "callbacks_reached", "callback_wait", "callback_service_level", "occupancy",
+                "staffed_hours", "paid_hours", "fcr",
                 "contacts_per_journey", "transfers_per_journey", "journey_time",
                 "journey_time_p90", "unresolved_share", "transfers_in", "transfers_out",
                 "alerts", "coaching_sessions"],
@@ -244,6 +245,29 @@ class LayoutTest(unittest.TestCase):
         expect = [(r, t) for r in res.replications for t in ["ALL", "billing", "tech"]]
         got = list(zip(res.summary["replication"], res.summary["contact_type"].astype(str)))
         self.assertEqual(got, expect)
+
+    def test_group_rows_pool_their_agents(self):
+        """/summary's agent-group rows (res.group_summary): staffed hours and occupancy of the
+        group's agents in /agent_results, the hours adding up to the centre's."""
+        res = cr.load(FILES["retail_bank"])
+        groups = res.group_summary
+        self.assertEqual(len(groups), 2 * len(res.replications))
+        self.assertTrue(groups["offered"].isna().all())  # only the groups' KPIs
+        ar = res.agent_results
+        for r in res.replications:
+            mine = groups[groups["replication"] == r]
+            self.assertEqual(list(mine["agent_group"].astype(str)), ["tier1", "tech_team"])
+            for _, row in mine.iterrows():
+                agents = ar[(ar["replication"] == r) & (ar["group"] == row["agent_group"])]
+                staffed = agents["staffed"].sum()
+                busy = (agents["occupancy"] * agents["staffed"]).sum()
+                self.assertTrue(close(row["staffed_hours"], staffed / 3600), row)
+                self.assertTrue(close(row["occupancy"], busy / staffed), row)
+            self.assertTrue(close(mine["staffed_hours"].sum(),
+                                  summary_row(res, r, "ALL")["staffed_hours"]))
+            self.assertTrue(close(mine["paid_hours"].sum(),
+                                  summary_row(res, r, "ALL")["paid_hours"]))
+            self.assertTrue((mine["paid_hours"] >= mine["staffed_hours"]).all())  # breaks paid
 
     def test_enums_become_categoricals_with_their_names(self):
         res = cr.load(FILES["retail_bank"])
