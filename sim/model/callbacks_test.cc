@@ -14,6 +14,7 @@
 #include "sim/model/kpi.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
+#include "sim/model/traced_run_for_test.h"
 #include "sim/model/summary.h"
 
 namespace ccsim::model {
@@ -22,45 +23,9 @@ namespace {
 using scenario::CallbackOffer;
 using scenario::Distribution;
 
-class RecordingSink : public TraceSink {
- public:
-  void OnContacts(int, std::span<const ContactRecord> chunk) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    rows.insert(rows.end(), chunk.begin(), chunk.end());
-  }
-  void OnAgentSpells(int, std::span<const AgentSpellRecord>) override {}
-  void OnEvents(int, std::span<const EventRecord> chunk) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    for (const EventRecord& e : chunk) events[e.kind]++;
-  }
-  std::vector<ContactRecord> rows;
-  std::map<EventKind, int> events;
-
- private:
-  std::mutex mu_;
-};
-
-// One voice type replayed at `times`, talk `handle`, served by one group of `agents`;
-// horizon 100, service-level threshold 5 s.
-scenario::Scenario OneQueue(std::vector<double> times, double handle, int agents = 1) {
-  scenario::Scenario s;
-  s.name = "exact";
-  s.horizon = 100;
-  s.interval = 50;
-  scenario::ContactType ct;
-  ct.name = "call";
-  ct.arrivals.kind = scenario::ArrivalKind::kFile;
-  ct.arrivals.times = std::move(times);
-  ct.handle_time = Distribution::Constant(handle);
-  ct.service_level.threshold = 5;
-  s.contact_types.push_back(ct);
-  scenario::AgentGroup g;
-  g.name = "desk";
-  g.agents = agents;
-  g.skills = {{.contact_type = 0}};
-  s.agent_groups.push_back(g);
-  return s;
-}
+using test_support::OneQueue;
+using test_support::RecordingSink;
+using Traced = test_support::TracedRun;
 
 // Callbacks offered once `queue_over` live contacts wait, always taken.
 scenario::Callback OfferOver(int64_t queue_over, bool keep_place) {
@@ -72,31 +37,8 @@ scenario::Callback OfferOver(int64_t queue_over, bool keep_place) {
   return c;
 }
 
-struct Traced {
-  ReplicationResult result;
-  std::vector<ContactRecord> rows;  // in contact_id order
-  std::map<EventKind, int> events;
-  Counters all;
-  KpiValues kpis;
-
-  double Kpi(model::Kpi k) const { return kpis[static_cast<int>(k)]; }
-  int Events(EventKind k) const { return events.count(k) ? events.at(k) : 0; }
-};
-
 Traced Simulate(const scenario::Scenario& s, uint64_t seed = 1) {
-  const Model m(s);
-  RecordingSink sink;
-  Traced run;
-  run.result =
-      model::Simulate(m, 0, {.seed = seed, .trace = &sink, .trace_level = TraceLevel::kEvents});
-  run.rows = sink.rows;
-  std::sort(run.rows.begin(), run.rows.end(), [](const ContactRecord& a, const ContactRecord& b) {
-    return a.contact_id < b.contact_id;
-  });
-  run.events = sink.events;
-  run.all = run.result.Overall();
-  run.kpis = ReplicationKpis(run.result)[0];
-  return run;
+  return test_support::SimulateTraced(s, seed);
 }
 
 // Every contact is offered or blocked and ends one way; every callback taken ends reached,
