@@ -19,10 +19,10 @@ Usage:
   ccsim sweep SCENARIO.yaml --vary KEY.PATH=V1,V2,... [--vary ...] [-o OUT.h5] [--json]
   ccsim merge PART.h5... -o ALL.h5       (the parts of sweep --shard I/N)
   ccsim compare A.h5 B.h5 | ccsim compare SWEEP.h5 --points I J
-  ccsim staff SCENARIO.yaml --target 0.8 [--group NAME] [--csv FILE] [--json]
+  ccsim staff SCENARIO.yaml --target 0.8 [--group NAME] [--interval 30m] [--csv FILE] [--json]
   ccsim schedule SCENARIO.yaml --templates SHIFTS.yaml --target 0.8 [--group NAME]...
                  [--shrinkage 0.3] [--interval 30m] -o ROSTER.csv [--json]
-  ccsim erlang --rate RATE --aht DURATION --agents N [--patience DURATION]
+  ccsim erlang --rate RATE --aht DURATION (--agents N | --target 0.8) [--patience DURATION]
                [--threshold DURATION] [--json]
   ccsim COMMAND --help        options of one command
   ccsim --version
@@ -43,12 +43,14 @@ Commands:
   schedule  the cheapest roster of shift templates that meets the target in every
             interval: Erlang, an integer program (COIN-OR CBC), then simulation
   erlang    the analytical answer for one interval: Erlang C, or Erlang A when
-            customers abandon (--patience)
+            customers abandon (--patience); with --target, how many agents
 
 Examples:
   ccsim run scenarios/help_desk.yaml -r 30
   ccsim run scenarios/retail_bank.yaml --set agent_groups.tier1.agents=45 --json
   ccsim erlang --rate 360/h --aht 4m --agents 28 --threshold 20s
+  ccsim erlang --rate 360/h --aht 4m --target 0.8
+  ccsim schedule scenarios/week.yaml --templates scenarios/week_shifts.yaml --target 0.8 -o roster.csv
 
 Units: durations 45s, 2.5m, 1h, 1d, 1w (a bare number is seconds); rates 0.5/s, 6/m,
 360/h, 2000/d (a bare number is per hour).
