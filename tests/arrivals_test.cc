@@ -21,6 +21,7 @@
 #include "sim/model/replication.h"
 #include "sim/scenario/calendar.h"
 #include "sim/scenario/loader.h"
+#include "tests/replications_for_test.h"
 
 namespace ccsim {
 namespace {
@@ -28,13 +29,7 @@ namespace {
 constexpr double kHour = 3600, kDay = 86400;
 using scenario::Distribution;
 
-std::vector<model::ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed,
-                                             records::TraceSink* trace = nullptr) {
-  const model::Model m(s);
-  return engine::RunReplications<model::ReplicationResult>(s.replications, 0, [&](int rep) {
-    return model::Simulate(m, rep, {.seed = seed, .trace = trace});
-  });
-}
+using test_support::RunAll;
 
 void ExpectAgrees(std::span<const double> values, double exact, const std::string& what) {
   const engine::Estimate e = engine::EstimateMean(values);

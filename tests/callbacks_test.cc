@@ -20,6 +20,7 @@
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
 #include "sim/records/trace_sink.h"
+#include "tests/replications_for_test.h"
 
 namespace ccsim {
 namespace {
@@ -31,29 +32,10 @@ using records::ContactRecord;
 using records::EventKind;
 using scenario::CallbackOffer;
 using scenario::Distribution;
+using test_support::Mmc;
+using test_support::Over;
 
 constexpr double kHour = 3600;
-
-// One voice type, Poisson arrivals at `rate` per second, exponential talk of mean `aht`,
-// `agents` agents who stay until the centre is empty; 1,000 h after a 2 h warmup.
-scenario::Scenario Mmc(double rate, double aht, int agents, int replications = 30) {
-  scenario::Scenario s;
-  s.name = "mmc";
-  s.horizon = 1000 * kHour;
-  s.warmup = 2 * kHour;
-  s.replications = replications;
-  scenario::ContactType ct;
-  ct.name = "call";
-  ct.arrivals = scenario::Arrivals::Rate(rate);
-  ct.handle_time = Distribution::Exponential(aht);
-  s.contact_types.push_back(ct);
-  scenario::AgentGroup g;
-  g.name = "agents";
-  g.agents = agents;
-  g.skills.push_back({.contact_type = 0});
-  s.agent_groups.push_back(g);
-  return s;
-}
 
 // Counts what the trace says, per replication (replications run in parallel).
 class CountingSink : public records::TraceSink {
@@ -82,18 +64,7 @@ class CountingSink : public records::TraceSink {
 
 std::vector<ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed,
                                       records::TraceSink* sink = nullptr) {
-  const model::Model m(s);
-  return engine::RunReplications<ReplicationResult>(s.replications, 0, [&](int rep) {
-    return model::Simulate(
-        m, rep, {.seed = seed, .trace = sink, .trace_level = records::TraceLevel::kEvents});
-  });
-}
-
-template <class F>
-engine::Estimate Over(const std::vector<ReplicationResult>& results, F&& f) {
-  std::vector<double> values;
-  for (const ReplicationResult& r : results) values.push_back(f(r));
-  return engine::EstimateMean(values);
+  return test_support::RunAll(s, seed, sink, records::TraceLevel::kEvents);
 }
 
 // |estimate − exact| within 1.5 half-widths plus `bias`.

@@ -23,6 +23,7 @@
 #include "sim/model/replication.h"
 #include "sim/model/summary.h"
 #include "sim/records/trace_sink.h"
+#include "tests/replications_for_test.h"
 
 namespace ccsim {
 namespace {
@@ -111,14 +112,7 @@ class CollectingSink : public records::TraceSink {
   std::map<int, std::array<int64_t, records::kEventKindCount>> events_;
 };
 
-std::vector<ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed,
-                                      records::TraceSink* sink = nullptr,
-                                      records::TraceLevel level = records::TraceLevel::kContacts) {
-  const model::Model m(s);
-  return engine::RunReplications<ReplicationResult>(s.replications, 0, [&](int rep) {
-    return model::Simulate(m, rep, {.seed = seed, .trace = sink, .trace_level = level});
-  });
-}
+using test_support::RunAll;
 
 model::Summary Summarise(const scenario::Scenario& s, uint64_t seed,
                          const std::vector<ReplicationResult>& results) {

@@ -16,6 +16,7 @@
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
 #include "sim/model/summary.h"
+#include "tests/replications_for_test.h"
 
 namespace ccsim {
 namespace {
@@ -52,11 +53,7 @@ scenario::Scenario MmcScenario(const Mmc& q, double horizon, int replications) {
   return s;
 }
 
-std::vector<model::ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed) {
-  const model::Model m(s);
-  return engine::RunReplications<model::ReplicationResult>(
-      s.replications, 0, [&](int rep) { return model::Simulate(m, rep, {.seed = seed}); });
-}
+using test_support::RunAll;
 
 // |estimate − exact| within 1.5 half-widths plus `bias`.
 void ExpectAgrees(const engine::Estimate& e, double exact, double bias, const char* what) {
