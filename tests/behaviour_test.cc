@@ -44,13 +44,7 @@ std::vector<ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed
   return test_support::RunAll(s, seed, sink, records::TraceLevel::kEvents);
 }
 
-// |estimate − exact| within 1.5 half-widths plus `bias`.
-void ExpectAgrees(const engine::Estimate& e, double exact, double bias, const char* what) {
-  EXPECT_NEAR(e.mean, exact, 1.5 * e.ci95 + bias)
-      << what << ": simulated " << e.mean << " ± " << e.ci95 << ", analytical " << exact;
-  // The interval must be informative: a test whose tolerance swallows everything proves nothing.
-  EXPECT_LT(e.ci95, 0.05 * std::max(std::abs(exact), 0.2)) << what << ": too few replications";
-}
+using test_support::ExpectAgrees;
 
 // The stationary distribution of a birth-death chain on 0..n_max with birth rate birth(n)
 // (n -> n+1) and death rate death(n) (n -> n-1), by detailed balance.

@@ -17,6 +17,7 @@
 
 #include "sim/engine/replication_runner.h"
 #include "sim/engine/statistics.h"
+#include "sim/model/erlang.h"
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
 #include "sim/records/trace_sink.h"
@@ -67,20 +68,7 @@ std::vector<ReplicationResult> RunAll(const scenario::Scenario& s, uint64_t seed
   return test_support::RunAll(s, seed, sink, records::TraceLevel::kEvents);
 }
 
-// |estimate − exact| within 1.5 half-widths plus `bias`.
-void ExpectAgrees(const engine::Estimate& e, double exact, double bias, const char* what) {
-  EXPECT_NEAR(e.mean, exact, 1.5 * e.ci95 + bias)
-      << what << ": simulated " << e.mean << " ± " << e.ci95 << ", analytical " << exact;
-  EXPECT_LT(e.ci95, 0.05 * std::max(std::abs(exact), 0.2)) << what << ": too few replications";
-}
-
-// Erlang C: the chance that an arrival to M/M/c with `a` erlangs offered must wait.
-double ErlangC(int c, double a) {
-  double term = 1, sum = 1;  // a^k / k!, summed for k < c
-  for (int k = 1; k < c; ++k) sum += term *= a / k;
-  const double top = term * a / c * c / (c - a);  // a^c / c! × c / (c − a)
-  return top / (sum + top);
-}
+using test_support::ExpectAgrees;
 
 TEST(CallbackChainTest, OffersAndWaitsMatchMmcWithOneLiveContactWaiting) {
   // 5 agents, AHT 5 min, 4 erlangs; every caller who finds a live contact waiting takes a
@@ -104,7 +92,7 @@ TEST(CallbackChainTest, OffersAndWaitsMatchMmcWithOneLiveContactWaiting) {
   cb.dial_time = 0;
   s.contact_types[0].callback = cb;
   const auto results = RunAll(s, 91);
-  const double erlang_c = ErlangC(c, a);
+  const double erlang_c = model::ErlangC(a, c);
   ExpectAgrees(Over(results,
                     [](const ReplicationResult& r) {
                       const Counters& k = r.by_type[0];

@@ -1,5 +1,6 @@
 // Test support for the statistical tests: every replication of a scenario, a mean with its
-// confidence interval over them, and the M/M/c centre most checks start from.
+// confidence interval over them, the check of an estimate against an exact value, and the
+// M/M/c centre most checks start from.
 //
 // Example:
 //   const auto results = RunAll(Mmc(0.05, 300, 20), /*seed=*/7);
@@ -7,7 +8,12 @@
 #ifndef CCSIM_TESTS_REPLICATIONS_FOR_TEST_H_
 #define CCSIM_TESTS_REPLICATIONS_FOR_TEST_H_
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/engine/replication_runner.h"
@@ -34,6 +40,15 @@ engine::Estimate Over(const std::vector<model::ReplicationResult>& results, F&& 
   std::vector<double> values;
   for (const model::ReplicationResult& r : results) values.push_back(f(r));
   return engine::EstimateMean(values);
+}
+
+// |estimate − exact| within 1.5 half-widths plus `bias`; and the interval informative: a
+// test whose tolerance swallows everything proves nothing.
+inline void ExpectAgrees(const engine::Estimate& e, double exact, double bias,
+                         const std::string& what) {
+  EXPECT_NEAR(e.mean, exact, 1.5 * e.ci95 + bias)
+      << what << ": simulated " << e.mean << " ± " << e.ci95 << ", exact " << exact;
+  EXPECT_LT(e.ci95, 0.05 * std::max(std::abs(exact), 0.2)) << what << ": too few replications";
 }
 
 // One voice type, Poisson arrivals at `rate` per second, exponential talk of mean `aht`,

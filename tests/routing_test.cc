@@ -20,6 +20,7 @@
 #include "sim/model/model.h"
 #include "sim/model/replication.h"
 #include "sim/model/summary.h"
+#include "tests/replications_for_test.h"
 
 namespace ccsim {
 namespace {
@@ -27,11 +28,7 @@ namespace {
 using model::Kpi;
 using scenario::Distribution;
 
-void ExpectAgrees(const engine::Estimate& e, double exact, double bias, const std::string& what) {
-  EXPECT_NEAR(e.mean, exact, 1.5 * e.ci95 + bias)
-      << what << ": simulated " << e.mean << " ± " << e.ci95 << ", exact " << exact;
-  EXPECT_LT(e.ci95, 0.05 * std::max(std::abs(exact), 0.2)) << what << ": too few replications";
-}
+using test_support::ExpectAgrees;
 
 // The loss system: group 0 (n1 agents) serves A at level 1 and B at level 2; group 1 (n2
 // agents) serves B at level 1. Poisson arrivals, exponential handle times, no waiting.

@@ -55,13 +55,7 @@ scenario::Scenario MmcScenario(const Mmc& q, double horizon, int replications) {
 
 using test_support::RunAll;
 
-// |estimate − exact| within 1.5 half-widths plus `bias`.
-void ExpectAgrees(const engine::Estimate& e, double exact, double bias, const char* what) {
-  EXPECT_NEAR(e.mean, exact, 1.5 * e.ci95 + bias)
-      << what << ": simulated " << e.mean << " ± " << e.ci95 << ", analytical " << exact;
-  // The interval must be informative: a test whose tolerance swallows everything proves nothing.
-  EXPECT_LT(e.ci95, 0.05 * std::max(std::abs(exact), 0.2)) << what << ": too few replications";
-}
+using test_support::ExpectAgrees;
 
 class ErlangCTest : public ::testing::TestWithParam<int> {};
 
